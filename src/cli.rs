@@ -1,0 +1,164 @@
+//! The command line: clap definitions, one variant per command. Help texts come from the
+//! catalogue (see `localize`), so `--help` speaks the chosen language.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::{self, Lang};
+
+#[derive(Debug, Parser)]
+#[command(name = "vakwijzer", version)]
+pub struct Cli {
+    #[arg(
+        long,
+        global = true,
+        env = "VAKWIJZER_LANG",
+        value_enum,
+        default_value = "nl"
+    )]
+    pub lang: Lang,
+    #[arg(long, global = true, env = "VAKWIJZER_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Frameworks {
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    Show {
+        framework: String,
+        competency: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ShowFormat,
+    },
+    Boks {
+        #[arg(long, value_name = "ID")]
+        cluster: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: BoksFormat,
+    },
+    Validate {
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Md,
+    Json,
+    Yaml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BoksFormat {
+    Table,
+    Md,
+    Json,
+}
+
+/// The language asked for, read before clap parses so that help and clap's own errors can
+/// be localized: `--lang xx`, `--lang=xx`, then `VAKWIJZER_LANG`, else Dutch.
+pub fn requested_lang(args: &[OsString]) -> Lang {
+    let mut value = None;
+    for (index, arg) in args.iter().enumerate() {
+        let arg = arg.to_string_lossy();
+        if let Some(v) = arg.strip_prefix("--lang=") {
+            value = Some(v.to_string());
+        } else if arg == "--lang" {
+            value = args
+                .get(index + 1)
+                .map(|v| v.to_string_lossy().into_owned());
+        }
+    }
+    let value = value.or_else(|| std::env::var("VAKWIJZER_LANG").ok());
+    value
+        .and_then(|v| Lang::from_str(&v, true).ok())
+        .unwrap_or_default()
+}
+
+/// Sets the help text of the program, every command and every argument from the catalogue:
+/// `help.about`, `help.<command>`, `help.<command>.<arg>` and `help.global.<arg>`.
+fn localize(command: clap::Command) -> clap::Command {
+    let global_args = ["lang", "data"];
+    let mut command = command.about(i18n::text("help.about"));
+    for arg in global_args {
+        let help = i18n::text(&format!("help.global.{arg}"));
+        command = command.mut_arg(arg, |a| a.help(help));
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(&name, |sub| {
+            let args: Vec<String> = sub
+                .get_arguments()
+                .map(|a| a.get_id().to_string())
+                .filter(|id| !global_args.contains(&id.as_str()))
+                .collect();
+            let mut sub = sub.about(i18n::text(&format!("help.{name}")));
+            for arg in args {
+                let help = i18n::text(&format!("help.{name}.{arg}"));
+                sub = sub.mut_arg(&arg, |a| a.help(help));
+            }
+            sub
+        });
+    }
+    command
+}
+
+/// Parses the arguments with localized help; clap's errors and help exit through clap.
+pub fn parse(args: Vec<OsString>) -> Cli {
+    let matches = localize(Cli::command()).get_matches_from(args);
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_argument_has_help_in_the_catalogue() {
+        let command = localize(Cli::command());
+        for sub in command.get_subcommands() {
+            let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+            assert!(
+                !about.starts_with("help."),
+                "no help for {}",
+                sub.get_name()
+            );
+            for arg in sub.get_arguments() {
+                let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                assert!(
+                    !help.starts_with("help."),
+                    "no help for {} {id}",
+                    sub.get_name()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lang_is_read_from_either_spelling() {
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(requested_lang(&args(&["x", "--lang", "en"])), Lang::En);
+        assert_eq!(requested_lang(&args(&["x", "--lang=en", "show"])), Lang::En);
+    }
+}

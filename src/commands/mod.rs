@@ -1,0 +1,51 @@
+//! One module per command; each is a short function gluing loading, scoring and rendering.
+
+mod boks;
+mod frameworks;
+mod show;
+mod validate;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::Result;
+use crate::cli::Command;
+use crate::framework::Library;
+use crate::render::table::output_width;
+
+/// What every command may need: where the organisation's data is and how wide to print.
+pub struct Context {
+    pub data: Option<PathBuf>,
+    pub width: u16,
+}
+
+impl Context {
+    pub fn new(data: Option<PathBuf>) -> Self {
+        Context {
+            data,
+            width: output_width(),
+        }
+    }
+
+    pub fn library(&self) -> Result<Library> {
+        Library::load(self.data.as_deref())
+    }
+}
+
+pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::Frameworks { format } => frameworks::run(context, format, out),
+        Command::Show {
+            framework,
+            competency,
+            format,
+        } => show::run(context, &framework, competency.as_deref(), format, out),
+        Command::Boks { cluster, format } => boks::run(context, cluster.as_deref(), format, out),
+        Command::Validate { paths } => validate::run(context, &paths, out),
+    }
+}
+
+/// Serializes to pretty JSON; the model types cannot fail to serialize.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}

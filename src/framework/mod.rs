@@ -1,0 +1,8 @@
+//! Competency frameworks and the content around them: model, loading, validation.
+
+pub mod load;
+pub mod model;
+pub mod validate;
+
+pub use load::{Library, SourceFile};
+pub use model::*;

@@ -1,0 +1,18 @@
+//! vakwijzer: competency frameworks for Dutch social-domain teams, as data, and the commands
+//! that serve professionals, recruiters and trainers with them.
+
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod framework;
+pub mod i18n;
+pub mod render;
+
+pub use error::{Error, Problem, Result};
+
+/// Runs one parsed command line.
+pub fn run(cli: cli::Cli) -> Result<()> {
+    let context = commands::Context::new(cli.data.clone());
+    let mut stdout = std::io::stdout().lock();
+    commands::execute(&context, cli.command, &mut stdout)
+}

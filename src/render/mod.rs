@@ -1,0 +1,3 @@
+//! Rendering report models and content to the output formats.
+
+pub mod table;
