@@ -46,6 +46,38 @@ pub enum Command {
     Validate {
         paths: Vec<PathBuf>,
     },
+    Scan {
+        #[arg(required_unless_present = "resume")]
+        framework: Option<String>,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long = "competency", value_name = "ID")]
+        competencies: Vec<String>,
+        #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "resume")]
+        out: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        resume: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        #[arg(long)]
+        team: Option<String>,
+        #[arg(long)]
+        role: Option<String>,
+    },
+    Report {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Md,
+    Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,11 @@ pub mod commands;
 pub mod error;
 pub mod framework;
 pub mod i18n;
+pub mod questionnaire;
 pub mod render;
+pub mod report;
+pub mod result;
+pub mod score;
 
 pub use error::{Error, Problem, Result};
 

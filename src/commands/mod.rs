@@ -2,7 +2,9 @@
 
 mod boks;
 mod frameworks;
-mod show;
+mod report;
+mod scan;
+pub(crate) mod show;
 mod validate;
 
 use std::io::Write;
@@ -42,6 +44,29 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
         } => show::run(context, &framework, competency.as_deref(), format, out),
         Command::Boks { cluster, format } => boks::run(context, cluster.as_deref(), format, out),
         Command::Validate { paths } => validate::run(context, &paths, out),
+        Command::Scan {
+            framework,
+            name,
+            competencies,
+            out: file,
+            resume,
+            answers,
+            team,
+            role,
+        } => {
+            let options = scan::ScanOptions {
+                framework,
+                name,
+                competencies,
+                out: file,
+                resume,
+                answers,
+                team,
+                role,
+            };
+            scan::run(context, options, out)
+        }
+        Command::Report { files, format } => report::run(context, &files, format, out),
     }
 }
 

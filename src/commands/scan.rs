@@ -1,0 +1,294 @@
+//! `vakwijzer scan`: the self-scan, in a terminal, from piped lines or from an answers file;
+//! `--resume FILE` goes on where a scan stopped.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use super::Context;
+use crate::error::{Error, Problem};
+use crate::framework::load::yaml_problem;
+use crate::framework::validate::Locator;
+use crate::framework::{Framework, Library, Scale};
+use crate::questionnaire::engine::{self, Outcome};
+use crate::questionnaire::prompt::{LinePrompter, MapPrompter, Prompter, TerminalPrompter};
+use crate::questionnaire::scan::{ScanSession, selected_competencies};
+use crate::render;
+use crate::report::personal;
+use crate::result::{self, Answer, ScanResult, check_answer};
+use crate::{Result, t};
+
+pub struct ScanOptions {
+    pub framework: Option<String>,
+    pub name: Option<String>,
+    pub competencies: Vec<String>,
+    pub out: Option<PathBuf>,
+    pub resume: Option<PathBuf>,
+    pub answers: Option<PathBuf>,
+    pub team: Option<String>,
+    pub role: Option<String>,
+}
+
+pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Result<()> {
+    let library = context.library()?;
+    let (result, path, warnings) = match &options.resume {
+        Some(path) => {
+            let loaded = result::load_scan(path, &library)?;
+            (loaded.result, path.clone(), loaded.warnings)
+        }
+        None => (new_result(&library, &options)?, PathBuf::new(), Vec::new()),
+    };
+    for warning in &warnings {
+        eprintln!("vakwijzer: {warning}");
+    }
+    let framework = library.framework(&result.framework)?;
+    let scale = self_scan_scale(&library, framework)?;
+    let mut prompter: Box<dyn Prompter> = match &options.answers {
+        Some(file) => Box::new(answers_file(file, framework, scale)?),
+        None if std::io::stdin().is_terminal() => {
+            Box::new(TerminalPrompter::new(std::io::stdout()))
+        }
+        None => Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin")),
+    };
+    let path = if options.resume.is_some() {
+        path
+    } else {
+        let name = match &options.name {
+            Some(name) => name.clone(),
+            None => ask_name(prompter.as_mut())?,
+        };
+        let mut result = result.clone();
+        result.name = name;
+        let path = choose_path(&options, &result, prompter.as_mut())?;
+        result::save(&path, &result)?;
+        return walk(
+            context,
+            &library,
+            framework,
+            scale,
+            result,
+            path,
+            prompter.as_mut(),
+            out,
+        );
+    };
+    if result.complete {
+        writeln!(
+            out,
+            "{}",
+            t!("scan.already_complete", path = path.display())
+        )?;
+        return Ok(());
+    }
+    walk(
+        context,
+        &library,
+        framework,
+        scale,
+        result,
+        path,
+        prompter.as_mut(),
+        out,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn walk(
+    context: &Context,
+    library: &Library,
+    framework: &Framework,
+    scale: &Scale,
+    result: ScanResult,
+    path: PathBuf,
+    prompter: &mut dyn Prompter,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut session = ScanSession::new(framework, scale, result, path);
+    let outcome = engine::run(&mut session, prompter)?;
+    let path = session.path.display().to_string();
+    match outcome {
+        Outcome::Complete => {
+            let report = personal::build(library, framework, &session.result, None, Vec::new());
+            writeln!(out, "\n{}", render::personal::table(&report, context.width))?;
+            writeln!(out, "{}", t!("scan.saved", path = &path))?;
+            writeln!(out, "{}", t!("scan.report_hint", path = &path))?;
+        }
+        Outcome::Stopped => {
+            let answered = session.result.answers.len();
+            writeln!(
+                out,
+                "\n{}",
+                t!("scan.stopped", count = answered, path = &path)
+            )?;
+            writeln!(out, "{}", t!("scan.resume_hint", path = &path))?;
+        }
+    }
+    Ok(())
+}
+
+fn self_scan_scale<'a>(library: &'a Library, framework: &Framework) -> Result<&'a Scale> {
+    library
+        .scale(&framework.scales.self_scan)
+        .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))
+}
+
+/// A new, empty result for the framework and competencies asked for.
+fn new_result(library: &Library, options: &ScanOptions) -> Result<ScanResult> {
+    let Some(framework_id) = &options.framework else {
+        return Err(Error::Usage(t!("scan.framework_needed")));
+    };
+    let framework = library.framework(framework_id)?;
+    for id in &options.competencies {
+        crate::commands::show::find_competency(framework, id)?;
+    }
+    if selected_competencies(framework, &options.competencies).is_empty() {
+        return Err(Error::Usage(t!(
+            "scan.nothing_to_ask",
+            framework = &framework.id
+        )));
+    }
+    let mut result = ScanResult::new(framework, "", options.competencies.clone());
+    result.team = options.team.clone();
+    result.role = options.role.clone();
+    Ok(result)
+}
+
+fn ask_name(prompter: &mut dyn Prompter) -> Result<String> {
+    if !prompter.interactive() {
+        return Err(Error::Usage(t!("scan.name_needed")));
+    }
+    loop {
+        print!("{} ", t!("scan.ask_name"));
+        std::io::stdout().flush()?;
+        let mut line = String::new();
+        if std::io::stdin().read_line(&mut line)? == 0 {
+            return Err(Error::Usage(t!("scan.name_needed")));
+        }
+        let name = line.trim();
+        if !name.is_empty() {
+            return Ok(name.to_string());
+        }
+    }
+}
+
+/// A file name from the framework, the name and the date, with letters and digits only.
+fn default_file_name(result: &ScanResult, suffix: usize) -> PathBuf {
+    let slug: String = result
+        .name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let counter = if suffix > 1 {
+        format!("-{suffix}")
+    } else {
+        String::new()
+    };
+    PathBuf::from(format!(
+        "scan-{}-{slug}-{}{counter}.yaml",
+        result.framework,
+        result.date()
+    ))
+}
+
+/// Where to save: `--out` (never overwritten without a yes), or a free default name.
+fn choose_path(
+    options: &ScanOptions,
+    result: &ScanResult,
+    prompter: &mut dyn Prompter,
+) -> Result<PathBuf> {
+    let Some(path) = &options.out else {
+        let mut suffix = 1;
+        while default_file_name(result, suffix).exists() {
+            suffix += 1;
+        }
+        return Ok(default_file_name(result, suffix));
+    };
+    if path.exists() {
+        let question = t!("scan.overwrite", path = path.display());
+        if !prompter.interactive() || !prompter.confirm(&question)? {
+            return Err(Error::Usage(t!("scan.exists", path = path.display())));
+        }
+    }
+    Ok(path.clone())
+}
+
+/// Reads and checks an answers file as a whole: every id must be a statement of the framework
+/// and every answer on its scale, or nothing is asked and nothing is written.
+fn answers_file(path: &Path, framework: &Framework, scale: &Scale) -> Result<MapPrompter> {
+    #[derive(serde::Deserialize)]
+    struct Notes {
+        #[serde(default)]
+        notes: BTreeMap<String, String>,
+    }
+    let text = result::read_text(path)?;
+    let name = path.display().to_string();
+    let mapping: serde_yaml::Mapping =
+        serde_yaml::from_str(&text).map_err(|e| Error::Problems(vec![yaml_problem(&name, &e)]))?;
+    let notes: Notes =
+        serde_yaml::from_str(&text).map_err(|e| Error::Problems(vec![yaml_problem(&name, &e)]))?;
+    let locator = Locator::new(&text);
+    let mut problems = Vec::new();
+    let mut answers = BTreeMap::new();
+    for (key, value) in &mapping {
+        let Some(key) = key.as_str() else { continue };
+        if key == "notes" {
+            continue;
+        }
+        let known = framework
+            .competencies
+            .iter()
+            .any(|c| c.indicators.iter().any(|i| i.id == key));
+        let position = locator.key_line(key);
+        if !known {
+            problems.push(
+                Problem::new(
+                    &name,
+                    position,
+                    t!("scan.unknown_item", id = key, framework = &framework.id),
+                )
+                .with_hint(t!("scan.unknown_item_hint", framework = &framework.id)),
+            );
+            continue;
+        }
+        let text_value = match value {
+            serde_yaml::Value::Number(n) => n.to_string(),
+            serde_yaml::Value::String(s) => s.clone(),
+            other => format!("{other:?}"),
+        };
+        let checked = Answer::parse(&text_value)
+            .ok_or_else(|| {
+                t!(
+                    "scan.not_an_answer",
+                    answer = &text_value,
+                    item = key,
+                    expected = result::expected_answers(scale)
+                )
+            })
+            .and_then(|answer| check_answer(answer, scale).map(|()| answer));
+        match checked {
+            Ok(answer) => {
+                answers.insert(key.to_string(), answer);
+            }
+            Err(message) => problems.push(Problem::new(&name, position, message)),
+        }
+    }
+    for competency in notes.notes.keys() {
+        if !framework.competencies.iter().any(|c| &c.id == competency) {
+            let position = locator.key_line(competency);
+            problems.push(Problem::new(
+                &name,
+                position,
+                t!("scan.unknown_note", id = competency),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Problems(problems));
+    }
+    Ok(MapPrompter::new(answers, notes.notes))
+}

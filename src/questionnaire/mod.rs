@@ -1,0 +1,6 @@
+//! Asking questions: the engine that walks a questionnaire, the inputs it reads from, and the
+//! sessions (scan) that say what is asked.
+
+pub mod engine;
+pub mod prompt;
+pub mod scan;

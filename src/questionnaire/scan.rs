@@ -1,0 +1,173 @@
+//! The self-scan session: per competency its statements, rated on the self-scan scale, then an
+//! optional note; saved after every answer.
+
+use std::path::PathBuf;
+
+use super::engine::{Flow, Session};
+use super::prompt::{NoteInput, NotePrompt, Prompter, Rating, RatingPrompt};
+use crate::framework::{Competency, Framework, Scale};
+use crate::result::{self, ScanResult};
+use crate::{Result, t};
+
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Rate { competency: usize, indicator: usize },
+    Note { competency: usize },
+}
+
+pub struct ScanSession<'a> {
+    competencies: Vec<&'a Competency>,
+    scale: &'a Scale,
+    steps: Vec<Step>,
+    statement_count: usize,
+    pub result: ScanResult,
+    pub path: PathBuf,
+}
+
+impl<'a> ScanSession<'a> {
+    /// A session over the competencies the result asks (all with statements, when it names none).
+    pub fn new(
+        framework: &'a Framework,
+        scale: &'a Scale,
+        result: ScanResult,
+        path: PathBuf,
+    ) -> Self {
+        let competencies = selected_competencies(framework, &result.competencies);
+        let mut steps = Vec::new();
+        for (c, competency) in competencies.iter().enumerate() {
+            for i in 0..competency.indicators.len() {
+                steps.push(Step::Rate {
+                    competency: c,
+                    indicator: i,
+                });
+            }
+            steps.push(Step::Note { competency: c });
+        }
+        let statement_count = competencies.iter().map(|c| c.indicators.len()).sum();
+        ScanSession {
+            competencies,
+            scale,
+            steps,
+            statement_count,
+            result,
+            path,
+        }
+    }
+
+    fn save(&mut self) -> Result<()> {
+        self.result.updated = result::now();
+        result::save(&self.path, &self.result)
+    }
+
+    fn statement_number(&self, index: usize) -> usize {
+        self.steps[..=index]
+            .iter()
+            .filter(|s| matches!(s, Step::Rate { .. }))
+            .count()
+    }
+
+    fn heading(&self, c: usize) -> String {
+        let competency = self.competencies[c];
+        let mut text = format!("\n━━ {} ━━", competency.name);
+        if let Some(definition) = &competency.definition {
+            text.push_str(&format!("\n{definition}"));
+        }
+        text
+    }
+}
+
+/// The competencies a scan asks, in framework order: the named ones, or all with statements.
+pub fn selected_competencies<'a>(framework: &'a Framework, ids: &[String]) -> Vec<&'a Competency> {
+    framework
+        .competencies
+        .iter()
+        .filter(|c| !c.indicators.is_empty())
+        .filter(|c| ids.is_empty() || ids.contains(&c.id))
+        .collect()
+}
+
+impl Session for ScanSession<'_> {
+    fn step_count(&self) -> usize {
+        self.steps.len()
+    }
+
+    fn first_step(&self) -> usize {
+        let unanswered = self.steps.iter().position(|step| match step {
+            Step::Rate {
+                competency,
+                indicator,
+            } => {
+                let id = &self.competencies[*competency].indicators[*indicator].id;
+                !self.result.answers.contains_key(id)
+            }
+            Step::Note { .. } => false,
+        });
+        // Every statement answered but not finished: only the last note can remain.
+        unanswered.unwrap_or(self.steps.len().saturating_sub(1))
+    }
+
+    fn ask(&mut self, index: usize, prompter: &mut dyn Prompter) -> Result<Flow> {
+        match self.steps[index] {
+            Step::Rate {
+                competency,
+                indicator,
+            } => {
+                if indicator == 0 && prompter.interactive() {
+                    prompter.show(&self.heading(competency))?;
+                }
+                let item = &self.competencies[competency].indicators[indicator];
+                let progress = t!(
+                    "scan.progress",
+                    competency = competency + 1,
+                    competencies = self.competencies.len(),
+                    statement = self.statement_number(index),
+                    statements = self.statement_count
+                );
+                let prompt = RatingPrompt {
+                    item_id: &item.id,
+                    text: &item.text,
+                    scale: self.scale,
+                    previous: self.result.answers.get(&item.id).copied(),
+                    progress,
+                };
+                match prompter.rate(&prompt)? {
+                    Rating::Answer(answer) => {
+                        self.result.answers.insert(item.id.clone(), answer);
+                        self.save()?;
+                        Ok(Flow::Next)
+                    }
+                    Rating::Back => Ok(Flow::Back),
+                    Rating::Quit => Ok(Flow::Quit),
+                }
+            }
+            Step::Note { competency } => {
+                let competency = self.competencies[competency];
+                let prompt = NotePrompt {
+                    competency_id: &competency.id,
+                    question: t!("scan.note_question", competency = &competency.name),
+                    previous: self.result.notes.get(&competency.id).map(String::as_str),
+                };
+                match prompter.note(&prompt)? {
+                    NoteInput::Text(text) if text.is_empty() => {
+                        self.result.notes.remove(&competency.id);
+                        self.save()?;
+                        Ok(Flow::Next)
+                    }
+                    NoteInput::Text(text) => {
+                        self.result.notes.insert(competency.id.clone(), text);
+                        self.save()?;
+                        Ok(Flow::Next)
+                    }
+                    NoteInput::Skip => Ok(Flow::Next),
+                    NoteInput::Back => Ok(Flow::Back),
+                    NoteInput::Quit => Ok(Flow::Quit),
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self) -> Result<()> {
+        self.result.complete = true;
+        self.save()
+    }
+}

@@ -1,0 +1,252 @@
+//! The personal scan report as a terminal table, Markdown and CSV (JSON is the model itself).
+
+use crate::render::table::{new_table, wrap_lines};
+use crate::render::{number, signed};
+use crate::report::personal::{DevelopmentPoint, PersonalReport};
+use crate::{Result, t};
+
+fn title(report: &PersonalReport) -> String {
+    let mut line = format!("{} · {}", report.framework_name, report.date);
+    if let Some(role) = &report.role {
+        line.push_str(&format!(" · {}: {role}", t!("report.targets_of")));
+    }
+    if !report.complete {
+        line.push_str(&format!(" · {}", t!("report.incomplete")));
+    }
+    line
+}
+
+fn score_rows(report: &PersonalReport) -> Vec<Vec<String>> {
+    report
+        .competencies
+        .iter()
+        .map(|c| {
+            vec![
+                c.name.clone(),
+                number(c.score),
+                number(c.target),
+                signed(c.gap),
+                format!("{}/{}", c.answered + c.not_applicable, c.statements),
+            ]
+        })
+        .collect()
+}
+
+fn score_header() -> Vec<String> {
+    vec![
+        t!("report.competency"),
+        t!("report.score"),
+        t!("report.target"),
+        t!("report.gap"),
+        t!("report.answered"),
+    ]
+}
+
+/// Lines describing one development point: where it stands, the note, the suggestions.
+fn development_lines(point: &DevelopmentPoint) -> Vec<String> {
+    let mut lines = vec![t!(
+        "report.development_line",
+        name = &point.name,
+        score = number(point.score),
+        target = number(point.target)
+    )];
+    if let Some(note) = &point.note {
+        lines.push(format!("  {}: “{note}”", t!("report.your_note")));
+    }
+    for row in &point.suggestions.boks {
+        let activities: Vec<String> = row.activities.iter().map(|(_, a)| a.clone()).collect();
+        lines.push(format!("  BoKS — {}: {}", row.name, activities.join("; ")));
+    }
+    if !point.suggestions.methods.is_empty() {
+        let methods: Vec<String> = point
+            .suggestions
+            .methods
+            .iter()
+            .map(|m| format!("{} ({})", m.name, m.category))
+            .collect();
+        lines.push(format!(
+            "  {}: {}",
+            t!("report.methods"),
+            methods.join("; ")
+        ));
+    }
+    if point.suggestions.status == Some(crate::framework::LinkStatus::Proposal) {
+        lines.push(format!("  ({})", t!("report.link_proposal")));
+    }
+    lines
+}
+
+pub fn table(report: &PersonalReport, width: u16) -> String {
+    let mut out = format!(
+        "{} — {}\n{}\n",
+        t!("report.personal_title"),
+        report.name,
+        title(report)
+    );
+    let mut scores = new_table(width);
+    scores.set_header(score_header());
+    for row in score_rows(report) {
+        scores.add_row(row);
+    }
+    out.push_str(&format!("{scores}\n"));
+    out.push_str(&format!("\n{}:\n", t!("report.strengths")));
+    if report.strengths.is_empty() {
+        out.push_str(&format!("  {}\n", t!("report.none_yet")));
+    }
+    for s in &report.strengths {
+        out.push_str(&format!("  • {} ({})\n", s.name, number(s.score)));
+        if let Some(note) = &s.note {
+            out.push_str(&format!("      {}: “{note}”\n", t!("report.your_note")));
+        }
+    }
+    out.push_str(&format!("\n{}:\n", t!("report.development_points")));
+    for point in &report.development_points {
+        let lines = development_lines(point);
+        out.push_str(&format!("  • {}\n", lines[0]));
+        for line in &lines[1..] {
+            out.push_str(&format!("    {line}\n"));
+        }
+    }
+    if let Some(progress) = &report.progress {
+        out.push_str(&format!(
+            "\n{}\n",
+            t!("report.progress_since", date = &progress.previous_date)
+        ));
+        let mut table = new_table(width);
+        table.set_header(vec![
+            t!("report.competency"),
+            progress.previous_date.clone(),
+            report.date.clone(),
+            t!("report.change"),
+        ]);
+        for row in &progress.rows {
+            table.add_row(vec![
+                row.name.clone(),
+                number(row.previous),
+                number(row.current),
+                signed(row.change),
+            ]);
+        }
+        out.push_str(&format!("{table}\n"));
+    }
+    wrap_lines(&out, width)
+}
+
+/// Escapes text for Markdown table cells and lines.
+fn md(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn markdown(report: &PersonalReport) -> String {
+    let mut out = format!(
+        "# {} — {}\n\n*{}*\n\n",
+        t!("report.personal_title"),
+        md(&report.name),
+        md(&title(report))
+    );
+    out.push_str(&format!("| {} |\n", score_header().join(" | ")));
+    out.push_str("|---|---:|---:|---:|---:|\n");
+    for row in score_rows(report) {
+        let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out.push_str(&format!("\n## {}\n\n", t!("report.strengths")));
+    if report.strengths.is_empty() {
+        out.push_str(&format!("{}\n", t!("report.none_yet")));
+    }
+    for s in &report.strengths {
+        out.push_str(&format!("- {} ({})\n", md(&s.name), number(s.score)));
+        if let Some(note) = &s.note {
+            out.push_str(&format!("  - {}: “{}”\n", t!("report.your_note"), md(note)));
+        }
+    }
+    out.push_str(&format!("\n## {}\n\n", t!("report.development_points")));
+    for point in &report.development_points {
+        let lines = development_lines(point);
+        out.push_str(&format!("- **{}**\n", md(&lines[0])));
+        for line in &lines[1..] {
+            out.push_str(&format!("  - {}\n", md(line.trim())));
+        }
+    }
+    if let Some(progress) = &report.progress {
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            t!("report.progress_since", date = &progress.previous_date)
+        ));
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n|---|---:|---:|---:|\n",
+            t!("report.competency"),
+            progress.previous_date,
+            report.date,
+            t!("report.change")
+        ));
+        for row in &progress.rows {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                md(&row.name),
+                number(row.previous),
+                number(row.current),
+                signed(row.change)
+            ));
+        }
+    }
+    out
+}
+
+/// One row per competency, machine-readable (dot decimals, ids), for a spreadsheet.
+pub fn csv(report: &PersonalReport) -> Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let io = |e: csv::Error| crate::Error::Usage(e.to_string());
+    writer
+        .write_record([
+            "name",
+            "framework",
+            "date",
+            "competency",
+            "competency_name",
+            "score",
+            "target",
+            "gap",
+            "answered",
+            "not_applicable",
+            "statements",
+            "strength",
+            "development_point",
+            "previous",
+            "change",
+        ])
+        .map_err(io)?;
+    let opt = |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_default();
+    for c in &report.competencies {
+        let progress = report
+            .progress
+            .as_ref()
+            .and_then(|p| p.rows.iter().find(|r| r.id == c.id));
+        let record = [
+            report.name.clone(),
+            report.framework.clone(),
+            report.date.clone(),
+            c.id.clone(),
+            c.name.clone(),
+            opt(c.score),
+            opt(c.target),
+            opt(c.gap),
+            c.answered.to_string(),
+            c.not_applicable.to_string(),
+            c.statements.to_string(),
+            report.strengths.iter().any(|s| s.id == c.id).to_string(),
+            report
+                .development_points
+                .iter()
+                .any(|d| d.id == c.id)
+                .to_string(),
+            opt(progress.and_then(|p| p.previous)),
+            opt(progress.and_then(|p| p.change)),
+        ];
+        writer.write_record(&record).map_err(io)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| crate::Error::Usage(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,383 @@
+//! Result files: one YAML file per scan, with the framework's fingerprint, every answer by item
+//! id and the notes. Saved atomically (temp file, fsync, rename) and readable by the owner only,
+//! because they hold personal data.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Problem, Result};
+use crate::framework::load::yaml_problem;
+use crate::framework::validate::Locator;
+use crate::framework::{Framework, Library};
+use crate::t;
+
+/// Version of the result file format; a file with a higher version came from a newer vakwijzer.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Result files are small; anything larger is not one of ours.
+const MAX_RESULT_BYTES: u64 = 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResultKind {
+    Scan,
+    Interview,
+}
+
+/// One answer to a statement: a point on the scale, or "not applicable".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Score(u8),
+    NotApplicable,
+}
+
+/// How "not applicable" is written in result and answers files.
+pub const NOT_APPLICABLE: &str = "nvt";
+
+impl Answer {
+    /// Reads an answer as people type it: a number, or n / nvt / n.v.t. / na.
+    pub fn parse(text: &str) -> Option<Answer> {
+        let text = text.trim().to_lowercase();
+        if let Ok(value) = text.parse::<u8>() {
+            return Some(Answer::Score(value));
+        }
+        matches!(
+            text.as_str(),
+            "n" | "nvt" | "n.v.t." | "n.v.t" | "na" | "n/a"
+        )
+        .then_some(Answer::NotApplicable)
+    }
+}
+
+impl fmt::Display for Answer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Answer::Score(value) => write!(f, "{value}"),
+            Answer::NotApplicable => f.write_str(NOT_APPLICABLE),
+        }
+    }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Answer::Score(value) => serializer.serialize_u8(*value),
+            Answer::NotApplicable => serializer.serialize_str(NOT_APPLICABLE),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(i64),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Number(n) => u8::try_from(n)
+                .map(Answer::Score)
+                .map_err(|_| serde::de::Error::custom(format!("score {n} is out of range"))),
+            Raw::Text(text) => Answer::parse(&text).ok_or_else(|| {
+                serde::de::Error::custom(format!("'{text}' is not a score or {NOT_APPLICABLE}"))
+            }),
+        }
+    }
+}
+
+/// A self-scan: who, when, which framework (and which version of it), every answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScanResult {
+    pub schema: u32,
+    pub kind: ResultKind,
+    pub framework: String,
+    /// Fingerprint of the framework's content when the scan was made.
+    pub fingerprint: String,
+    pub name: String,
+    /// Optional grouping for team reports (e.g. the team or role); never shown with a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub started: String,
+    pub updated: String,
+    /// The competencies asked; empty means all of the framework.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<String>,
+    pub complete: bool,
+    /// Item id -> answer.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Competency id -> the person's note (an example from their practice).
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+}
+
+impl ScanResult {
+    pub fn new(framework: &Framework, name: &str, competencies: Vec<String>) -> Self {
+        let now = now();
+        ScanResult {
+            schema: SCHEMA_VERSION,
+            kind: ResultKind::Scan,
+            framework: framework.id.clone(),
+            fingerprint: fingerprint(framework),
+            name: name.to_string(),
+            team: None,
+            role: None,
+            started: now.clone(),
+            updated: now,
+            competencies,
+            complete: false,
+            answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
+        }
+    }
+
+    /// The date part of `started`, for reports.
+    pub fn date(&self) -> &str {
+        self.started.get(..10).unwrap_or(&self.started)
+    }
+}
+
+/// A short, stable fingerprint of a framework's content: any change to a text or id changes it.
+pub fn fingerprint(framework: &Framework) -> String {
+    let canonical = serde_json::to_vec(framework).unwrap_or_default();
+    let digest = Sha256::digest(&canonical);
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// The current time as RFC 3339. `VAKWIJZER_NOW` fixes it, for reproducible files and tests.
+pub fn now() -> String {
+    if let Ok(fixed) = std::env::var("VAKWIJZER_NOW") {
+        return fixed;
+    }
+    jiff::Zoned::now()
+        .timestamp()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+/// Writes `contents` to `path` so that the file is either the old or the new version, never a
+/// mix: a temp file in the same folder (created 0600), fsync, rename, fsync of the folder.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let write_error = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".vakwijzer-")
+        .suffix(".tmp")
+        .tempfile_in(&folder)
+        .map_err(write_error)?;
+    temp.write_all(contents).map_err(write_error)?;
+    temp.as_file().sync_all().map_err(write_error)?;
+    temp.persist(path).map_err(|e| write_error(e.error))?;
+    // The rename is durable only once the folder itself is synced.
+    if let Ok(dir) = std::fs::File::open(&folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Saves a scan result atomically.
+pub fn save(path: &Path, result: &ScanResult) -> Result<()> {
+    let yaml = serde_yaml::to_string(result).map_err(|e| Error::Usage(e.to_string()))?;
+    let header = t!("result.file_header");
+    write_atomic(path, format!("# {header}\n{yaml}").as_bytes())
+}
+
+/// Reads a result file's text, refusing what cannot be one (too large, not text).
+pub fn read_text(path: &Path) -> Result<String> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    let name = path.display().to_string();
+    if size > MAX_RESULT_BYTES {
+        let message = t!("data.too_large", size = size, max = MAX_RESULT_BYTES);
+        return Err(Error::Problems(vec![Problem::new(&name, (1, 1), message)]));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    String::from_utf8(bytes)
+        .map_err(|_| Error::Problems(vec![Problem::new(&name, (1, 1), t!("data.not_utf8"))]))
+}
+
+/// The kind of a result file, read before the whole file is parsed.
+pub fn peek_kind(path: &Path, text: &str) -> Result<ResultKind> {
+    #[derive(Deserialize)]
+    struct Header {
+        kind: Option<serde_yaml::Value>,
+    }
+    let name = path.display().to_string();
+    let header: Header =
+        serde_yaml::from_str(text).map_err(|e| Error::Problems(vec![yaml_problem(&name, &e)]))?;
+    header
+        .kind
+        .and_then(|k| serde_yaml::from_value::<ResultKind>(k).ok())
+        .ok_or_else(|| {
+            let position = Locator::new(text).key_line("kind");
+            Error::Problems(vec![
+                Problem::new(&name, position, t!("result.not_a_result"))
+                    .with_hint(t!("result.not_a_result_hint")),
+            ])
+        })
+}
+
+/// A scan result read from a file, checked against the framework it was made with.
+#[derive(Debug, Clone)]
+pub struct LoadedScan {
+    pub path: PathBuf,
+    pub result: ScanResult,
+    /// Non-fatal findings: another version of the framework, answers that no longer match.
+    pub warnings: Vec<String>,
+}
+
+/// Reads and checks a scan result. Answers to items the framework no longer has are dropped
+/// with a warning; everything else that is wrong is a problem with file and line.
+pub fn load_scan(path: &Path, library: &Library) -> Result<LoadedScan> {
+    let text = read_text(path)?;
+    let name = path.display().to_string();
+    if peek_kind(path, &text)? != ResultKind::Scan {
+        let position = Locator::new(&text).key_line("kind");
+        return Err(Error::Problems(vec![Problem::new(
+            &name,
+            position,
+            t!("result.not_a_scan"),
+        )]));
+    }
+    let mut result: ScanResult =
+        serde_yaml::from_str(&text).map_err(|e| Error::Problems(vec![yaml_problem(&name, &e)]))?;
+    let locator = Locator::new(&text);
+    if result.schema > SCHEMA_VERSION {
+        let position = locator.key_line("schema");
+        let message = t!(
+            "result.newer_schema",
+            schema = result.schema,
+            supported = SCHEMA_VERSION
+        );
+        return Err(Error::Problems(vec![Problem::new(
+            &name, position, message,
+        )]));
+    }
+    let framework = library.framework(&result.framework).map_err(|error| {
+        let position = locator.key_line("framework");
+        Error::Problems(vec![Problem::new(&name, position, error.to_string())])
+    })?;
+    let mut warnings = Vec::new();
+    if result.fingerprint != fingerprint(framework) {
+        warnings.push(t!(
+            "result.other_version",
+            path = &name,
+            framework = &framework.id
+        ));
+    }
+    let scale = library
+        .scale(&framework.scales.self_scan)
+        .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))?;
+    let mut problems = Vec::new();
+    let mut dropped = Vec::new();
+    for (item_id, answer) in &result.answers {
+        let known = framework
+            .competencies
+            .iter()
+            .any(|c| c.indicators.iter().any(|i| &i.id == item_id));
+        if !known {
+            dropped.push(item_id.clone());
+            continue;
+        }
+        if let Err(message) = check_answer(*answer, scale) {
+            let position = locator.key_value(item_id, &answer.to_string(), 0);
+            problems.push(Problem::new(&name, position, message));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Problems(problems));
+    }
+    if !dropped.is_empty() {
+        warnings.push(t!(
+            "result.dropped_answers",
+            count = dropped.len(),
+            ids = dropped.join(", ")
+        ));
+        result.answers.retain(|id, _| !dropped.contains(id));
+    }
+    Ok(LoadedScan {
+        path: path.to_path_buf(),
+        result,
+        warnings,
+    })
+}
+
+/// Whether an answer fits the scale; the message says what would.
+pub fn check_answer(
+    answer: Answer,
+    scale: &crate::framework::Scale,
+) -> std::result::Result<(), String> {
+    match answer {
+        Answer::Score(value) if scale.point(value).is_some() => Ok(()),
+        Answer::NotApplicable if scale.not_applicable.is_some() => Ok(()),
+        _ => Err(t!(
+            "scan.answer_out_of_range",
+            answer = answer,
+            expected = expected_answers(scale)
+        )),
+    }
+}
+
+/// "1-5 of n.v.t." for a scale, as a user would type it.
+pub fn expected_answers(scale: &crate::framework::Scale) -> String {
+    let range = format!("{}-{}", scale.min(), scale.max());
+    match &scale.not_applicable {
+        Some(label) => t!("scan.expected_with_na", range = range, na = label),
+        None => range,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_read_as_people_type_them() {
+        assert_eq!(Answer::parse("4"), Some(Answer::Score(4)));
+        assert_eq!(Answer::parse(" n.v.t. "), Some(Answer::NotApplicable));
+        assert_eq!(Answer::parse("NVT"), Some(Answer::NotApplicable));
+        assert_eq!(Answer::parse("vier"), None);
+    }
+
+    #[test]
+    fn answers_round_trip_through_yaml() {
+        let map: BTreeMap<String, Answer> = serde_yaml::from_str("a: 3\nb: nvt\n").expect("parses");
+        assert_eq!(map["a"], Answer::Score(3));
+        assert_eq!(map["b"], Answer::NotApplicable);
+        assert_eq!(serde_yaml::to_string(&map).unwrap(), "a: 3\nb: nvt\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn atomic_writes_are_owner_only_and_replace_the_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scan.yaml");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temp files left behind");
+    }
+}

@@ -1,0 +1,275 @@
+//! Scoring: pure functions from a framework, targets and results to numbers. A competency's
+//! score is the mean of its answered statements ("not applicable" left out); the gap is the
+//! target minus the score.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::framework::{Competency, Framework};
+use crate::questionnaire::scan::selected_competencies;
+use crate::result::{Answer, ScanResult};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompetencyScore {
+    pub id: String,
+    pub name: String,
+    /// Mean of the answered statements; none when nothing was answered.
+    pub score: Option<f64>,
+    /// Statements answered with a score.
+    pub answered: usize,
+    pub not_applicable: usize,
+    pub statements: usize,
+    pub target: Option<f64>,
+    /// Target minus score: positive means below target.
+    pub gap: Option<f64>,
+}
+
+/// Rounds to two decimals, so that reports and files show the same number.
+pub fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+pub fn score_competency(
+    competency: &Competency,
+    answers: &BTreeMap<String, Answer>,
+    target: Option<f64>,
+) -> CompetencyScore {
+    let mut sum = 0u32;
+    let mut answered = 0usize;
+    let mut not_applicable = 0usize;
+    for indicator in &competency.indicators {
+        match answers.get(&indicator.id) {
+            Some(Answer::Score(value)) => {
+                sum += u32::from(*value);
+                answered += 1;
+            }
+            Some(Answer::NotApplicable) => not_applicable += 1,
+            None => {}
+        }
+    }
+    let score = (answered > 0).then(|| round2(f64::from(sum) / answered as f64));
+    let gap = match (score, target) {
+        (Some(score), Some(target)) => Some(round2(target - score)),
+        _ => None,
+    };
+    CompetencyScore {
+        id: competency.id.clone(),
+        name: competency.name.clone(),
+        score,
+        answered,
+        not_applicable,
+        statements: competency.indicators.len(),
+        target,
+        gap,
+    }
+}
+
+/// Scores every competency the scan asked.
+pub fn score_scan(
+    framework: &Framework,
+    result: &ScanResult,
+    targets: Option<&BTreeMap<String, f64>>,
+) -> Vec<CompetencyScore> {
+    selected_competencies(framework, &result.competencies)
+        .into_iter()
+        .map(|competency| {
+            let target = targets.and_then(|t| t.get(&competency.id)).copied();
+            score_competency(competency, &result.answers, target)
+        })
+        .collect()
+}
+
+/// How many strengths and development points a report names at most.
+pub const HIGHLIGHTS: usize = 3;
+
+/// The strengths: the highest scores that meet their target (or have none), best first.
+pub fn strengths(scores: &[CompetencyScore]) -> Vec<&CompetencyScore> {
+    let mut candidates: Vec<&CompetencyScore> = scores
+        .iter()
+        .filter(|s| s.score.is_some() && s.gap.is_none_or(|gap| gap <= 0.0))
+        .collect();
+    candidates.sort_by(|a, b| {
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    candidates.truncate(HIGHLIGHTS);
+    candidates
+}
+
+/// The development points: furthest below target first; when fewer than three are below
+/// target, the lowest scores that are not strengths fill the list.
+pub fn development_points(scores: &[CompetencyScore]) -> Vec<&CompetencyScore> {
+    let strong = strengths(scores);
+    let mut below: Vec<&CompetencyScore> = scores
+        .iter()
+        .filter(|s| s.gap.is_some_and(|gap| gap > 0.0))
+        .collect();
+    below.sort_by(|a, b| {
+        b.gap
+            .partial_cmp(&a.gap)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    below.truncate(HIGHLIGHTS);
+    let mut lowest: Vec<&CompetencyScore> = scores
+        .iter()
+        .filter(|s| s.score.is_some())
+        .filter(|s| !below.iter().any(|b| b.id == s.id))
+        .filter(|s| !strong.iter().any(|b| b.id == s.id))
+        .collect();
+    lowest.sort_by(|a, b| {
+        a.score
+            .partial_cmp(&b.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let room = HIGHLIGHTS.saturating_sub(below.len());
+    below.extend(lowest.into_iter().take(room));
+    below
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Item;
+
+    fn competency(id: &str, statements: usize) -> Competency {
+        Competency {
+            id: id.into(),
+            number: None,
+            name: id.to_uppercase(),
+            cluster: None,
+            definition: None,
+            drivers: vec![],
+            remarks: vec![],
+            indicators: (1..=statements)
+                .map(|i| Item {
+                    id: format!("{id}.i{i}"),
+                    text: "x".into(),
+                    reference: None,
+                    origin: Default::default(),
+                })
+                .collect(),
+            questions: vec![],
+            origin: Default::default(),
+        }
+    }
+
+    fn answers(pairs: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
+        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    }
+
+    use Answer::{NotApplicable as Na, Score};
+
+    /// answers, target -> score, answered, not applicable, gap
+    type Case = (
+        Vec<(&'static str, Answer)>,
+        Option<f64>,
+        Option<f64>,
+        usize,
+        usize,
+        Option<f64>,
+    );
+
+    /// (answers, target) -> (score, answered, not applicable, gap)
+    #[test]
+    fn competency_scores() {
+        let cases: Vec<Case> = vec![
+            // all answered: mean 3.5, target 4 -> gap 0.5
+            (
+                vec![
+                    ("a.i1", Score(3)),
+                    ("a.i2", Score(4)),
+                    ("a.i3", Score(3)),
+                    ("a.i4", Score(4)),
+                ],
+                Some(4.0),
+                Some(3.5),
+                4,
+                0,
+                Some(0.5),
+            ),
+            // n.v.t. is left out of the mean, and counted
+            (
+                vec![
+                    ("a.i1", Score(5)),
+                    ("a.i2", Na),
+                    ("a.i3", Score(4)),
+                    ("a.i4", Na),
+                ],
+                Some(4.0),
+                Some(4.5),
+                2,
+                2,
+                Some(-0.5),
+            ),
+            // partial: only what is answered counts
+            (
+                vec![("a.i1", Score(2))],
+                Some(4.0),
+                Some(2.0),
+                1,
+                0,
+                Some(2.0),
+            ),
+            // nothing answered, or only n.v.t.: no score, no gap
+            (vec![], Some(4.0), None, 0, 0, None),
+            (vec![("a.i1", Na)], Some(4.0), None, 0, 1, None),
+            // no target: a score but no gap
+            (vec![("a.i1", Score(3))], None, Some(3.0), 1, 0, None),
+            // thirds are rounded to two decimals
+            (
+                vec![("a.i1", Score(3)), ("a.i2", Score(3)), ("a.i3", Score(4))],
+                Some(4.0),
+                Some(3.33),
+                3,
+                0,
+                Some(0.67),
+            ),
+        ];
+        let a = competency("a", 4);
+        for (given, target, score, answered, na, gap) in cases {
+            let result = score_competency(&a, &answers(&given), target);
+            assert_eq!(
+                (
+                    result.score,
+                    result.answered,
+                    result.not_applicable,
+                    result.gap
+                ),
+                (score, answered, na, gap),
+                "answers {given:?}, target {target:?}"
+            );
+        }
+    }
+
+    fn score(id: &str, score: f64, target: f64) -> CompetencyScore {
+        CompetencyScore {
+            id: id.into(),
+            name: id.into(),
+            score: Some(score),
+            answered: 1,
+            not_applicable: 0,
+            statements: 1,
+            target: Some(target),
+            gap: Some(round2(target - score)),
+        }
+    }
+
+    #[test]
+    fn strengths_meet_target_and_development_points_fall_furthest_below() {
+        let scores = vec![
+            score("a", 4.8, 4.0),
+            score("b", 2.0, 4.0),
+            score("c", 4.2, 4.0),
+            score("d", 3.5, 4.0),
+            score("e", 4.0, 4.0),
+            score("f", 4.5, 4.0),
+        ];
+        let ids =
+            |list: Vec<&CompetencyScore>| list.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(strengths(&scores)), ["a", "f", "c"]);
+        // b and d are below target; e (the lowest of the rest that is not a strength) fills up.
+        assert_eq!(ids(development_points(&scores)), ["b", "d", "e"]);
+    }
+}
