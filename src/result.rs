@@ -249,18 +249,55 @@ pub struct LoadedScan {
 /// with a warning; everything else that is wrong is a problem with file and line.
 pub fn load_scan(path: &Path, library: &Library) -> Result<LoadedScan> {
     let text = read_text(path)?;
+    let result = parse_scan(path, &text)?;
+    check_scan(path, &text, result, library, &mut Fingerprints::default())
+}
+
+/// Parses a scan result's text, without checking it against its framework.
+pub fn parse_scan(path: &Path, text: &str) -> Result<ScanResult> {
     let name = path.display().to_string();
-    if peek_kind(path, &text)? != ResultKind::Scan {
-        let position = Locator::new(&text).key_line("kind");
-        return Err(Error::Problems(vec![Problem::new(
-            &name,
-            position,
-            t!("result.not_a_scan"),
-        )]));
+    let not_a_scan = || {
+        let position = Locator::new(text).key_line("kind");
+        Error::Problems(vec![Problem::new(&name, position, t!("result.not_a_scan"))])
+    };
+    // The typed parse comes first because it is the only one a good file needs (team reports
+    // read thousands); only a file that fails it is read again to say what it is instead.
+    match serde_yaml::from_str::<ScanResult>(text) {
+        Ok(result) if result.kind == ResultKind::Scan => Ok(result),
+        Ok(_) => Err(not_a_scan()),
+        Err(error) => {
+            if peek_kind(path, text)? != ResultKind::Scan {
+                return Err(not_a_scan());
+            }
+            Err(Error::Problems(vec![yaml_problem(&name, &error)]))
+        }
     }
-    let mut result: ScanResult =
-        serde_yaml::from_str(&text).map_err(|e| Error::Problems(vec![yaml_problem(&name, &e)]))?;
-    let locator = Locator::new(&text);
+}
+
+/// Fingerprints of frameworks, each computed once: hashing the framework again for every file
+/// would dominate the time to read many results.
+#[derive(Debug, Default)]
+pub struct Fingerprints(std::collections::HashMap<String, String>);
+
+impl Fingerprints {
+    pub fn of(&mut self, framework: &Framework) -> &str {
+        self.0
+            .entry(framework.id.clone())
+            .or_insert_with(|| fingerprint(framework))
+    }
+}
+
+/// Checks a parsed scan result against the framework it names: schema version, fingerprint,
+/// and every answer on the scale.
+pub fn check_scan(
+    path: &Path,
+    text: &str,
+    mut result: ScanResult,
+    library: &Library,
+    fingerprints: &mut Fingerprints,
+) -> Result<LoadedScan> {
+    let name = path.display().to_string();
+    let locator = Locator::new(text);
     if result.schema > SCHEMA_VERSION {
         let position = locator.key_line("schema");
         let message = t!(
@@ -277,7 +314,7 @@ pub fn load_scan(path: &Path, library: &Library) -> Result<LoadedScan> {
         Error::Problems(vec![Problem::new(&name, position, error.to_string())])
     })?;
     let mut warnings = Vec::new();
-    if result.fingerprint != fingerprint(framework) {
+    if result.fingerprint != fingerprints.of(framework) {
         warnings.push(t!(
             "result.other_version",
             path = &name,
