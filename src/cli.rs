@@ -70,6 +70,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
     },
+    Team {
+        #[arg(required = true, value_name = "FOLDER|FILE")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_name = "ID")]
+        framework: Option<String>,
+        #[arg(long, value_name = "N", default_value_t = crate::report::team::DEFAULT_MIN_GROUP)]
+        min_group: usize,
+        #[arg(long, value_enum, value_name = "FIELD")]
+        by: Option<crate::report::team::GroupField>,
+        #[arg(long, value_name = "FOLDER")]
+        since: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

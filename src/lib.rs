@@ -10,6 +10,7 @@ pub mod questionnaire;
 pub mod render;
 pub mod report;
 pub mod result;
+pub mod scans;
 pub mod score;
 
 pub use error::{Error, Problem, Result};

@@ -5,6 +5,7 @@ mod frameworks;
 mod report;
 mod scan;
 pub(crate) mod show;
+mod team;
 mod validate;
 
 use std::io::Write;
@@ -67,6 +68,24 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             scan::run(context, options, out)
         }
         Command::Report { files, format } => report::run(context, &files, format, out),
+        Command::Team {
+            paths,
+            framework,
+            min_group,
+            by,
+            since,
+            format,
+        } => {
+            let options = team::TeamOptions {
+                paths,
+                framework,
+                min_group,
+                by,
+                since,
+                format,
+            };
+            team::run(context, options, out)
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod personal;
 pub mod table;
+pub mod team;
 
 use crate::i18n::{self, Lang};
 

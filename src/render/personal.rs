@@ -3,6 +3,7 @@
 use crate::render::table::{new_table, wrap_lines};
 use crate::render::{number, signed};
 use crate::report::personal::{DevelopmentPoint, PersonalReport};
+use crate::report::suggestions::Suggestions;
 use crate::{Result, t};
 
 fn title(report: &PersonalReport) -> String {
@@ -42,6 +43,31 @@ fn score_header() -> Vec<String> {
     ]
 }
 
+/// Lines naming the BoKS activities and methods linked to a competency, indented by two.
+pub(crate) fn suggestion_lines(suggestions: &Suggestions) -> Vec<String> {
+    let mut lines = Vec::new();
+    for row in &suggestions.boks {
+        let activities: Vec<String> = row.activities.iter().map(|(_, a)| a.clone()).collect();
+        lines.push(format!("  BoKS — {}: {}", row.name, activities.join("; ")));
+    }
+    if !suggestions.methods.is_empty() {
+        let methods: Vec<String> = suggestions
+            .methods
+            .iter()
+            .map(|m| format!("{} ({})", m.name, m.category))
+            .collect();
+        lines.push(format!(
+            "  {}: {}",
+            t!("report.methods"),
+            methods.join("; ")
+        ));
+    }
+    if suggestions.status == Some(crate::framework::LinkStatus::Proposal) {
+        lines.push(format!("  ({})", t!("report.link_proposal")));
+    }
+    lines
+}
+
 /// Lines describing one development point: where it stands, the note, the suggestions.
 fn development_lines(point: &DevelopmentPoint) -> Vec<String> {
     let mut lines = vec![t!(
@@ -53,26 +79,7 @@ fn development_lines(point: &DevelopmentPoint) -> Vec<String> {
     if let Some(note) = &point.note {
         lines.push(format!("  {}: “{note}”", t!("report.your_note")));
     }
-    for row in &point.suggestions.boks {
-        let activities: Vec<String> = row.activities.iter().map(|(_, a)| a.clone()).collect();
-        lines.push(format!("  BoKS — {}: {}", row.name, activities.join("; ")));
-    }
-    if !point.suggestions.methods.is_empty() {
-        let methods: Vec<String> = point
-            .suggestions
-            .methods
-            .iter()
-            .map(|m| format!("{} ({})", m.name, m.category))
-            .collect();
-        lines.push(format!(
-            "  {}: {}",
-            t!("report.methods"),
-            methods.join("; ")
-        ));
-    }
-    if point.suggestions.status == Some(crate::framework::LinkStatus::Proposal) {
-        lines.push(format!("  ({})", t!("report.link_proposal")));
-    }
+    lines.extend(suggestion_lines(&point.suggestions));
     lines
 }
 

@@ -2,3 +2,4 @@
 
 pub mod personal;
 pub mod suggestions;
+pub mod team;

@@ -1,0 +1,110 @@
+//! `vakwijzer team <FOLDER|FILE...>`: the anonymous team report of a round of self-scans, with
+//! a schooling plan, optionally split by team or role and compared with an earlier round.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::{Context, to_json};
+use crate::cli::ReportFormat;
+use crate::error::Error;
+use crate::framework::{Framework, Library};
+use crate::render;
+use crate::report::team::{self, FrameworkChoice, GroupField, LOWEST_MIN_GROUP, Member, Round};
+use crate::scans;
+use crate::{Result, t};
+
+pub struct TeamOptions {
+    pub paths: Vec<PathBuf>,
+    pub framework: Option<String>,
+    pub min_group: usize,
+    pub by: Option<GroupField>,
+    pub since: Option<PathBuf>,
+    pub format: ReportFormat,
+}
+
+pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Result<()> {
+    if options.min_group < LOWEST_MIN_GROUP {
+        return Err(Error::Usage(t!(
+            "team.min_group_too_low",
+            lowest = LOWEST_MIN_GROUP
+        )));
+    }
+    // Loaded once, for every file of both rounds.
+    let library = context.library()?;
+    let files = scans::find_files(&options.paths)?;
+    if files.is_empty() {
+        return Err(Error::Usage(t!("team.no_files")));
+    }
+    let (parsed, skipped) = scans::read_all(&files);
+    let (framework, choice) = match &options.framework {
+        Some(id) => (library.framework(id)?, FrameworkChoice::Given),
+        None => match scans::most_common_framework(&parsed, &library) {
+            Ok((framework, _)) => (framework, FrameworkChoice::MostFiles),
+            Err(error) => {
+                // Say what was wrong with each file before giving up.
+                for skip in &skipped {
+                    eprintln!("vakwijzer: {}", render::team::skipped_line(skip));
+                }
+                return Err(error);
+            }
+        },
+    };
+    let scale = library
+        .scale(&framework.scales.self_scan)
+        .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))?;
+    let current = round(parsed, skipped, framework, &library);
+    let earlier = match &options.since {
+        Some(folder) => {
+            let (parsed, skipped) =
+                scans::read_all(&scans::find_files(std::slice::from_ref(folder))?);
+            Some(round(parsed, skipped, framework, &library))
+        }
+        None => None,
+    };
+    let report = team::build(
+        &library,
+        framework,
+        scale,
+        current,
+        earlier,
+        team::Options {
+            min_group: options.min_group,
+            by: options.by,
+            choice,
+        },
+    );
+    let text = match options.format {
+        ReportFormat::Table => render::team::table(&report, context.width),
+        ReportFormat::Md => render::team::markdown(&report),
+        ReportFormat::Json => to_json(&report),
+        ReportFormat::Csv => {
+            // A spreadsheet gets only the rows; what a reader must know goes to stderr.
+            for line in render::team::notices(&report) {
+                eprintln!("vakwijzer: {line}");
+            }
+            render::team::csv(&report)?
+        }
+    };
+    writeln!(out, "{}", text.trim_end())?;
+    Ok(())
+}
+
+/// The usable scans of `framework` as members (names dropped), and every file skipped.
+fn round(
+    parsed: Vec<scans::Parsed>,
+    mut skipped: Vec<scans::Skipped>,
+    framework: &Framework,
+    library: &Library,
+) -> Round {
+    let (loaded, mut unusable, warnings) = scans::select(parsed, framework, library);
+    skipped.append(&mut unusable);
+    skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    Round {
+        members: loaded
+            .iter()
+            .map(|scan| Member::from_scan(framework, &scan.result))
+            .collect(),
+        skipped,
+        warnings,
+    }
+}

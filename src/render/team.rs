@@ -1,0 +1,499 @@
+//! The team report as a terminal table, Markdown and CSV (JSON is the model itself).
+
+use comfy_table::{ColumnConstraint, Width};
+
+use crate::render::personal::suggestion_lines;
+use crate::render::table::{new_table, wrap_lines};
+use crate::render::{number, signed};
+use crate::report::team::{
+    CompetencyRow, FrameworkChoice, GroupField, PlanEntry, Section, Split, TeamReport,
+};
+use crate::scans::{SkipReason, Skipped};
+use crate::{Result, t};
+
+fn field_name(field: GroupField) -> String {
+    match field {
+        GroupField::Team => t!("team.field.team"),
+        GroupField::Role => t!("team.field.role"),
+    }
+}
+
+fn group_label(field: GroupField, value: Option<&str>) -> String {
+    match (value, field) {
+        (Some(value), _) => value.to_string(),
+        (None, GroupField::Team) => t!("team.no_value.team"),
+        (None, GroupField::Role) => t!("team.no_value.role"),
+    }
+}
+
+/// One skipped file as a line: `file:line: reason`.
+pub fn skipped_line(skip: &Skipped) -> String {
+    let reason = match &skip.reason {
+        SkipReason::Unreadable => t!("team.skip.unreadable"),
+        SkipReason::BrokenYaml => t!("team.skip.broken_yaml"),
+        SkipReason::NotAResult => t!("team.skip.not_a_result"),
+        SkipReason::NotAScan => t!("team.skip.not_a_scan"),
+        SkipReason::Invalid => t!("team.skip.invalid", file = &skip.file),
+        SkipReason::OtherFramework {
+            framework: Some(id),
+        } => {
+            t!("team.skip.other_framework_id", framework = id)
+        }
+        SkipReason::OtherFramework { framework: None } => t!("team.skip.other_framework"),
+        SkipReason::Incomplete => t!("team.skip.incomplete"),
+        SkipReason::OlderScan { used } => t!("team.skip.older_scan", used = used),
+    };
+    match skip.line {
+        Some(line) => format!("{}:{line}: {reason}", skip.file),
+        None => format!("{}: {reason}", skip.file),
+    }
+}
+
+/// The lines under the title: what was read, how the framework was chosen, which targets.
+fn intro_lines(report: &TeamReport) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let (Some(scans), Some((first, last))) = (report.team.scans, &report.period) {
+        lines.push(t!(
+            "team.summary",
+            scans = scans,
+            first = first,
+            last = last
+        ));
+    }
+    lines.push(match report.framework_choice {
+        FrameworkChoice::Given => t!("team.framework_given", id = &report.framework),
+        FrameworkChoice::MostFiles => t!("team.framework_most", id = &report.framework),
+    });
+    if let Some(role) = &report.role {
+        lines.push(t!("team.targets", role = role));
+    }
+    lines.push(t!("team.min_group", n = report.min_group));
+    lines
+}
+
+/// What a reader must know besides the numbers; CSV sends these to stderr.
+pub fn notices(report: &TeamReport) -> Vec<String> {
+    let mut lines = intro_lines(report);
+    if report.team.withheld {
+        lines.push(t!("team.withheld_team", n = report.min_group));
+    }
+    if let Some(line) = report.split.as_ref().and_then(|s| refusal_line(report, s)) {
+        lines.push(line);
+    }
+    if let Some(line) = report.since.as_ref().and_then(|_| since_line(report)) {
+        lines.push(line);
+    }
+    lines.extend(report.skipped.iter().map(skipped_line));
+    if let Some(since) = &report.since {
+        lines.extend(since.skipped.iter().map(skipped_line));
+    }
+    lines.extend(report.warnings.iter().cloned());
+    lines
+}
+
+fn refusal_line(report: &TeamReport, split: &Split) -> Option<String> {
+    let refusal = split.refused.as_ref()?;
+    let names = |values: &[Option<String>]| {
+        values
+            .iter()
+            .map(|v| group_label(split.field, v.as_deref()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let field = field_name(split.field);
+    let mut parts = Vec::new();
+    if !refusal.too_small.is_empty() {
+        parts.push(t!(
+            "team.split_refused",
+            field = &field,
+            n = report.min_group,
+            groups = names(&refusal.too_small)
+        ));
+    }
+    if !refusal.too_small_earlier.is_empty() {
+        parts.push(t!(
+            "team.split_refused_earlier",
+            field = &field,
+            n = report.min_group,
+            groups = names(&refusal.too_small_earlier)
+        ));
+    }
+    Some(parts.join(" "))
+}
+
+fn since_line(report: &TeamReport) -> Option<String> {
+    let since = report.since.as_ref()?;
+    Some(match (since.scans, &since.period) {
+        (Some(scans), Some((first, last))) if !since.withheld => {
+            t!("team.since", scans = scans, first = first, last = last)
+        }
+        _ => t!("team.since_withheld", n = report.min_group),
+    })
+}
+
+fn header(report: &TeamReport, with_change: bool) -> Vec<String> {
+    let points: Vec<String> = report.scale.iter().map(|p| p.value.to_string()).collect();
+    let mut header = vec![
+        t!("report.competency"),
+        t!("team.col.n"),
+        t!("team.col.mean"),
+        t!("team.col.median"),
+        t!("team.col.sd"),
+        t!("team.col.range"),
+        t!("team.col.distribution", points = points.join("/")),
+        t!("report.target"),
+        t!("team.col.below"),
+    ];
+    if with_change {
+        header.push(t!("report.change"));
+    }
+    header
+}
+
+/// The counts per point, and the people without a score only when there are any, which keeps
+/// the table narrow enough for a terminal.
+fn distribution_cell(counts: &[String], not_applicable: usize) -> String {
+    let counts = counts.join("/");
+    if not_applicable == 0 {
+        return counts;
+    }
+    format!("{counts} {}", t!("team.plus_na", count = not_applicable))
+}
+
+fn row_cells(row: &CompetencyRow, with_change: bool) -> Vec<String> {
+    let mut cells = vec![row.name.clone()];
+    match &row.stats {
+        Some(stats) => {
+            let counts: Vec<String> = stats
+                .distribution
+                .iter()
+                .map(|c| c.count.to_string())
+                .collect();
+            cells.extend([
+                stats.scans.to_string(),
+                number(Some(stats.mean)),
+                number(Some(stats.median)),
+                number(Some(stats.sd)),
+                format!("{}–{}", number(Some(stats.min)), number(Some(stats.max))),
+                distribution_cell(&counts, stats.not_applicable),
+                number(row.target),
+                stats
+                    .below_target
+                    .map_or("—".to_string(), |b| b.to_string()),
+            ]);
+        }
+        None => {
+            cells.push(t!("team.withheld_row"));
+            cells.extend(std::iter::repeat_n(String::new(), 5));
+            cells.push(number(row.target));
+            cells.push(String::new());
+        }
+    }
+    if with_change {
+        cells.push(match &row.change {
+            Some(change) if !change.withheld => signed(change.change),
+            _ => t!("team.withheld_row"),
+        });
+    }
+    cells
+}
+
+/// How many plan entries the terminal shows with their suggestions; Markdown shows all.
+const PLAN_DETAILED_IN_TABLE: usize = 3;
+
+fn plan_lines(report: &TeamReport, detailed: usize) -> Vec<String> {
+    if report.role.is_none() || report.team.competencies.iter().all(|r| r.target.is_none()) {
+        return vec![t!("team.plan_no_targets")];
+    }
+    if report.plan.is_empty() {
+        return vec![t!("team.plan_empty")];
+    }
+    let mut lines = vec![t!("team.plan_intro")];
+    for (index, entry) in report.plan.iter().enumerate() {
+        lines.push(plan_line(entry));
+        if index < detailed {
+            lines.extend(
+                suggestion_lines(&entry.suggestions)
+                    .into_iter()
+                    .map(|l| format!("  {l}")),
+            );
+        }
+    }
+    if report.plan.len() > detailed {
+        lines.push(t!("team.plan_more"));
+    }
+    lines
+}
+
+fn plan_line(entry: &PlanEntry) -> String {
+    t!(
+        "team.plan_line",
+        rank = entry.rank,
+        name = &entry.name,
+        mean = number(Some(entry.mean)),
+        target = number(Some(entry.target)),
+        below = entry.below_target,
+        scans = entry.scans,
+        need = number(Some(entry.need))
+    )
+}
+
+/// The sections to show: the whole team, then each group of an accepted split.
+fn groups(report: &TeamReport) -> Vec<(String, &Section)> {
+    let Some(split) = &report.split else {
+        return Vec::new();
+    };
+    let field = field_name(split.field);
+    split
+        .groups
+        .iter()
+        .map(|g| {
+            let title = t!(
+                "team.group_title",
+                field = &field,
+                value = group_label(split.field, g.value.as_deref()),
+                scans = g.section.scans.unwrap_or_default()
+            );
+            (title, &g.section)
+        })
+        .collect()
+}
+
+fn skipped_sections(report: &TeamReport) -> Vec<(String, Vec<String>)> {
+    let mut sections = Vec::new();
+    if !report.skipped.is_empty() {
+        sections.push((
+            t!("team.skipped_title", count = report.skipped.len()),
+            report.skipped.iter().map(skipped_line).collect(),
+        ));
+    }
+    if let Some(since) = report.since.as_ref().filter(|s| !s.skipped.is_empty()) {
+        sections.push((
+            t!("team.skipped_earlier_title", count = since.skipped.len()),
+            since.skipped.iter().map(skipped_line).collect(),
+        ));
+    }
+    if !report.warnings.is_empty() {
+        sections.push((t!("team.warnings_title"), report.warnings.clone()));
+    }
+    sections
+}
+
+pub fn table(report: &TeamReport, width: u16) -> String {
+    let with_change = report.since.is_some();
+    let section_table = |section: &Section| {
+        let mut table = new_table(width);
+        table.set_header(header(report, with_change));
+        for row in &section.competencies {
+            table.add_row(row_cells(row, with_change));
+        }
+        // The figures are short; keep competency names whole and let the headers wrap.
+        let longest = section
+            .competencies
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        // The width of a constraint includes the cell's padding of one on each side.
+        let name_width = u16::try_from(longest.min(22) + 2).unwrap_or(24);
+        if let Some(column) = table.column_mut(0) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(name_width)));
+        }
+        format!("{table}\n")
+    };
+    let mut out = format!("{} · {}\n", t!("team.title"), report.framework_name);
+    for line in intro_lines(report) {
+        out.push_str(&format!("{line}\n"));
+    }
+    if report.team.withheld {
+        out.push_str(&format!(
+            "\n{}\n",
+            t!("team.withheld_team", n = report.min_group)
+        ));
+    } else {
+        if let Some(line) = since_line(report) {
+            out.push_str(&format!("{line}\n"));
+        }
+        out.push('\n');
+        out.push_str(&section_table(&report.team));
+        out.push_str(&format!("{}\n", t!("team.legend")));
+        out.push_str(&format!("\n{}:\n", t!("team.plan_title")));
+        for line in plan_lines(report, PLAN_DETAILED_IN_TABLE) {
+            out.push_str(&format!("  {line}\n"));
+        }
+        if let Some(line) = report.split.as_ref().and_then(|s| refusal_line(report, s)) {
+            out.push_str(&format!("\n{line}\n"));
+        }
+        for (title, section) in groups(report) {
+            out.push_str(&format!("\n{title}\n"));
+            out.push_str(&section_table(section));
+        }
+    }
+    for (title, lines) in skipped_sections(report) {
+        out.push_str(&format!("\n{title}:\n"));
+        for line in lines {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    wrap_lines(&out, width)
+}
+
+/// Escapes text for Markdown table cells and lines.
+fn md(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn markdown(report: &TeamReport) -> String {
+    let with_change = report.since.is_some();
+    let section_table = |section: &Section| {
+        let header = header(report, with_change);
+        let mut out = format!("| {} |\n", header.join(" | "));
+        out.push_str(&format!("|---{}|\n", "|---:".repeat(header.len() - 1)));
+        for row in &section.competencies {
+            let cells: Vec<String> = row_cells(row, with_change).iter().map(|c| md(c)).collect();
+            out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        }
+        out
+    };
+    let mut out = format!(
+        "# {} · {}\n\n",
+        t!("team.title"),
+        md(&report.framework_name)
+    );
+    for line in intro_lines(report) {
+        out.push_str(&format!("- {}\n", md(&line)));
+    }
+    if report.team.withheld {
+        out.push_str(&format!(
+            "\n{}\n",
+            t!("team.withheld_team", n = report.min_group)
+        ));
+    } else {
+        if let Some(line) = since_line(report) {
+            out.push_str(&format!("- {}\n", md(&line)));
+        }
+        out.push('\n');
+        out.push_str(&section_table(&report.team));
+        out.push_str(&format!("\n*{}*\n", md(&t!("team.legend"))));
+        out.push_str(&format!("\n## {}\n\n", t!("team.plan_title")));
+        for line in plan_lines(report, usize::MAX) {
+            let indent = line.len() - line.trim_start().len();
+            let bullet = if indent == 0 { "" } else { "  - " };
+            out.push_str(&format!("{bullet}{}\n", md(line.trim())));
+        }
+        if let Some(line) = report.split.as_ref().and_then(|s| refusal_line(report, s)) {
+            out.push_str(&format!("\n{}\n", md(&line)));
+        }
+        for (title, section) in groups(report) {
+            out.push_str(&format!("\n## {}\n\n", md(&title)));
+            out.push_str(&section_table(section));
+        }
+    }
+    for (title, lines) in skipped_sections(report) {
+        out.push_str(&format!("\n## {}\n\n", md(&title)));
+        for line in lines {
+            out.push_str(&format!("- {}\n", md(&line)));
+        }
+    }
+    out
+}
+
+/// One row per competency (the whole team, then per group), machine-readable: ids, dot
+/// decimals, empty cells where a figure is withheld.
+pub fn csv(report: &TeamReport) -> Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let io = |e: csv::Error| crate::Error::Usage(e.to_string());
+    let mut header: Vec<String> = [
+        "group_field",
+        "group",
+        "framework",
+        "competency",
+        "competency_name",
+        "withheld",
+        "scans",
+        "mean",
+        "median",
+        "sd",
+        "min",
+        "max",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(report.scale.iter().map(|p| format!("count_{}", p.value)));
+    header.extend(
+        [
+            "count_nvt",
+            "target",
+            "below_target",
+            "gap",
+            "need",
+            "plan_rank",
+            "previous_mean",
+            "change",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    writer.write_record(&header).map_err(io)?;
+    let mut sections: Vec<(String, String, &Section)> =
+        vec![(String::new(), String::new(), &report.team)];
+    if let Some(split) = &report.split {
+        let field = match split.field {
+            GroupField::Team => "team",
+            GroupField::Role => "role",
+        };
+        for group in &split.groups {
+            let value = group.value.clone().unwrap_or_default();
+            sections.push((field.to_string(), value, &group.section));
+        }
+    }
+    let opt = |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_default();
+    let count = |v: Option<usize>| v.map(|v| v.to_string()).unwrap_or_default();
+    for (field, value, section) in sections {
+        for row in &section.competencies {
+            let stats = row.stats.as_ref();
+            let mut record = vec![
+                field.clone(),
+                value.clone(),
+                report.framework.clone(),
+                row.id.clone(),
+                row.name.clone(),
+                row.withheld.to_string(),
+                count(stats.map(|s| s.scans)),
+                opt(stats.map(|s| s.mean)),
+                opt(stats.map(|s| s.median)),
+                opt(stats.map(|s| s.sd)),
+                opt(stats.map(|s| s.min)),
+                opt(stats.map(|s| s.max)),
+            ];
+            for point in &report.scale {
+                let points = stats.map(|s| &s.distribution);
+                let found = points.and_then(|d| d.iter().find(|c| c.point == point.value));
+                record.push(count(found.map(|c| c.count)));
+            }
+            let rank = report
+                .plan
+                .iter()
+                .find(|p| p.id == row.id)
+                .filter(|_| field.is_empty())
+                .map(|p| p.rank);
+            let change = row.change.as_ref().filter(|c| !c.withheld);
+            record.extend([
+                count(stats.map(|s| s.not_applicable)),
+                opt(row.target),
+                count(stats.and_then(|s| s.below_target)),
+                opt(stats.and_then(|s| s.gap)),
+                opt(stats.and_then(|s| s.need)),
+                count(rank),
+                opt(change.and_then(|c| c.previous_mean)),
+                opt(change.and_then(|c| c.change)),
+            ]);
+            writer.write_record(&record).map_err(io)?;
+        }
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| crate::Error::Usage(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,894 @@
+//! The team report: per competency how a team scores against target, and a schooling plan
+//! ranked by need. Built from one score per person per competency; no name enters this model,
+//! and every group or competency with fewer than `min_group` scans is withheld.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::suggestions::{Suggestions, suggestions};
+use crate::framework::{Competency, Framework, Library, Scale};
+use crate::questionnaire::scan::selected_competencies;
+use crate::result::ScanResult;
+use crate::scans::Skipped;
+use crate::score::{CompetencyScore, round2, score_scan};
+
+/// The smallest group shown unless `--min-group` says otherwise.
+pub const DEFAULT_MIN_GROUP: usize = 5;
+
+/// `--min-group` below this is refused: in a group of two, each knows the other's score.
+pub const LOWEST_MIN_GROUP: usize = 3;
+
+/// The optional field of a scan result a report can be split by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupField {
+    Team,
+    Role,
+}
+
+impl GroupField {
+    fn value_of(self, member: &Member) -> Option<&str> {
+        match self {
+            GroupField::Team => member.team.as_deref(),
+            GroupField::Role => member.role.as_deref(),
+        }
+    }
+}
+
+/// One person's scan reduced to what a team report may use: the grouping fields, the date
+/// and the scores. The name is dropped here, before anything is counted.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub team: Option<String>,
+    pub role: Option<String>,
+    pub date: String,
+    pub scores: Vec<CompetencyScore>,
+}
+
+impl Member {
+    pub fn from_scan(framework: &Framework, result: &ScanResult) -> Member {
+        let field = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        Member {
+            team: field(&result.team),
+            role: field(&result.role),
+            date: result.date().to_string(),
+            scores: score_scan(framework, result, None),
+        }
+    }
+
+    fn score(&self, competency: &str) -> Option<&CompetencyScore> {
+        self.scores.iter().find(|s| s.id == competency)
+    }
+}
+
+/// How the framework of the report was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FrameworkChoice {
+    /// With `--framework`.
+    Given,
+    /// The framework most usable files have.
+    MostFiles,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamReport {
+    pub framework: String,
+    pub framework_name: String,
+    pub framework_choice: FrameworkChoice,
+    /// The role whose targets are used.
+    pub role: Option<String>,
+    pub min_group: usize,
+    pub scale: Vec<ScalePointLabel>,
+    pub not_applicable: Option<String>,
+    pub team: Section,
+    /// Dates of the first and the last scan (none when the team is withheld).
+    pub period: Option<(String, String)>,
+    pub split: Option<Split>,
+    /// Competencies below target, the greatest need first.
+    pub plan: Vec<PlanEntry>,
+    pub since: Option<Since>,
+    pub skipped: Vec<Skipped>,
+    /// Findings about usable files (another framework version, dropped answers).
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScalePointLabel {
+    pub value: u8,
+    pub label: String,
+}
+
+/// The report of one group of people (or the whole team).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// Number of scans; none when the group is withheld, so a small size is never shown.
+    pub scans: Option<usize>,
+    pub withheld: bool,
+    pub competencies: Vec<CompetencyRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompetencyRow {
+    pub id: String,
+    pub name: String,
+    pub target: Option<f64>,
+    /// Fewer than `min_group` scores (or hidden so a withheld group cannot be worked out).
+    pub withheld: bool,
+    pub stats: Option<CompetencyStats>,
+    /// The change since the earlier round, with `--since`.
+    pub change: Option<Change>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CompetencyStats {
+    /// People with a score for this competency.
+    pub scans: usize,
+    pub mean: f64,
+    pub median: f64,
+    /// Population standard deviation: the team is described, not sampled.
+    pub sd: f64,
+    pub min: f64,
+    pub max: f64,
+    /// People per scale point, each score rounded to the nearest point (halves up).
+    pub distribution: Vec<PointCount>,
+    /// People who answered every statement of the competency with "not applicable".
+    pub not_applicable: usize,
+    pub below_target: Option<usize>,
+    /// Target minus mean: positive means below target.
+    pub gap: Option<f64>,
+    /// max(gap, 0) × people below target.
+    pub need: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PointCount {
+    pub point: u8,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The earlier round had too few scores here (or this group is withheld there).
+    pub withheld: bool,
+    pub previous_mean: Option<f64>,
+    pub change: Option<f64>,
+}
+
+impl Change {
+    fn withheld() -> Change {
+        Change {
+            withheld: true,
+            previous_mean: None,
+            change: None,
+        }
+    }
+}
+
+/// The report split by a field, or why it was not split.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Split {
+    pub field: GroupField,
+    /// Empty when the split is refused.
+    pub groups: Vec<GroupSection>,
+    pub refused: Option<Refusal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupSection {
+    /// The field's value; none for the people who left it empty.
+    pub value: Option<String>,
+    #[serde(flatten)]
+    pub section: Section,
+}
+
+/// The groups below the minimum, named but never counted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Refusal {
+    pub too_small: Vec<Option<String>>,
+    pub too_small_earlier: Vec<Option<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanEntry {
+    pub rank: usize,
+    pub id: String,
+    pub name: String,
+    pub mean: f64,
+    pub target: f64,
+    pub gap: f64,
+    pub below_target: usize,
+    pub scans: usize,
+    pub need: f64,
+    pub suggestions: Suggestions,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Since {
+    pub scans: Option<usize>,
+    pub withheld: bool,
+    pub period: Option<(String, String)>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// The people of one round and the files that could not be used.
+#[derive(Debug, Clone, Default)]
+pub struct Round {
+    pub members: Vec<Member>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub min_group: usize,
+    pub by: Option<GroupField>,
+    pub choice: FrameworkChoice,
+}
+
+// ---- pure statistics, on one value per person ----
+
+/// Mean, median, spread of a list of scores, each rounded to two decimals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub mean: f64,
+    pub median: f64,
+    pub sd: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+pub fn summarize(values: &[f64]) -> Option<Summary> {
+    if values.is_empty() {
+        return None;
+    }
+    let count = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / count;
+    let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / count;
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let middle = sorted.len() / 2;
+    let median = if sorted.len() % 2 == 1 {
+        sorted[middle]
+    } else {
+        (sorted[middle - 1] + sorted[middle]) / 2.0
+    };
+    Some(Summary {
+        mean: round2(mean),
+        median: round2(median),
+        sd: round2(variance.sqrt()),
+        min: round2(sorted[0]),
+        max: round2(sorted[sorted.len() - 1]),
+    })
+}
+
+/// People per scale point: a score counts at the nearest point, halves going up (3.5 is 4),
+/// because a person who is halfway reaches the higher point as often as not.
+pub fn distribution(values: &[f64], scale: &Scale) -> Vec<PointCount> {
+    let (min, max) = (f64::from(scale.min()), f64::from(scale.max()));
+    let mut counts: Vec<PointCount> = scale
+        .points
+        .iter()
+        .map(|p| PointCount {
+            point: p.value,
+            count: 0,
+        })
+        .collect();
+    for value in values {
+        let point = (value + 0.5).floor().clamp(min, max);
+        if let Some(entry) = counts.iter_mut().find(|c| f64::from(c.point) == point) {
+            entry.count += 1;
+        }
+    }
+    counts
+}
+
+pub fn below_target(values: &[f64], target: f64) -> usize {
+    values.iter().filter(|v| **v < target).count()
+}
+
+/// The need for schooling: how far the mean is below target (never less than nothing) times
+/// the people below target, so a small gap for many weighs like a large gap for a few.
+pub fn need(gap: f64, below: usize) -> f64 {
+    round2(gap.max(0.0) * below as f64)
+}
+
+/// The competencies with a need, the greatest first; equal needs by the larger gap, then in
+/// the framework's order.
+pub fn rank_by_need(rows: &[CompetencyRow]) -> Vec<&CompetencyRow> {
+    let mut ranked: Vec<&CompetencyRow> = rows
+        .iter()
+        .filter(|r| {
+            r.stats
+                .as_ref()
+                .and_then(|s| s.need)
+                .is_some_and(|n| n > 0.0)
+        })
+        .collect();
+    let key = |r: &CompetencyRow| {
+        let stats = r.stats.as_ref();
+        (
+            stats.and_then(|s| s.need).unwrap_or(0.0),
+            stats.and_then(|s| s.gap).unwrap_or(0.0),
+        )
+    };
+    ranked.sort_by(|a, b| {
+        let (need_a, gap_a) = key(a);
+        let (need_b, gap_b) = key(b);
+        need_b.total_cmp(&need_a).then(gap_b.total_cmp(&gap_a))
+    });
+    ranked
+}
+
+// ---- building the report ----
+
+struct Context<'a> {
+    /// The competencies anyone in the round was asked; the others get no row at all.
+    competencies: Vec<&'a Competency>,
+    scale: &'a Scale,
+    targets: Option<&'a BTreeMap<String, f64>>,
+    min_group: usize,
+}
+
+fn withheld_row(competency: &Competency, target: Option<f64>) -> CompetencyRow {
+    CompetencyRow {
+        id: competency.id.clone(),
+        name: competency.name.clone(),
+        target,
+        withheld: true,
+        stats: None,
+        change: None,
+    }
+}
+
+/// The report of a group of people; withheld as a whole below the minimum, and per competency
+/// where fewer people than the minimum have a score.
+fn section(context: &Context, members: &[&Member]) -> Section {
+    let group_withheld = members.len() < context.min_group;
+    let competencies = context
+        .competencies
+        .iter()
+        .map(|competency| {
+            let target = context.targets.and_then(|t| t.get(&competency.id)).copied();
+            let scores: Vec<&CompetencyScore> = members
+                .iter()
+                .filter_map(|m| m.score(&competency.id))
+                .collect();
+            let values: Vec<f64> = scores.iter().filter_map(|s| s.score).collect();
+            let Some(summary) = summarize(&values) else {
+                return withheld_row(competency, target);
+            };
+            if group_withheld || values.len() < context.min_group {
+                return withheld_row(competency, target);
+            }
+            let not_applicable = scores
+                .iter()
+                .filter(|s| s.score.is_none() && s.not_applicable > 0)
+                .count();
+            let below = target.map(|t| below_target(&values, t));
+            let gap = target.map(|t| round2(t - summary.mean));
+            CompetencyRow {
+                id: competency.id.clone(),
+                name: competency.name.clone(),
+                target,
+                withheld: false,
+                stats: Some(CompetencyStats {
+                    scans: values.len(),
+                    mean: summary.mean,
+                    median: summary.median,
+                    sd: summary.sd,
+                    min: summary.min,
+                    max: summary.max,
+                    distribution: distribution(&values, context.scale),
+                    not_applicable,
+                    below_target: below,
+                    gap,
+                    need: gap.zip(below).map(|(g, b)| need(g, b)),
+                }),
+                change: None,
+            }
+        })
+        .collect();
+    Section {
+        scans: (!group_withheld).then_some(members.len()),
+        withheld: group_withheld,
+        competencies,
+    }
+}
+
+/// Adds the change of the mean since the earlier section, where both show the competency.
+fn add_changes(current: &mut Section, earlier: &Section) {
+    for row in &mut current.competencies {
+        let before = earlier
+            .competencies
+            .iter()
+            .find(|r| r.id == row.id)
+            .and_then(|r| r.stats.as_ref());
+        row.change = Some(match (row.stats.as_ref(), before) {
+            (Some(now), Some(then)) => Change {
+                withheld: false,
+                previous_mean: Some(then.mean),
+                change: Some(round2(now.mean - then.mean)),
+            },
+            _ => Change::withheld(),
+        });
+    }
+}
+
+/// Where one group withholds a competency (or its change), every group does: otherwise the
+/// whole team's figure minus the shown groups would give away the withheld one.
+fn suppress_complements(groups: &mut [GroupSection]) {
+    let Some(first) = groups.first() else { return };
+    for index in 0..first.section.competencies.len() {
+        let row = |g: &GroupSection| g.section.competencies.get(index).cloned();
+        let stats_hidden = groups
+            .iter()
+            .any(|g| row(g).is_none_or(|r| r.stats.is_none()));
+        let change_hidden = groups.iter().any(|g| {
+            row(g)
+                .and_then(|r| r.change)
+                .is_some_and(|change| change.withheld)
+        });
+        for group in groups.iter_mut() {
+            let Some(row) = group.section.competencies.get_mut(index) else {
+                continue;
+            };
+            if stats_hidden {
+                row.stats = None;
+                row.withheld = true;
+            }
+            if (stats_hidden || change_hidden) && row.change.is_some() {
+                row.change = Some(Change::withheld());
+            }
+        }
+    }
+}
+
+/// Members per value of the field, the values in order and the people without one last.
+fn groups_of(members: &[Member], field: GroupField) -> Vec<(Option<String>, Vec<&Member>)> {
+    let mut named: BTreeMap<&str, Vec<&Member>> = BTreeMap::new();
+    let mut without = Vec::new();
+    for member in members {
+        match field.value_of(member) {
+            Some(value) => named.entry(value).or_default().push(member),
+            None => without.push(member),
+        }
+    }
+    let mut groups: Vec<(Option<String>, Vec<&Member>)> = named
+        .into_iter()
+        .map(|(value, members)| (Some(value.to_string()), members))
+        .collect();
+    if !without.is_empty() {
+        groups.push((None, without));
+    }
+    groups
+}
+
+/// Splits by `field` only when every group (the people without a value being a group too, as
+/// the whole team minus the others would show them) meets the minimum, in both rounds.
+fn split(
+    context: &Context,
+    field: GroupField,
+    current: &[Member],
+    earlier: Option<&[Member]>,
+) -> Split {
+    let now = groups_of(current, field);
+    let then = earlier.map(|e| groups_of(e, field)).unwrap_or_default();
+    let mut values: Vec<Option<String>> = now.iter().map(|(v, _)| v.clone()).collect();
+    for (value, _) in &then {
+        if !values.contains(value) {
+            values.push(value.clone());
+        }
+    }
+    let size = |groups: &[(Option<String>, Vec<&Member>)], value: &Option<String>| {
+        groups
+            .iter()
+            .find(|(v, _)| v == value)
+            .map_or(0, |(_, m)| m.len())
+    };
+    let too_small: Vec<Option<String>> = values
+        .iter()
+        .filter(|v| size(&now, v) < context.min_group)
+        .cloned()
+        .collect();
+    let too_small_earlier: Vec<Option<String>> = match earlier {
+        Some(_) => values
+            .iter()
+            .filter(|v| size(&then, v) < context.min_group)
+            .cloned()
+            .collect(),
+        None => Vec::new(),
+    };
+    if !too_small.is_empty() || !too_small_earlier.is_empty() {
+        return Split {
+            field,
+            groups: Vec::new(),
+            refused: Some(Refusal {
+                too_small,
+                too_small_earlier,
+            }),
+        };
+    }
+    let mut groups: Vec<GroupSection> = now
+        .iter()
+        .map(|(value, members)| {
+            let mut report = section(context, members);
+            if let Some((_, before)) = then.iter().find(|(v, _)| v == value) {
+                add_changes(&mut report, &section(context, before));
+            }
+            GroupSection {
+                value: value.clone(),
+                section: report,
+            }
+        })
+        .collect();
+    suppress_complements(&mut groups);
+    Split {
+        field,
+        groups,
+        refused: None,
+    }
+}
+
+fn period(members: &[Member]) -> Option<(String, String)> {
+    let first = members.iter().map(|m| &m.date).min()?;
+    let last = members.iter().map(|m| &m.date).max()?;
+    Some((first.clone(), last.clone()))
+}
+
+fn plan(library: &Library, framework: &Framework, team: &Section) -> Vec<PlanEntry> {
+    rank_by_need(&team.competencies)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, row)| {
+            let stats = row.stats.as_ref()?;
+            Some(PlanEntry {
+                rank: index + 1,
+                id: row.id.clone(),
+                name: row.name.clone(),
+                mean: stats.mean,
+                target: row.target?,
+                gap: stats.gap?,
+                below_target: stats.below_target?,
+                scans: stats.scans,
+                need: stats.need?,
+                suggestions: suggestions(library, &framework.id, &row.id),
+            })
+        })
+        .collect()
+}
+
+/// Builds the team report of `current`, with the change since `earlier` when given.
+pub fn build(
+    library: &Library,
+    framework: &Framework,
+    scale: &Scale,
+    current: Round,
+    earlier: Option<Round>,
+    options: Options,
+) -> TeamReport {
+    let role = library.default_role();
+    let asked = |c: &&Competency| {
+        current
+            .members
+            .iter()
+            .any(|m| m.scores.iter().any(|s| s.id == c.id))
+    };
+    let context = Context {
+        competencies: selected_competencies(framework, &[])
+            .into_iter()
+            .filter(asked)
+            .collect(),
+        scale,
+        targets: role.and_then(|r| r.targets.get(&framework.id)),
+        min_group: options.min_group,
+    };
+    let everyone: Vec<&Member> = current.members.iter().collect();
+    let mut team = section(&context, &everyone);
+    let since = earlier.as_ref().map(|earlier| {
+        let before: Vec<&Member> = earlier.members.iter().collect();
+        let before = section(&context, &before);
+        add_changes(&mut team, &before);
+        Since {
+            scans: before.scans,
+            withheld: before.withheld,
+            period: (!before.withheld)
+                .then(|| period(&earlier.members))
+                .flatten(),
+            skipped: earlier.skipped.clone(),
+        }
+    });
+    let split = options.by.filter(|_| !team.withheld).map(|field| {
+        split(
+            &context,
+            field,
+            &current.members,
+            earlier.as_ref().map(|e| e.members.as_slice()),
+        )
+    });
+    let mut warnings = current.warnings;
+    if let Some(earlier) = earlier {
+        warnings.extend(earlier.warnings);
+    }
+    TeamReport {
+        framework: framework.id.clone(),
+        framework_name: framework.name.clone(),
+        framework_choice: options.choice,
+        role: role.map(|r| r.name.clone()),
+        min_group: options.min_group,
+        scale: scale
+            .points
+            .iter()
+            .map(|p| ScalePointLabel {
+                value: p.value,
+                label: p.label.clone(),
+            })
+            .collect(),
+        not_applicable: scale.not_applicable.clone(),
+        period: (!team.withheld).then(|| period(&current.members)).flatten(),
+        plan: plan(library, framework, &team),
+        team,
+        split,
+        since,
+        skipped: current.skipped,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::ScalePoint;
+
+    fn scale() -> Scale {
+        Scale {
+            id: "frequentie".into(),
+            name: "f".into(),
+            points: (1..=5)
+                .map(|value| ScalePoint {
+                    value,
+                    label: value.to_string(),
+                    anchor: None,
+                })
+                .collect(),
+            not_applicable: Some("n.v.t.".into()),
+            origin: Default::default(),
+        }
+    }
+
+    fn summary(values: &[f64]) -> (f64, f64, f64, f64, f64) {
+        let s = summarize(values).expect("values");
+        (s.mean, s.median, s.sd, s.min, s.max)
+    }
+
+    /// Every figure below is worked out by hand in the comment above it.
+    #[test]
+    fn summaries_of_odd_and_even_counts() {
+        assert_eq!(summarize(&[]), None);
+        // one value: it is the mean, the median, min and max; no spread.
+        assert_eq!(summary(&[3.4]), (3.4, 3.4, 0.0, 3.4, 3.4));
+        // 2, 3, 4 (odd): mean 3, median 3; deviations -1 0 1 -> variance 2/3 -> sd 0.8165.
+        assert_eq!(summary(&[4.0, 2.0, 3.0]), (3.0, 3.0, 0.82, 2.0, 4.0));
+        // 2.5 3 3.5 4 4.5 4.5 (even): mean 22/6 = 3.667; median (3.5 + 4) / 2 = 3.75;
+        // squared deviations sum to 3.3333, / 6 = 0.5556 -> sd 0.7454.
+        assert_eq!(
+            summary(&[4.0, 3.0, 2.5, 4.5, 3.5, 4.5]),
+            (3.67, 3.75, 0.75, 2.5, 4.5)
+        );
+        // 3 4 2.5 4 3.6: mean 17.1/5 = 3.42; median 3.6; squared deviations 0.8464 + 0.1764
+        // + 0.0324 + 0.3364 + 0.3364 = 1.728, / 5 = 0.3456 -> sd 0.5879.
+        assert_eq!(
+            summary(&[3.0, 4.0, 2.5, 4.0, 3.6]),
+            (3.42, 3.6, 0.59, 2.5, 4.0)
+        );
+        // 1 and 5 (even, two): median halfway, sd 2.
+        assert_eq!(summary(&[5.0, 1.0]), (3.0, 3.0, 2.0, 1.0, 5.0));
+    }
+
+    #[test]
+    fn distribution_rounds_to_the_nearest_point_halves_up() {
+        let counts = |values: &[f64]| -> Vec<usize> {
+            distribution(values, &scale())
+                .iter()
+                .map(|c| c.count)
+                .collect()
+        };
+        // 1.0 -> 1, 1.49 -> 1, 1.5 -> 2, 2.5 -> 3, 3.33 -> 3, 3.6 -> 4, 4.5 -> 5, 5.0 -> 5
+        assert_eq!(
+            counts(&[1.0, 1.49, 1.5, 2.5, 3.33, 3.6, 4.5, 5.0]),
+            [2, 1, 2, 1, 2]
+        );
+        assert_eq!(counts(&[]), [0, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn below_target_is_strictly_below() {
+        assert_eq!(below_target(&[2.5, 3.0, 3.5, 4.0, 4.5], 4.0), 3);
+        assert_eq!(below_target(&[3.5, 3.6], 3.5), 0);
+        assert_eq!(below_target(&[], 4.0), 0);
+    }
+
+    #[test]
+    fn need_is_the_shortfall_times_the_people_below() {
+        assert_eq!(need(0.58, 3), 1.74);
+        assert_eq!(need(0.33, 3), 0.99);
+        // above target on average: no need, however many are below.
+        assert_eq!(need(-0.2, 4), 0.0);
+        assert_eq!(need(0.5, 0), 0.0);
+    }
+
+    fn row(id: &str, gap: f64, below: usize) -> CompetencyRow {
+        CompetencyRow {
+            id: id.into(),
+            name: id.into(),
+            target: Some(4.0),
+            withheld: false,
+            stats: Some(CompetencyStats {
+                scans: 10,
+                mean: 4.0 - gap,
+                median: 4.0 - gap,
+                sd: 0.0,
+                min: 0.0,
+                max: 0.0,
+                distribution: Vec::new(),
+                not_applicable: 0,
+                below_target: Some(below),
+                gap: Some(gap),
+                need: Some(need(gap, below)),
+            }),
+            change: None,
+        }
+    }
+
+    #[test]
+    fn the_plan_ranks_by_need_then_gap_then_framework_order() {
+        let rows = vec![
+            row("a", 0.5, 2),  // need 1.0
+            row("b", 0.25, 8), // need 2.0
+            row("c", 1.0, 2),  // need 2.0, larger gap than b
+            row("d", -0.3, 3), // above target: no need, not in the plan
+            row("e", 0.2, 5),  // need 1.0, smaller gap than a
+            row("f", 0.5, 2),  // as a: after a
+        ];
+        let mut withheld = row("g", 2.0, 9);
+        withheld.stats = None;
+        let mut all = rows;
+        all.push(withheld);
+        let ranked: Vec<&str> = rank_by_need(&all).iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ranked, ["c", "b", "a", "f", "e"]);
+    }
+
+    fn member(team: Option<&str>, scores: &[(&str, Option<f64>)]) -> Member {
+        Member {
+            team: team.map(str::to_string),
+            role: None,
+            date: "2026-11-01".into(),
+            scores: scores
+                .iter()
+                .map(|(id, score)| CompetencyScore {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                    score: *score,
+                    answered: usize::from(score.is_some()),
+                    not_applicable: usize::from(score.is_none()),
+                    statements: 1,
+                    target: None,
+                    gap: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn competency(id: &str) -> Competency {
+        Competency {
+            id: id.into(),
+            number: None,
+            name: id.into(),
+            cluster: None,
+            definition: None,
+            drivers: vec![],
+            remarks: vec![],
+            indicators: vec![crate::framework::Item {
+                id: format!("{id}.i1"),
+                text: "x".into(),
+                reference: None,
+                origin: Default::default(),
+            }],
+            questions: vec![],
+            origin: Default::default(),
+        }
+    }
+
+    #[test]
+    fn small_groups_and_competencies_are_withheld_without_their_size() {
+        let (a, b) = (competency("a"), competency("b"));
+        let scale = scale();
+        let context = Context {
+            competencies: vec![&a, &b],
+            scale: &scale,
+            targets: None,
+            min_group: 3,
+        };
+        // b has a score from two people only (the third answered n.v.t.).
+        let members = [
+            member(None, &[("a", Some(3.0)), ("b", Some(4.0))]),
+            member(None, &[("a", Some(4.0)), ("b", None)]),
+            member(None, &[("a", Some(5.0)), ("b", Some(2.0))]),
+        ];
+        let everyone: Vec<&Member> = members.iter().collect();
+        let report = section(&context, &everyone);
+        assert_eq!(report.scans, Some(3));
+        assert!(report.competencies[0].stats.is_some());
+        assert!(report.competencies[1].withheld);
+        assert_eq!(report.competencies[1].stats, None);
+        // Two people: the whole group is withheld, and its size is not given.
+        let report = section(&context, &everyone[..2]);
+        assert!(report.withheld);
+        assert_eq!(report.scans, None);
+        assert!(report.competencies.iter().all(|c| c.stats.is_none()));
+    }
+
+    #[test]
+    fn a_split_needs_every_group_large_enough_in_both_rounds() {
+        let a = competency("a");
+        let scale = scale();
+        let context = Context {
+            competencies: vec![&a],
+            scale: &scale,
+            targets: None,
+            min_group: 2,
+        };
+        let people = |teams: &[Option<&str>]| -> Vec<Member> {
+            teams
+                .iter()
+                .map(|t| member(*t, &[("a", Some(3.0))]))
+                .collect()
+        };
+        let now = people(&[Some("N"), Some("N"), Some("Z"), Some("Z")]);
+        let accepted = split(&context, GroupField::Team, &now, None);
+        assert_eq!(accepted.refused, None);
+        assert_eq!(accepted.groups.len(), 2);
+        // The people without a team are a group too.
+        let with_stray = people(&[Some("N"), Some("N"), Some("Z"), Some("Z"), None]);
+        let refused = split(&context, GroupField::Team, &with_stray, None);
+        assert!(refused.groups.is_empty());
+        assert_eq!(refused.refused.unwrap().too_small, [None]);
+        // Large enough now, but Z was one person in the earlier round.
+        let then = people(&[Some("N"), Some("N"), Some("Z")]);
+        let refused = split(&context, GroupField::Team, &now, Some(&then));
+        let refusal = refused.refused.unwrap();
+        assert!(refusal.too_small.is_empty());
+        assert_eq!(refusal.too_small_earlier, [Some("Z".to_string())]);
+    }
+
+    #[test]
+    fn a_competency_withheld_in_one_group_is_withheld_in_all() {
+        let (a, b) = (competency("a"), competency("b"));
+        let scale = scale();
+        let context = Context {
+            competencies: vec![&a, &b],
+            scale: &scale,
+            targets: None,
+            min_group: 2,
+        };
+        let members = vec![
+            member(Some("N"), &[("a", Some(3.0)), ("b", Some(3.0))]),
+            member(Some("N"), &[("a", Some(4.0)), ("b", Some(4.0))]),
+            member(Some("Z"), &[("a", Some(2.0)), ("b", Some(5.0))]),
+            member(Some("Z"), &[("a", Some(5.0)), ("b", None)]),
+        ];
+        let result = split(&context, GroupField::Team, &members, None);
+        for group in &result.groups {
+            assert!(group.section.competencies[0].stats.is_some());
+            // Only Z has too few for b, but N's b would give Z's away next to the team's.
+            assert!(group.section.competencies[1].withheld, "{:?}", group.value);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! Reading the scans of a team: every `*.yaml`/`*.yml` below the given folders, each file
+//! either used or skipped with a reason. Reasons name the file and a line, never a person, and
+//! never quote the file's content (a broken file may hold a name anywhere).
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::framework::{Framework, Library};
+use crate::result::{self, Fingerprints, LoadedScan, ResultKind, ScanResult};
+
+/// A file that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Skipped {
+    pub file: String,
+    /// The line the problem is on, where there is one.
+    pub line: Option<usize>,
+    #[serde(flatten)]
+    pub reason: SkipReason,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum SkipReason {
+    /// Not readable, not UTF-8, or too large to be a result.
+    Unreadable,
+    BrokenYaml,
+    /// A YAML file that is not a vakwijzer result (a framework, something else).
+    NotAResult,
+    /// A vakwijzer result of another kind (an interview).
+    NotAScan,
+    /// A scan that does not fit the result format or its framework; `vakwijzer report FILE`
+    /// says exactly what is wrong.
+    Invalid,
+    /// A scan of another framework than the report's; its id when it is a well-formed one.
+    OtherFramework {
+        framework: Option<String>,
+    },
+    /// A scan that was stopped before the end (`complete: false`).
+    Incomplete,
+    /// The same person scanned again in this round; the newest scan (in `used`) counts.
+    OlderScan {
+        used: String,
+    },
+}
+
+/// A file read and parsed as a scan, not yet checked against its framework.
+pub struct Parsed {
+    path: PathBuf,
+    text: String,
+    result: ScanResult,
+}
+
+/// Every file below `paths`, sorted, each once. A path that does not exist is an error (a typo
+/// should not pass for an empty team); files given by name are read whatever their extension.
+pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        let metadata = std::fs::metadata(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        if metadata.is_dir() {
+            let mut found = Vec::new();
+            collect_yaml(path, &mut found)?;
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    // A file given twice (a folder and a file in it) must count once.
+    let mut seen = BTreeSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    Ok(files)
+}
+
+fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let read_error = |source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    for entry in std::fs::read_dir(dir).map_err(read_error)? {
+        let entry = entry.map_err(read_error)?;
+        let path = entry.path();
+        // file_type() does not follow symlinks, so a link loop cannot trap the walk.
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            collect_yaml(&path, out)?;
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Reads and parses every file; what is not a scan at all is skipped here.
+pub fn read_all(files: &[PathBuf]) -> (Vec<Parsed>, Vec<Skipped>) {
+    let mut parsed = Vec::new();
+    let mut skipped = Vec::new();
+    for path in files {
+        match read_one(path) {
+            Ok(scan) => parsed.push(scan),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    (parsed, skipped)
+}
+
+fn read_one(path: &Path) -> std::result::Result<Parsed, Skipped> {
+    let skip = |line, reason| Skipped {
+        file: path.display().to_string(),
+        line,
+        reason,
+    };
+    let text = result::read_text(path).map_err(|_| skip(None, SkipReason::Unreadable))?;
+    match result::parse_scan(path, &text) {
+        Ok(result) => Ok(Parsed {
+            path: path.to_path_buf(),
+            text,
+            result,
+        }),
+        Err(error) => {
+            let (line, reason) = classify(&text, &error);
+            Err(skip(line, reason))
+        }
+    }
+}
+
+/// Says what a file that is not a usable scan is, from its text rather than the error message,
+/// which may quote the file.
+fn classify(text: &str, error: &Error) -> (Option<usize>, SkipReason) {
+    let line = match error {
+        Error::Problems(problems) => problems.first().map(|p| p.line),
+        _ => None,
+    };
+    let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
+        return (line, SkipReason::BrokenYaml);
+    };
+    // Valid YAML without a `kind:` (plain text, a list, nothing at all) is not a result.
+    match value
+        .get("kind")
+        .and_then(|k| serde_yaml::from_value::<ResultKind>(k.clone()).ok())
+    {
+        None => (line, SkipReason::NotAResult),
+        Some(ResultKind::Interview) => (line, SkipReason::NotAScan),
+        Some(ResultKind::Scan) => (line, SkipReason::Invalid),
+    }
+}
+
+/// The framework most usable (complete) scans are of, with how many; an error when two
+/// frameworks have as many, rather than a silent pick.
+pub fn most_common_framework<'a>(
+    parsed: &[Parsed],
+    library: &'a Library,
+) -> Result<(&'a Framework, usize)> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for scan in parsed.iter().filter(|p| p.result.complete) {
+        if library.framework(&scan.result.framework).is_ok() {
+            *counts.entry(scan.result.framework.as_str()).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match ranked.as_slice() {
+        [] => Err(Error::Usage(crate::t!("team.no_usable_scans"))),
+        [(first, a), (second, b), ..] if a == b => Err(Error::Usage(crate::t!(
+            "team.framework_tie",
+            a = first,
+            b = second
+        ))),
+        [(first, count), ..] => Ok((library.framework(first)?, *count)),
+    }
+}
+
+/// Whether a framework id from a file may be shown: only a well-formed id, so that nothing
+/// a person typed elsewhere (a name) can come out through this field.
+fn showable_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+}
+
+/// The scans of `framework` that can be used, checked, one per person (the newest), and the
+/// files skipped with their reasons.
+pub fn select(
+    parsed: Vec<Parsed>,
+    framework: &Framework,
+    library: &Library,
+) -> (Vec<LoadedScan>, Vec<Skipped>, Vec<String>) {
+    let mut skipped = Vec::new();
+    let mut warnings = Vec::new();
+    let mut usable: Vec<LoadedScan> = Vec::new();
+    let mut fingerprints = Fingerprints::default();
+    for Parsed {
+        path,
+        text,
+        result: scan,
+    } in parsed
+    {
+        let skip = |line, reason| Skipped {
+            file: path.display().to_string(),
+            line,
+            reason,
+        };
+        if scan.framework != framework.id {
+            let id = &scan.framework;
+            let shown = showable_id(id).then(|| id.clone());
+            skipped.push(skip(None, SkipReason::OtherFramework { framework: shown }));
+            continue;
+        }
+        if !scan.complete {
+            skipped.push(skip(None, SkipReason::Incomplete));
+            continue;
+        }
+        match result::check_scan(&path, &text, scan, library, &mut fingerprints) {
+            Ok(loaded) => {
+                warnings.extend(loaded.warnings.iter().cloned());
+                usable.push(loaded);
+            }
+            Err(error) => {
+                let line = match &error {
+                    Error::Problems(problems) => problems.first().map(|p| p.line),
+                    _ => None,
+                };
+                skipped.push(skip(line, SkipReason::Invalid));
+            }
+        }
+    }
+    let (kept, older) = newest_per_person(usable);
+    skipped.extend(older);
+    (kept, skipped, warnings)
+}
+
+/// One scan per person: the newest counts, so a person who scanned twice in a round is not
+/// counted twice. A person is the name within a team (two people of one name in one team
+/// are not told apart); a scan without a name is always its own person.
+fn newest_per_person(scans: Vec<LoadedScan>) -> (Vec<LoadedScan>, Vec<Skipped>) {
+    let key = |scan: &LoadedScan| {
+        let name: Vec<String> = scan
+            .result
+            .name
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let team = scan.result.team.as_deref().unwrap_or("").trim().to_string();
+        (!name.is_empty()).then(|| (name.join(" "), team))
+    };
+    let mut newest: HashMap<(String, String), usize> = HashMap::new();
+    for (index, scan) in scans.iter().enumerate() {
+        let Some(person) = key(scan) else { continue };
+        let entry = newest.entry(person).or_insert(index);
+        let current = &scans[*entry];
+        if (&scan.result.started, &scan.path) > (&current.result.started, &current.path) {
+            *entry = index;
+        }
+    }
+    let mut kept = Vec::new();
+    let mut older = Vec::new();
+    for (index, scan) in scans.iter().enumerate() {
+        match key(scan).and_then(|person| newest.get(&person)) {
+            Some(&winner) if winner != index => older.push(Skipped {
+                file: scan.path.display().to_string(),
+                line: None,
+                reason: SkipReason::OlderScan {
+                    used: scans[winner].path.display().to_string(),
+                },
+            }),
+            _ => kept.push(index),
+        }
+    }
+    let mut scans: Vec<Option<LoadedScan>> = scans.into_iter().map(Some).collect();
+    let kept = kept
+        .into_iter()
+        .filter_map(|index| scans[index].take())
+        .collect();
+    (kept, older)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_well_formed_ids_are_shown() {
+        assert!(showable_id("generiek"));
+        assert!(showable_id("jeugd-2.0"));
+        assert!(!showable_id("Jan de Vries"));
+        assert!(!showable_id(""));
+    }
+
+    #[test]
+    fn files_are_classified_without_reading_their_content_back() {
+        let error = Error::Usage(String::new());
+        let cases = [
+            ("kind: scan\nanswers: [1\n", SkipReason::BrokenYaml),
+            ("Jan de Vries\n", SkipReason::NotAResult),
+            ("- Jan\n- Piet\n", SkipReason::NotAResult),
+            ("", SkipReason::NotAResult),
+            ("kind: framework\nid: x\n", SkipReason::NotAResult),
+            ("kind: interview\n", SkipReason::NotAScan),
+            ("kind: scan\nschema: twee\n", SkipReason::Invalid),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(classify(text, &error).1, expected, "{text:?}");
+        }
+    }
+}
