@@ -1,0 +1,589 @@
+//! The team report through the real binary: figures checked against hand-computed fixtures,
+//! the minimum group rule, splitting, the earlier round, skipped files, and that no name from
+//! any scan ever appears in any output.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn vakwijzer() -> Command {
+    let mut command = Command::cargo_bin("vakwijzer").unwrap();
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("VAKWIJZER_DATA")
+        .env_remove("VAKWIJZER_LANG")
+        .env("COLUMNS", "100");
+    command
+}
+
+/// Six people, asked creativiteit (4 statements) and durf (5), teams A and B.
+const SMALL: &str = "tests/fixtures/team-small";
+/// Five of them, half a year earlier; one answered every durf statement with n.v.t.
+const SMALL_EARLIER: &str = "tests/fixtures/team-small-earlier";
+const MIXED: &str = "tests/fixtures/team-mixed";
+const EXAMPLE: &str = "data/examples/team";
+const EXAMPLE_EARLIER: &str = "data/examples/team-2026-voorjaar";
+
+fn run(args: &[&str]) -> (String, String) {
+    let output = vakwijzer().args(args).output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?} failed:\n{stderr}\n{stdout}"
+    );
+    (stdout, stderr)
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    serde_json::from_str(&run(&args).0).unwrap()
+}
+
+fn competency<'a>(section: &'a Value, id: &str) -> &'a Value {
+    section["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {section}"))
+}
+
+fn counts(stats: &Value) -> Vec<u64> {
+    stats["distribution"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .collect()
+}
+
+#[test]
+fn figures_match_the_hand_computed_small_team() {
+    let report = json(&["team", SMALL]);
+    assert_eq!(report["framework"], "eindhoven");
+    assert_eq!(report["framework_choice"], "most_files");
+    assert_eq!(report["team"]["scans"], 6);
+    // Only the two competencies the scans asked get a row.
+    assert_eq!(report["team"]["competencies"].as_array().unwrap().len(), 2);
+
+    // creativiteit, per person: 4.00 3.00 2.50 4.50 3.50 4.50.
+    // mean 22/6 = 3.67; median (3.50 + 4.00) / 2 = 3.75; squared deviations from 3.667 sum
+    // to 3.333, / 6 -> sd 0.75; rounded to points 4 3 3 5 4 5; below 4.00: 3.00 2.50 3.50.
+    let stats = &competency(&report["team"], "creativiteit")["stats"];
+    assert_eq!(stats["scans"], 6);
+    assert_eq!(stats["mean"], 3.67);
+    assert_eq!(stats["median"], 3.75);
+    assert_eq!(stats["sd"], 0.75);
+    assert_eq!(
+        (stats["min"].as_f64(), stats["max"].as_f64()),
+        (Some(2.5), Some(4.5))
+    );
+    assert_eq!(counts(stats), [0, 0, 2, 2, 2]);
+    assert_eq!(stats["not_applicable"], 0);
+    assert_eq!(stats["below_target"], 3);
+    assert_eq!(stats["gap"], 0.33);
+    assert_eq!(stats["need"], 0.99);
+
+    // durf: 3.00 4.00 (all n.v.t.) 2.50 4.00 3.60 -> five scores and one n.v.t.
+    // mean 17.10/5 = 3.42; median 3.60; squared deviations sum to 1.728, / 5 -> sd 0.59;
+    // points 3 4 3 4 4; below 4.00: 3.00 2.50 3.60; need (4 - 3.42) × 3 = 1.74.
+    let stats = &competency(&report["team"], "durf")["stats"];
+    assert_eq!(stats["scans"], 5);
+    assert_eq!(stats["mean"], 3.42);
+    assert_eq!(stats["median"], 3.6);
+    assert_eq!(stats["sd"], 0.59);
+    assert_eq!(
+        (stats["min"].as_f64(), stats["max"].as_f64()),
+        (Some(2.5), Some(4.0))
+    );
+    assert_eq!(counts(stats), [0, 0, 2, 3, 0]);
+    assert_eq!(stats["not_applicable"], 1);
+    assert_eq!(stats["below_target"], 3);
+    assert_eq!(stats["need"], 1.74);
+
+    // The plan: durf (1.74) before creativiteit (0.99), each with its BoKS rows and methods.
+    let plan = report["plan"].as_array().unwrap();
+    let order: Vec<&str> = plan.iter().map(|p| p["id"].as_str().unwrap()).collect();
+    assert_eq!(order, ["durf", "creativiteit"]);
+    assert!(
+        !plan[0]["suggestions"]["boks"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        !plan[0]["suggestions"]["methods"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    // The table shows the same, with Dutch decimals.
+    let (table, _) = run(&["team", SMALL]);
+    assert!(table.contains("3,67"), "{table}");
+    assert!(table.contains("0/0/2/3/0 +1 n.v.t."), "{table}");
+    assert!(
+        table.contains("1. Durf: gemiddeld 3,42, doel 4,00; 3 van 5 onder doel; behoefte 1,74")
+    );
+}
+
+#[test]
+fn a_competency_below_the_minimum_is_withheld_without_its_size() {
+    let report = json(&["team", SMALL, "--min-group", "6"]);
+    let durf = competency(&report["team"], "durf");
+    assert_eq!(durf["withheld"], true);
+    assert_eq!(durf["stats"], Value::Null);
+    assert_eq!(
+        competency(&report["team"], "creativiteit")["stats"]["scans"],
+        6
+    );
+    let order: Vec<&str> = report["plan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        order,
+        ["creativiteit"],
+        "a withheld competency has no plan entry"
+    );
+    let (table, _) = run(&["team", SMALL, "--min-group", "6"]);
+    let durf_line = table.lines().find(|l| l.contains("Durf")).unwrap();
+    assert!(durf_line.contains("te klein"), "{durf_line}");
+    assert!(
+        !durf_line.contains('5'),
+        "the size of a withheld competency shows: {durf_line}"
+    );
+}
+
+#[test]
+fn too_few_scans_withhold_the_whole_report() {
+    let files: Vec<String> = (1..=4).map(|i| format!("{SMALL}/scan-0{i}.yaml")).collect();
+    let mut args = vec!["team"];
+    args.extend(files.iter().map(String::as_str));
+    let (table, _) = run(&args);
+    assert!(table.contains("Te weinig bruikbare scans voor een teamrapport (minder dan 5)"));
+    assert!(!table.contains("4 scans"), "{table}");
+    assert!(!table.contains("Creativiteit"), "{table}");
+    args.extend(["--format", "json"]);
+    let report: Value = serde_json::from_str(&run(&args).0).unwrap();
+    assert_eq!(report["team"]["withheld"], true);
+    assert_eq!(report["team"]["scans"], Value::Null);
+    assert_eq!(report["period"], Value::Null);
+    assert!(report["plan"].as_array().unwrap().is_empty());
+    assert!(
+        report["team"]["competencies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["stats"].is_null())
+    );
+}
+
+#[test]
+fn a_minimum_group_below_three_is_refused() {
+    vakwijzer()
+        .args(["team", SMALL, "--min-group", "2"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--min-group moet minstens 3 zijn"));
+}
+
+#[test]
+fn a_split_is_refused_while_a_group_is_too_small_and_made_when_all_are_large_enough() {
+    // Teams A and B have three people each.
+    let (table, _) = run(&["team", SMALL, "--by", "team"]);
+    assert!(
+        table.contains("Niet gesplitst per team: te klein (minder dan 5 scans): A, B."),
+        "{table}"
+    );
+    assert!(!table.contains("team A:"), "{table}");
+    let report = json(&["team", SMALL, "--by", "team"]);
+    assert_eq!(report["split"]["groups"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        report["split"]["refused"]["too_small"],
+        serde_json::json!(["A", "B"])
+    );
+
+    let report = json(&["team", SMALL, "--by", "team", "--min-group", "3"]);
+    assert_eq!(report["split"]["refused"], Value::Null);
+    let groups = report["split"]["groups"].as_array().unwrap();
+    let values: Vec<&str> = groups
+        .iter()
+        .map(|g| g["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["A", "B"]);
+    // creativiteit in A: 4.00 3.00 2.50 -> mean 3.17, median 3.00; in B: 4.50 3.50 4.50 ->
+    // mean 4.17, median 4.50.
+    let a = competency(&groups[0], "creativiteit");
+    assert_eq!(
+        (a["stats"]["mean"].as_f64(), a["stats"]["median"].as_f64()),
+        (Some(3.17), Some(3.0))
+    );
+    let b = competency(&groups[1], "creativiteit");
+    assert_eq!(
+        (b["stats"]["mean"].as_f64(), b["stats"]["median"].as_f64()),
+        (Some(4.17), Some(4.5))
+    );
+    // durf: A has two scores (one person answered n.v.t. throughout), so it is withheld in A,
+    // and in B too, which would otherwise give A's away next to the whole team's figure.
+    for group in groups {
+        assert_eq!(competency(group, "durf")["stats"], Value::Null);
+    }
+
+    // By role: four generalists and two without a role, who are a group too.
+    let (table, _) = run(&["team", SMALL, "--by", "role", "--min-group", "3"]);
+    assert!(
+        table.contains("Niet gesplitst per rol: te klein (minder dan 3 scans): (geen rol)."),
+        "{table}"
+    );
+    assert!(!table.contains("rol generalist:"), "{table}");
+
+    // The example team splits by team (seven each) but not by role.
+    let report = json(&["team", EXAMPLE, "--by", "team"]);
+    let groups = report["split"]["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    assert!(groups.iter().all(|g| g["scans"] == 7));
+    let (table, _) = run(&["team", EXAMPLE, "--by", "role"]);
+    assert!(table.contains(
+        "Niet gesplitst per rol: te klein (minder dan 5 scans): ervaringsdeskundige, (geen rol)."
+    ));
+}
+
+#[test]
+fn the_change_since_an_earlier_round_shows_only_where_both_rounds_are_large_enough() {
+    let report = json(&["team", SMALL, "--since", SMALL_EARLIER]);
+    assert_eq!(report["since"]["scans"], 5);
+    // creativiteit earlier: 3.00 3.00 2.50 4.00 3.50 -> mean 3.20; now 3.67: +0.47.
+    let change = &competency(&report["team"], "creativiteit")["change"];
+    assert_eq!(change["withheld"], false);
+    assert_eq!(change["previous_mean"], 3.2);
+    assert_eq!(change["change"], 0.47);
+    // durf earlier: four scores and one n.v.t., below the minimum of five: no change shown.
+    let change = &competency(&report["team"], "durf")["change"];
+    assert_eq!(change["withheld"], true);
+    assert_eq!(change["previous_mean"], Value::Null);
+    let (table, _) = run(&["team", SMALL, "--since", SMALL_EARLIER]);
+    assert!(
+        table.contains("vorige ronde: 5 scans van 2026-05-10 tot 2026-05-14"),
+        "{table}"
+    );
+    assert!(table.contains("+0,47"), "{table}");
+
+    // With the minimum at six, the earlier round as a whole is too small to compare with.
+    let (table, _) = run(&["team", SMALL, "--since", SMALL_EARLIER, "--min-group", "6"]);
+    assert!(table.contains("De vorige ronde heeft te weinig bruikbare scans (minder dan 6)"));
+    assert!(!table.contains("5 scans"), "{table}");
+
+    // Split: large enough now (3 and 3), but team B had two people in the earlier round.
+    let (table, _) = run(&[
+        "team",
+        SMALL,
+        "--since",
+        SMALL_EARLIER,
+        "--by",
+        "team",
+        "--min-group",
+        "3",
+    ]);
+    assert!(
+        table.contains(
+            "Niet gesplitst per team: in de vorige ronde te klein (minder dan 3 scans): B."
+        ),
+        "{table}"
+    );
+
+    // The example team: both teams have six or more in both rounds, so the split is made.
+    let report = json(&["team", EXAMPLE, "--since", EXAMPLE_EARLIER, "--by", "team"]);
+    assert_eq!(report["since"]["scans"], 12);
+    for group in report["split"]["groups"].as_array().unwrap() {
+        for row in group["competencies"].as_array().unwrap() {
+            let change = &row["change"];
+            let (now, then) = (
+                row["stats"]["mean"].as_f64().unwrap(),
+                change["previous_mean"].as_f64().unwrap(),
+            );
+            assert!(
+                (now - then - change["change"].as_f64().unwrap()).abs() < 0.006,
+                "{row}"
+            );
+        }
+    }
+}
+
+#[test]
+fn unusable_files_are_listed_with_their_reason_and_the_rest_is_reported() {
+    let (table, stderr) = run(&["team", MIXED]);
+    assert!(
+        table.contains("5 scans van 2026-11-10 tot 2026-11-14"),
+        "{table}"
+    );
+    let skipped = [
+        ("broken.yaml:16:", "kapotte YAML"),
+        ("framework.yaml:2:", "geen resultaatbestand van vakwijzer"),
+        ("notes.yml:1:", "geen resultaatbestand van vakwijzer"),
+        ("generiek.yaml:", "scan van een ander framework (generiek)"),
+        ("jeugd.yaml:", "scan van een ander framework (jeugd)"),
+        ("incomplete.yaml:", "scan is niet af (complete: false)"),
+        ("interview.yaml:2:", "geen zelfscan"),
+        (
+            "out-of-range.yaml:16:",
+            "past niet bij het resultaatformaat of het framework",
+        ),
+        (
+            "misspelled.yaml:6:",
+            "vakwijzer report tests/fixtures/team-mixed/misspelled.yaml",
+        ),
+        (
+            "scan-06-older.yaml:",
+            "oudere scan van dezelfde persoon; de nieuwste telt (tests/fixtures/team-mixed/scan-01.yaml)",
+        ),
+    ];
+    let unwrapped = table.replace("\n  ", " ");
+    assert!(
+        unwrapped.contains("Overgeslagen bestanden (10):"),
+        "{table}"
+    );
+    for (file, reason) in skipped {
+        let line = unwrapped
+            .lines()
+            .find(|l| l.contains(&format!("team-mixed/{file}")))
+            .unwrap_or_else(|| panic!("{file} not listed:\n{table}"));
+        assert!(line.contains(reason), "{file}: {line}");
+    }
+    assert!(
+        !table.contains("readme.txt"),
+        "only *.yaml and *.yml are read"
+    );
+    assert!(stderr.is_empty(), "{stderr}");
+    // The older scan of a person who scanned twice does not count: creativiteit is 3.50 for all.
+    let report = json(&["team", MIXED]);
+    assert_eq!(
+        competency(&report["team"], "creativiteit")["stats"]["min"],
+        3.5
+    );
+    assert_eq!(report["skipped"].as_array().unwrap().len(), 10);
+    let reasons: Vec<&str> = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["reason"].as_str().unwrap())
+        .collect();
+    for reason in [
+        "broken_yaml",
+        "not_a_result",
+        "not_a_scan",
+        "invalid",
+        "other_framework",
+        "incomplete",
+        "older_scan",
+    ] {
+        assert!(reasons.contains(&reason), "{reason} missing in {reasons:?}");
+    }
+    // CSV holds only rows; what was skipped goes to stderr.
+    let (csv, stderr) = run(&["team", MIXED, "--format", "csv"]);
+    assert!(!csv.contains("broken.yaml"));
+    assert!(
+        stderr.contains("team-mixed/broken.yaml:16: kapotte YAML"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_framework_is_the_one_most_files_have_or_the_one_asked_for() {
+    let report = json(&["team", MIXED, "--framework", "generiek"]);
+    assert_eq!(report["framework"], "generiek");
+    assert_eq!(report["framework_choice"], "given");
+    assert_eq!(
+        report["team"]["withheld"], true,
+        "one generiek scan is not a team"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(format!("{SMALL}/scan-01.yaml"), dir.path().join("a.yaml")).unwrap();
+    std::fs::copy(format!("{MIXED}/generiek.yaml"), dir.path().join("b.yaml")).unwrap();
+    vakwijzer()
+        .args(["team", dir.path().to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "evenveel scans van 'eindhoven' als van 'generiek'",
+        ));
+    vakwijzer()
+        .args(["team", "bestaat/niet"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bestaat/niet"));
+    let empty = tempfile::tempdir().unwrap();
+    vakwijzer()
+        .args(["team", empty.path().to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("geen scanbestanden gevonden"));
+}
+
+#[test]
+fn a_file_given_twice_counts_once() {
+    let report = json(&["team", EXAMPLE, "data/examples/team/scan-01.yaml"]);
+    assert_eq!(report["team"]["scans"], 14);
+}
+
+#[test]
+fn csv_has_one_machine_readable_row_per_competency() {
+    let (csv, _) = run(&["team", EXAMPLE, "--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 9, "header and eight competencies:\n{csv}");
+    assert!(lines[0].starts_with("group_field,group,framework,competency,competency_name,withheld,scans,mean,median,sd,min,max,count_1,count_2,count_3,count_4,count_5,count_nvt,target,below_target,gap,need,plan_rank,previous_mean,change"));
+    let durf = lines.iter().find(|l| l.contains(",durf,")).unwrap();
+    assert!(
+        durf.starts_with(",,eindhoven,durf,Durf,false,14,"),
+        "{durf}"
+    );
+    let mean = durf.split(',').nth(7).unwrap();
+    assert!(
+        mean.contains('.') && mean.parse::<f64>().is_ok(),
+        "dot decimals: {durf}"
+    );
+    let (csv, _) = run(&[
+        "team",
+        EXAMPLE,
+        "--format",
+        "csv",
+        "--by",
+        "team",
+        "--since",
+        EXAMPLE_EARLIER,
+    ]);
+    assert_eq!(csv.lines().count(), 1 + 8 * 3);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("team,Zuid,eindhoven,netwerken,"))
+    );
+}
+
+#[test]
+fn markdown_and_english() {
+    let (md, _) = run(&["team", EXAMPLE, "--format", "md", "--by", "team"]);
+    assert!(md.starts_with("# Teamrapport · Competentieprofiel Generalist WIJeindhoven"));
+    assert!(md.contains("| competentie | n | gem. | med. | sd | min–max |"));
+    assert!(md.contains("## Scholingsplan"));
+    assert!(md.contains("## team Noord: 7 scans"));
+    let (en, _) = run(&[
+        "--lang",
+        "en",
+        "team",
+        EXAMPLE,
+        "--since",
+        EXAMPLE_EARLIER,
+        "--by",
+        "role",
+    ]);
+    for expected in [
+        "Team report",
+        "Schooling plan",
+        "earlier round: 12 scans",
+        "Not split by role: too small (fewer than 5 scans): ervaringsdeskundige, (no role).",
+    ] {
+        assert!(en.contains(expected), "{expected} missing:\n{en}");
+    }
+    assert!(
+        en.contains("3.") && !en.contains("3,"),
+        "English decimals:\n{en}"
+    );
+    let (mixed, _) = run(&["--lang", "en", "team", MIXED]);
+    assert!(mixed.contains("Skipped files (10):"));
+    assert!(mixed.contains("broken YAML"));
+}
+
+/// Every name in every scan the tests use, including the ones in broken files and the ones
+/// that are no `name:` at all.
+fn names() -> Vec<String> {
+    let mut names = vec![
+        "Vera Vertrouwelijk".to_string(),
+        "Tom Tekstbestand".to_string(),
+        "Nina Naamfout".to_string(),
+    ];
+    let mut stack: Vec<PathBuf> = [SMALL, SMALL_EARLIER, MIXED, EXAMPLE, EXAMPLE_EARLIER]
+        .iter()
+        .map(|d| Path::new(env!("CARGO_MANIFEST_DIR")).join(d))
+        .collect();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for line in text.lines() {
+                if let Some(name) = line.strip_prefix("name: ") {
+                    names.push(name.trim().to_string());
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    assert!(names.len() > 30, "{names:?}");
+    names
+}
+
+#[test]
+fn no_name_appears_in_any_output() {
+    let names = names();
+    // Whole names, and each part of a name on its own as a word ("Noor", not inside "Noord").
+    let words: Vec<&str> = names
+        .iter()
+        .flat_map(|n| n.split_whitespace())
+        .filter(|w| w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["team", EXAMPLE],
+        vec!["team", EXAMPLE, "--by", "team"],
+        vec!["team", EXAMPLE, "--by", "role"],
+        vec!["team", EXAMPLE, "--since", EXAMPLE_EARLIER, "--by", "team"],
+        vec![
+            "team",
+            SMALL,
+            "--since",
+            SMALL_EARLIER,
+            "--min-group",
+            "3",
+            "--by",
+            "team",
+        ],
+        vec!["team", SMALL, "--min-group", "3", "--by", "team"],
+        vec!["team", SMALL, "--min-group", "3", "--by", "role"],
+        vec!["team", MIXED],
+        vec!["team", MIXED, "--framework", "generiek"],
+        vec!["team", MIXED, "--since", SMALL_EARLIER],
+        vec!["--lang", "en", "team", MIXED, "--by", "team"],
+    ];
+    let mut checked = 0;
+    for args in runs {
+        for format in ["table", "md", "json", "csv"] {
+            let mut args = args.clone();
+            args.extend(["--format", format]);
+            let output = vakwijzer().args(&args).output().unwrap();
+            assert!(output.status.success(), "{args:?}");
+            let all = format!(
+                "{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
+            for name in &names {
+                assert!(!all.contains(name.as_str()), "{name} in {args:?}:\n{all}");
+            }
+            let is_word = |c: char| c.is_alphanumeric();
+            for token in all.split(|c: char| !is_word(c)) {
+                assert!(!words.contains(&token), "'{token}' in {args:?}:\n{all}");
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 44);
+}
