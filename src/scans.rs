@@ -101,12 +101,31 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Reads and parses every file; what is not a scan at all is skipped here.
+/// Reads and parses every file; what is not a scan at all is skipped here. Parsing is most of
+/// the time a team report takes, and files are independent, so it is spread over the cores;
+/// the order of the files is kept.
 pub fn read_all(files: &[PathBuf]) -> (Vec<Parsed>, Vec<Skipped>) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads).max(64);
+    let outcomes: Vec<std::result::Result<Parsed, Skipped>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(|p| read_one(p)).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            // A worker panics only on a bug; pass it on as if the files were read here.
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
+            })
+            .collect()
+    });
     let mut parsed = Vec::new();
     let mut skipped = Vec::new();
-    for path in files {
-        match read_one(path) {
+    for outcome in outcomes {
+        match outcome {
             Ok(scan) => parsed.push(scan),
             Err(skip) => skipped.push(skip),
         }
