@@ -12,17 +12,18 @@ use crate::framework::{Framework, Library};
 use crate::result::{self, Fingerprints, LoadedScan, ResultKind, ScanResult};
 
 /// A file that could not be used, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Skipped {
     pub file: String,
     /// The line the problem is on, where there is one.
     pub line: Option<usize>,
-    #[serde(flatten)]
     pub reason: SkipReason,
+    /// The other framework's id (when well-formed), or the file of the newer scan.
+    pub detail: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SkipReason {
     /// Not readable, not UTF-8, or too large to be a result.
     Unreadable,
@@ -34,16 +35,12 @@ pub enum SkipReason {
     /// A scan that does not fit the result format or its framework; `vakwijzer report FILE`
     /// says exactly what is wrong.
     Invalid,
-    /// A scan of another framework than the report's; its id when it is a well-formed one.
-    OtherFramework {
-        framework: Option<String>,
-    },
+    /// A scan of another framework than the report's.
+    OtherFramework,
     /// A scan that was stopped before the end (`complete: false`).
     Incomplete,
-    /// The same person scanned again in this round; the newest scan (in `used`) counts.
-    OlderScan {
-        used: String,
-    },
+    /// The same person scanned again in this round; the newest scan counts.
+    OlderScan,
 }
 
 /// A file read and parsed as a scan, not yet checked against its framework.
@@ -138,6 +135,7 @@ fn read_one(path: &Path) -> std::result::Result<Parsed, Skipped> {
         file: path.display().to_string(),
         line,
         reason,
+        detail: None,
     };
     let text = result::read_text(path).map_err(|_| skip(None, SkipReason::Unreadable))?;
     match result::parse_scan(path, &text) {
@@ -209,15 +207,14 @@ fn showable_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
 }
 
-/// The scans of `framework` that can be used, checked, one per person (the newest), and the
-/// files skipped with their reasons.
+/// The scans of `framework` that can be used, checked (with their warnings), one per person
+/// (the newest), and the files skipped with their reasons.
 pub fn select(
     parsed: Vec<Parsed>,
     framework: &Framework,
     library: &Library,
-) -> (Vec<LoadedScan>, Vec<Skipped>, Vec<String>) {
+) -> (Vec<LoadedScan>, Vec<Skipped>) {
     let mut skipped = Vec::new();
-    let mut warnings = Vec::new();
     let mut usable: Vec<LoadedScan> = Vec::new();
     let mut fingerprints = Fingerprints::default();
     for Parsed {
@@ -230,11 +227,14 @@ pub fn select(
             file: path.display().to_string(),
             line,
             reason,
+            detail: None,
         };
         if scan.framework != framework.id {
             let id = &scan.framework;
-            let shown = showable_id(id).then(|| id.clone());
-            skipped.push(skip(None, SkipReason::OtherFramework { framework: shown }));
+            skipped.push(Skipped {
+                detail: showable_id(id).then(|| id.clone()),
+                ..skip(None, SkipReason::OtherFramework)
+            });
             continue;
         }
         if !scan.complete {
@@ -242,10 +242,7 @@ pub fn select(
             continue;
         }
         match result::check_scan(&path, &text, scan, library, &mut fingerprints) {
-            Ok(loaded) => {
-                warnings.extend(loaded.warnings.iter().cloned());
-                usable.push(loaded);
-            }
+            Ok(loaded) => usable.push(loaded),
             Err(error) => {
                 let line = match &error {
                     Error::Problems(problems) => problems.first().map(|p| p.line),
@@ -257,7 +254,7 @@ pub fn select(
     }
     let (kept, older) = newest_per_person(usable);
     skipped.extend(older);
-    (kept, skipped, warnings)
+    (kept, skipped)
 }
 
 /// One scan per person: the newest counts, so a person who scanned twice in a round is not
@@ -290,9 +287,8 @@ fn newest_per_person(scans: Vec<LoadedScan>) -> (Vec<LoadedScan>, Vec<Skipped>) 
             Some(&winner) if winner != index => older.push(Skipped {
                 file: scan.path.display().to_string(),
                 line: None,
-                reason: SkipReason::OlderScan {
-                    used: scans[winner].path.display().to_string(),
-                },
+                reason: SkipReason::OlderScan,
+                detail: Some(scans[winner].path.display().to_string()),
             }),
             _ => kept.push(index),
         }

@@ -323,6 +323,7 @@ fn unusable_files_are_listed_with_their_reason_and_the_rest_is_reported() {
         table.contains("5 scans van 2026-11-10 tot 2026-11-14"),
         "{table}"
     );
+    // Which files, and why, on stderr: file names may hold names, and a report is shared.
     let skipped = [
         ("broken.yaml:16:", "kapotte YAML"),
         ("framework.yaml:2:", "geen resultaatbestand van vakwijzer"),
@@ -344,54 +345,58 @@ fn unusable_files_are_listed_with_their_reason_and_the_rest_is_reported() {
             "oudere scan van dezelfde persoon; de nieuwste telt (tests/fixtures/team-mixed/scan-01.yaml)",
         ),
     ];
-    let unwrapped = table.replace("\n  ", " ");
-    assert!(
-        unwrapped.contains("Overgeslagen bestanden (10):"),
-        "{table}"
-    );
     for (file, reason) in skipped {
-        let line = unwrapped
+        let line = stderr
             .lines()
             .find(|l| l.contains(&format!("team-mixed/{file}")))
-            .unwrap_or_else(|| panic!("{file} not listed:\n{table}"));
+            .unwrap_or_else(|| panic!("{file} not listed:\n{stderr}"));
+        assert!(line.starts_with("vakwijzer: overgeslagen: "), "{line}");
         assert!(line.contains(reason), "{file}: {line}");
     }
+    assert_eq!(stderr.lines().count(), 10, "{stderr}");
     assert!(
-        !table.contains("readme.txt"),
+        !stderr.contains("readme.txt"),
         "only *.yaml and *.yml are read"
     );
-    assert!(stderr.is_empty(), "{stderr}");
+    // The report counts them per reason, without file names.
+    let unwrapped = table.replace('\n', " ");
+    assert!(
+        unwrapped.contains("10 bestand(en) overgeslagen: 1 × kapotte YAML; 2 × geen resultaatbestand van vakwijzer;"),
+        "{table}"
+    );
+    assert!(!table.contains("team-mixed/"), "{table}");
     // The older scan of a person who scanned twice does not count: creativiteit is 3.50 for all.
     let report = json(&["team", MIXED]);
     assert_eq!(
         competency(&report["team"], "creativiteit")["stats"]["min"],
         3.5
     );
-    assert_eq!(report["skipped"].as_array().unwrap().len(), 10);
-    let reasons: Vec<&str> = report["skipped"]
+    let counts: Vec<(&str, u64)> = report["skipped"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| s["reason"].as_str().unwrap())
+        .map(|s| (s["reason"].as_str().unwrap(), s["count"].as_u64().unwrap()))
         .collect();
-    for reason in [
-        "broken_yaml",
-        "not_a_result",
-        "not_a_scan",
-        "invalid",
-        "other_framework",
-        "incomplete",
-        "older_scan",
-    ] {
-        assert!(reasons.contains(&reason), "{reason} missing in {reasons:?}");
-    }
-    // CSV holds only rows; what was skipped goes to stderr.
+    assert_eq!(
+        counts,
+        [
+            ("broken_yaml", 1),
+            ("not_a_result", 2),
+            ("not_a_scan", 1),
+            ("invalid", 2),
+            ("other_framework", 2),
+            ("incomplete", 1),
+            ("older_scan", 1)
+        ]
+    );
+    // CSV holds only rows; the notices go to stderr with the files.
     let (csv, stderr) = run(&["team", MIXED, "--format", "csv"]);
-    assert!(!csv.contains("broken.yaml"));
+    assert!(!csv.contains("broken.yaml") && !csv.contains("overgeslagen"));
     assert!(
         stderr.contains("team-mixed/broken.yaml:16: kapotte YAML"),
         "{stderr}"
     );
+    assert!(stderr.contains("10 bestand(en) overgeslagen"), "{stderr}");
 }
 
 #[test]
@@ -424,6 +429,24 @@ fn the_framework_is_the_one_most_files_have_or_the_one_asked_for() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("geen scanbestanden gevonden"));
+}
+
+#[test]
+fn a_scan_of_another_framework_version_is_used_with_a_remark() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 1..=6 {
+        let text = std::fs::read_to_string(format!("{SMALL}/scan-0{i}.yaml")).unwrap();
+        let text = if i == 1 {
+            text.replace("fingerprint: sha256:", "fingerprint: sha256:0000")
+        } else {
+            text
+        };
+        std::fs::write(dir.path().join(format!("s{i}.yaml")), text).unwrap();
+    }
+    let (table, stderr) = run(&["team", dir.path().to_str().unwrap()]);
+    assert!(table.contains("6 scans van"), "{table}");
+    assert!(table.contains("1 scan(s) gemaakt met een andere versie van het framework"));
+    assert!(stderr.contains("s1.yaml is gemaakt met een andere versie van framework 'eindhoven'"));
 }
 
 #[test]
@@ -494,9 +517,15 @@ fn markdown_and_english() {
         en.contains("3.") && !en.contains("3,"),
         "English decimals:\n{en}"
     );
-    let (mixed, _) = run(&["--lang", "en", "team", MIXED]);
-    assert!(mixed.contains("Skipped files (10):"));
-    assert!(mixed.contains("broken YAML"));
+    let (mixed, stderr) = run(&["--lang", "en", "team", MIXED]);
+    assert!(
+        mixed.contains("10 file(s) skipped: 1 × broken YAML;"),
+        "{mixed}"
+    );
+    assert!(
+        stderr
+            .contains("vakwijzer: skipped: tests/fixtures/team-mixed/broken.yaml:16: broken YAML")
+    );
 }
 
 /// Every name in every scan the tests use, including the ones in broken files and the ones

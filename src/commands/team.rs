@@ -42,9 +42,7 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
             Ok((framework, _)) => (framework, FrameworkChoice::MostFiles),
             Err(error) => {
                 // Say what was wrong with each file before giving up.
-                for skip in &skipped {
-                    eprintln!("vakwijzer: {}", render::team::skipped_line(skip));
-                }
+                tell_skipped(&skipped, "");
                 return Err(error);
             }
         },
@@ -52,12 +50,13 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
     let scale = library
         .scale(&framework.scales.self_scan)
         .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))?;
-    let current = round(parsed, skipped, framework, &library);
+    let current = round(parsed, skipped, framework, &library, "");
     let earlier = match &options.since {
         Some(folder) => {
             let (parsed, skipped) =
                 scans::read_all(&scans::find_files(std::slice::from_ref(folder))?);
-            Some(round(parsed, skipped, framework, &library))
+            let prefix = format!("{}: ", t!("team.earlier_round"));
+            Some(round(parsed, skipped, framework, &library, &prefix))
         }
         None => None,
     };
@@ -89,22 +88,36 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
     Ok(())
 }
 
-/// The usable scans of `framework` as members (names dropped), and every file skipped.
+/// The usable scans of `framework` as members (names dropped), and every file skipped. Which
+/// files were skipped, and the warnings, go to stderr here and not into the report, which is
+/// shared: file names may hold names.
 fn round(
     parsed: Vec<scans::Parsed>,
     mut skipped: Vec<scans::Skipped>,
     framework: &Framework,
     library: &Library,
+    prefix: &str,
 ) -> Round {
-    let (loaded, mut unusable, warnings) = scans::select(parsed, framework, library);
+    let (loaded, mut unusable) = scans::select(parsed, framework, library);
     skipped.append(&mut unusable);
     skipped.sort_by(|a, b| a.file.cmp(&b.file));
+    tell_skipped(&skipped, prefix);
+    for warning in loaded.iter().flat_map(|scan| &scan.warnings) {
+        eprintln!("vakwijzer: {prefix}{warning}");
+    }
     Round {
         members: loaded
             .iter()
             .map(|scan| Member::from_scan(framework, &scan.result))
             .collect(),
         skipped,
-        warnings,
+        scans_with_remarks: loaded.iter().filter(|s| !s.warnings.is_empty()).count(),
+    }
+}
+
+fn tell_skipped(skipped: &[scans::Skipped], prefix: &str) {
+    for skip in skipped {
+        let line = render::team::skipped_line(skip);
+        eprintln!("vakwijzer: {prefix}{}: {line}", t!("team.skipped_file"));
     }
 }

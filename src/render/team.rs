@@ -6,7 +6,7 @@ use crate::render::personal::suggestion_lines;
 use crate::render::table::{new_table, wrap_lines};
 use crate::render::{number, signed};
 use crate::report::team::{
-    CompetencyRow, FrameworkChoice, GroupField, PlanEntry, Section, Split, TeamReport,
+    CompetencyRow, FrameworkChoice, GroupField, PlanEntry, Section, SkipCount, Split, TeamReport,
 };
 use crate::scans::{SkipReason, Skipped};
 use crate::{Result, t};
@@ -28,25 +28,71 @@ fn group_label(field: GroupField, value: Option<&str>) -> String {
 
 /// One skipped file as a line: `file:line: reason`.
 pub fn skipped_line(skip: &Skipped) -> String {
-    let reason = match &skip.reason {
-        SkipReason::Unreadable => t!("team.skip.unreadable"),
-        SkipReason::BrokenYaml => t!("team.skip.broken_yaml"),
-        SkipReason::NotAResult => t!("team.skip.not_a_result"),
-        SkipReason::NotAScan => t!("team.skip.not_a_scan"),
-        SkipReason::Invalid => t!("team.skip.invalid", file = &skip.file),
-        SkipReason::OtherFramework {
-            framework: Some(id),
-        } => {
-            t!("team.skip.other_framework_id", framework = id)
+    let detail = skip.detail.as_deref().unwrap_or_default();
+    let reason = match (skip.reason, &skip.detail) {
+        (SkipReason::Invalid, _) => t!("team.skip.invalid", file = &skip.file),
+        (SkipReason::OtherFramework, Some(_)) => {
+            t!("team.skip.other_framework_id", framework = detail)
         }
-        SkipReason::OtherFramework { framework: None } => t!("team.skip.other_framework"),
-        SkipReason::Incomplete => t!("team.skip.incomplete"),
-        SkipReason::OlderScan { used } => t!("team.skip.older_scan", used = used),
+        (SkipReason::OlderScan, _) => t!("team.skip.older_scan", used = detail),
+        (reason, _) => reason_label(reason),
     };
     match skip.line {
         Some(line) => format!("{}:{line}: {reason}", skip.file),
         None => format!("{}: {reason}", skip.file),
     }
+}
+
+/// A reason in a few words, as in the summary of skipped files.
+fn reason_label(reason: SkipReason) -> String {
+    match reason {
+        SkipReason::Unreadable => t!("team.skip.unreadable"),
+        SkipReason::BrokenYaml => t!("team.skip.broken_yaml"),
+        SkipReason::NotAResult => t!("team.skip.not_a_result"),
+        SkipReason::NotAScan => t!("team.skip.not_a_scan"),
+        SkipReason::Invalid => t!("team.skip.invalid_short"),
+        SkipReason::OtherFramework => t!("team.skip.other_framework"),
+        SkipReason::Incomplete => t!("team.skip.incomplete"),
+        SkipReason::OlderScan => t!("team.skip.older_scan_short"),
+    }
+}
+
+/// "3 files skipped: 1 broken YAML, 2 not finished", or nothing.
+fn skipped_summary(counts: &[SkipCount], key_total: fn(usize) -> String) -> Option<String> {
+    let total: usize = counts.iter().map(|c| c.count).sum();
+    if total == 0 {
+        return None;
+    }
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|c| format!("{} × {}", c.count, reason_label(c.reason)))
+        .collect();
+    Some(format!("{}: {}", key_total(total), parts.join("; ")))
+}
+
+/// What the report says about skipped files and remarks; the details went to stderr.
+fn input_lines(report: &TeamReport) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(line) = skipped_summary(&report.skipped, |count| t!("team.skipped", count = count))
+    {
+        lines.push(line);
+    }
+    let earlier = report
+        .since
+        .as_ref()
+        .map(|s| s.skipped.as_slice())
+        .unwrap_or_default();
+    if let Some(line) = skipped_summary(earlier, |count| t!("team.skipped_earlier", count = count))
+    {
+        lines.push(line);
+    }
+    if report.scans_with_remarks > 0 {
+        lines.push(t!("team.remarks", count = report.scans_with_remarks));
+    }
+    if !lines.is_empty() {
+        lines.push(t!("team.details_on_stderr"));
+    }
+    lines
 }
 
 /// The lines under the title: what was read, how the framework was chosen, which targets.
@@ -83,11 +129,7 @@ pub fn notices(report: &TeamReport) -> Vec<String> {
     if let Some(line) = report.since.as_ref().and_then(|_| since_line(report)) {
         lines.push(line);
     }
-    lines.extend(report.skipped.iter().map(skipped_line));
-    if let Some(since) = &report.since {
-        lines.extend(since.skipped.iter().map(skipped_line));
-    }
-    lines.extend(report.warnings.iter().cloned());
+    lines.extend(input_lines(report));
     lines
 }
 
@@ -201,12 +243,17 @@ fn row_cells(row: &CompetencyRow, with_change: bool) -> Vec<String> {
 /// How many plan entries the terminal shows with their suggestions; Markdown shows all.
 const PLAN_DETAILED_IN_TABLE: usize = 3;
 
-fn plan_lines(report: &TeamReport, detailed: usize) -> Vec<String> {
+/// Why there is no plan, when there is none.
+fn no_plan(report: &TeamReport) -> Option<String> {
     if report.role.is_none() || report.team.competencies.iter().all(|r| r.target.is_none()) {
-        return vec![t!("team.plan_no_targets")];
+        return Some(t!("team.plan_no_targets"));
     }
-    if report.plan.is_empty() {
-        return vec![t!("team.plan_empty")];
+    report.plan.is_empty().then(|| t!("team.plan_empty"))
+}
+
+fn plan_lines(report: &TeamReport, detailed: usize) -> Vec<String> {
+    if let Some(reason) = no_plan(report) {
+        return vec![reason];
     }
     let mut lines = vec![t!("team.plan_intro")];
     for (index, entry) in report.plan.iter().enumerate() {
@@ -259,26 +306,6 @@ fn groups(report: &TeamReport) -> Vec<(String, &Section)> {
         .collect()
 }
 
-fn skipped_sections(report: &TeamReport) -> Vec<(String, Vec<String>)> {
-    let mut sections = Vec::new();
-    if !report.skipped.is_empty() {
-        sections.push((
-            t!("team.skipped_title", count = report.skipped.len()),
-            report.skipped.iter().map(skipped_line).collect(),
-        ));
-    }
-    if let Some(since) = report.since.as_ref().filter(|s| !s.skipped.is_empty()) {
-        sections.push((
-            t!("team.skipped_earlier_title", count = since.skipped.len()),
-            since.skipped.iter().map(skipped_line).collect(),
-        ));
-    }
-    if !report.warnings.is_empty() {
-        sections.push((t!("team.warnings_title"), report.warnings.clone()));
-    }
-    sections
-}
-
 pub fn table(report: &TeamReport, width: u16) -> String {
     let with_change = report.since.is_some();
     let section_table = |section: &Section| {
@@ -329,10 +356,11 @@ pub fn table(report: &TeamReport, width: u16) -> String {
             out.push_str(&section_table(section));
         }
     }
-    for (title, lines) in skipped_sections(report) {
-        out.push_str(&format!("\n{title}:\n"));
-        for line in lines {
-            out.push_str(&format!("  {line}\n"));
+    let input = input_lines(report);
+    if !input.is_empty() {
+        out.push('\n');
+        for line in input {
+            out.push_str(&format!("{line}\n"));
         }
     }
     wrap_lines(&out, width)
@@ -341,6 +369,23 @@ pub fn table(report: &TeamReport, width: u16) -> String {
 /// Escapes text for Markdown table cells and lines.
 fn md(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The plan as a numbered list, every entry with all its suggestions nested under it.
+fn markdown_plan(report: &TeamReport) -> String {
+    if let Some(reason) = no_plan(report) {
+        return format!("{reason}\n");
+    }
+    let mut out = format!("*{}*\n\n", md(&t!("team.plan_intro")));
+    for entry in &report.plan {
+        out.push_str(&format!("{}\n", md(&plan_line(entry))));
+        // Nested under "N. " only when indented as far as the item's text starts.
+        let indent = " ".repeat(entry.rank.to_string().len() + 2);
+        for line in suggestion_lines(&entry.suggestions) {
+            out.push_str(&format!("{indent}- {}\n", md(line.trim())));
+        }
+    }
+    out
 }
 
 pub fn markdown(report: &TeamReport) -> String {
@@ -376,11 +421,7 @@ pub fn markdown(report: &TeamReport) -> String {
         out.push_str(&section_table(&report.team));
         out.push_str(&format!("\n*{}*\n", md(&t!("team.legend"))));
         out.push_str(&format!("\n## {}\n\n", t!("team.plan_title")));
-        for line in plan_lines(report, usize::MAX) {
-            let indent = line.len() - line.trim_start().len();
-            let bullet = if indent == 0 { "" } else { "  - " };
-            out.push_str(&format!("{bullet}{}\n", md(line.trim())));
-        }
+        out.push_str(&markdown_plan(report));
         if let Some(line) = report.split.as_ref().and_then(|s| refusal_line(report, s)) {
             out.push_str(&format!("\n{}\n", md(&line)));
         }
@@ -389,9 +430,10 @@ pub fn markdown(report: &TeamReport) -> String {
             out.push_str(&section_table(section));
         }
     }
-    for (title, lines) in skipped_sections(report) {
-        out.push_str(&format!("\n## {}\n\n", md(&title)));
-        for line in lines {
+    let input = input_lines(report);
+    if !input.is_empty() {
+        out.push('\n');
+        for line in input {
             out.push_str(&format!("- {}\n", md(&line)));
         }
     }

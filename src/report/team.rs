@@ -10,7 +10,7 @@ use super::suggestions::{Suggestions, suggestions};
 use crate::framework::{Competency, Framework, Library, Scale};
 use crate::questionnaire::scan::selected_competencies;
 use crate::result::ScanResult;
-use crate::scans::Skipped;
+use crate::scans::{SkipReason, Skipped};
 use crate::score::{CompetencyScore, round2, score_scan};
 
 /// The smallest group shown unless `--min-group` says otherwise.
@@ -95,9 +95,29 @@ pub struct TeamReport {
     /// Competencies below target, the greatest need first.
     pub plan: Vec<PlanEntry>,
     pub since: Option<Since>,
-    pub skipped: Vec<Skipped>,
-    /// Findings about usable files (another framework version, dropped answers).
-    pub warnings: Vec<String>,
+    /// How many files were skipped, per reason. Which files is told on stderr only: file names
+    /// may hold names (`vakwijzer scan` names a file after the person), and a report is shared.
+    pub skipped: Vec<SkipCount>,
+    /// Scans used with a remark (made with another version of the framework).
+    pub scans_with_remarks: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkipCount {
+    pub reason: SkipReason,
+    pub count: usize,
+}
+
+/// The skipped files counted per reason, in the order of the reasons.
+pub fn count_skipped(skipped: &[Skipped]) -> Vec<SkipCount> {
+    let mut counts: BTreeMap<SkipReason, usize> = BTreeMap::new();
+    for skip in skipped {
+        *counts.entry(skip.reason).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(reason, count)| SkipCount { reason, count })
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -215,7 +235,7 @@ pub struct Since {
     pub scans: Option<usize>,
     pub withheld: bool,
     pub period: Option<(String, String)>,
-    pub skipped: Vec<Skipped>,
+    pub skipped: Vec<SkipCount>,
 }
 
 /// The people of one round and the files that could not be used.
@@ -223,7 +243,8 @@ pub struct Since {
 pub struct Round {
     pub members: Vec<Member>,
     pub skipped: Vec<Skipped>,
-    pub warnings: Vec<String>,
+    /// Scans used with a remark (made with another version of the framework).
+    pub scans_with_remarks: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -602,7 +623,7 @@ pub fn build(
             period: (!before.withheld)
                 .then(|| period(&earlier.members))
                 .flatten(),
-            skipped: earlier.skipped.clone(),
+            skipped: count_skipped(&earlier.skipped),
         }
     });
     let split = options.by.filter(|_| !team.withheld).map(|field| {
@@ -613,10 +634,8 @@ pub fn build(
             earlier.as_ref().map(|e| e.members.as_slice()),
         )
     });
-    let mut warnings = current.warnings;
-    if let Some(earlier) = earlier {
-        warnings.extend(earlier.warnings);
-    }
+    let scans_with_remarks =
+        current.scans_with_remarks + earlier.as_ref().map_or(0, |e| e.scans_with_remarks);
     TeamReport {
         framework: framework.id.clone(),
         framework_name: framework.name.clone(),
@@ -637,8 +656,8 @@ pub fn build(
         team,
         split,
         since,
-        skipped: current.skipped,
-        warnings,
+        skipped: count_skipped(&current.skipped),
+        scans_with_remarks,
     }
 }
 
