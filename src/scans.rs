@@ -172,12 +172,9 @@ fn classify(text: &str, error: &Error) -> (Option<usize>, SkipReason) {
     }
 }
 
-/// The framework most usable (complete) scans are of, with how many; an error when two
-/// frameworks have as many, rather than a silent pick.
-pub fn most_common_framework<'a>(
-    parsed: &[Parsed],
-    library: &'a Library,
-) -> Result<(&'a Framework, usize)> {
+/// The framework most usable (complete) scans are of; an error when two frameworks have as
+/// many, rather than a silent pick.
+pub fn most_common_framework<'a>(parsed: &[Parsed], library: &'a Library) -> Result<&'a Framework> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for scan in parsed.iter().filter(|p| p.result.complete) {
         if library.framework(&scan.result.framework).is_ok() {
@@ -193,7 +190,7 @@ pub fn most_common_framework<'a>(
             a = first,
             b = second
         ))),
-        [(first, count), ..] => Ok((library.framework(first)?, *count)),
+        [(first, _), ..] => library.framework(first),
     }
 }
 

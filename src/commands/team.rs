@@ -39,7 +39,7 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
     let (framework, choice) = match &options.framework {
         Some(id) => (library.framework(id)?, FrameworkChoice::Given),
         None => match scans::most_common_framework(&parsed, &library) {
-            Ok((framework, _)) => (framework, FrameworkChoice::MostFiles),
+            Ok(framework) => (framework, FrameworkChoice::MostFiles),
             Err(error) => {
                 // Say what was wrong with each file before giving up.
                 tell_skipped(&skipped, "");
