@@ -21,6 +21,8 @@ pub struct Cli {
     pub lang: Lang,
     #[arg(long, global = true, env = "VAKWIJZER_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
+    #[arg(long, global = true, env = "VAKWIJZER_TEMPLATES", value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -64,12 +66,45 @@ pub enum Command {
         #[arg(long)]
         role: Option<String>,
     },
+    Guide {
+        framework: String,
+        #[arg(long = "competency", value_name = "ID")]
+        competencies: Vec<String>,
+        #[arg(long, value_enum, default_value = "txt")]
+        format: GuideFormat,
+    },
+    Interview {
+        #[arg(required_unless_present = "resume")]
+        framework: Option<String>,
+        #[arg(long, required_unless_present = "resume")]
+        candidate: Option<String>,
+        #[arg(long, required_unless_present = "resume")]
+        interviewer: Option<String>,
+        #[arg(long = "competency", value_name = "ID")]
+        competencies: Vec<String>,
+        #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "resume")]
+        out: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        resume: Option<PathBuf>,
+    },
     Report {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
     },
+    Compare {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GuideFormat {
+    Md,
+    Txt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,7 +159,7 @@ pub fn requested_lang(args: &[OsString]) -> Lang {
 /// Sets the help text of the program, every command and every argument from the catalogue:
 /// `help.about`, `help.<command>`, `help.<command>.<arg>` and `help.global.<arg>`.
 fn localize(command: clap::Command) -> clap::Command {
-    let global_args = ["lang", "data"];
+    let global_args = ["lang", "data", "templates"];
     let mut command = command.about(i18n::text("help.about"));
     for arg in global_args {
         let help = i18n::text(&format!("help.global.{arg}"));

@@ -1,8 +1,12 @@
 //! One module per command; each is a short function gluing loading, scoring and rendering.
 
 mod boks;
+mod compare;
+mod files;
 mod frameworks;
-mod report;
+mod guide;
+mod interview;
+pub(crate) mod report;
 mod scan;
 pub(crate) mod show;
 mod validate;
@@ -18,13 +22,16 @@ use crate::render::table::output_width;
 /// What every command may need: where the organisation's data is and how wide to print.
 pub struct Context {
     pub data: Option<PathBuf>,
+    /// An organisation's own templates, replacing built-in ones by name.
+    pub templates: Option<PathBuf>,
     pub width: u16,
 }
 
 impl Context {
-    pub fn new(data: Option<PathBuf>) -> Self {
+    pub fn new(data: Option<PathBuf>, templates: Option<PathBuf>) -> Self {
         Context {
             data,
+            templates,
             width: output_width(),
         }
     }
@@ -66,7 +73,31 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             };
             scan::run(context, options, out)
         }
+        Command::Guide {
+            framework,
+            competencies,
+            format,
+        } => guide::run(context, &framework, &competencies, format, out),
+        Command::Interview {
+            framework,
+            candidate,
+            interviewer,
+            competencies,
+            out: file,
+            resume,
+        } => {
+            let options = interview::InterviewOptions {
+                framework,
+                candidate,
+                interviewer,
+                competencies,
+                out: file,
+                resume,
+            };
+            interview::run(context, options, out)
+        }
         Command::Report { files, format } => report::run(context, &files, format, out),
+        Command::Compare { files, format } => compare::run(context, &files, format, out),
     }
 }
 

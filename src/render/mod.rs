@@ -1,7 +1,9 @@
 //! Rendering report models and content to the output formats.
 
 pub mod personal;
+pub mod scorecard;
 pub mod table;
+pub mod template;
 
 use crate::i18n::{self, Lang};
 

@@ -26,10 +26,32 @@ fn score_rows(report: &PersonalReport) -> Vec<Vec<String>> {
                 number(c.score),
                 number(c.target),
                 signed(c.gap),
-                format!("{}/{}", c.answered + c.not_applicable, c.statements),
+                answered_text(c.answered, c.not_applicable, c.statements),
             ]
         })
         .collect()
+}
+
+/// "4/5", or "4/5 (1 n.v.t.)" when statements were marked not applicable.
+fn answered_text(answered: usize, not_applicable: usize, statements: usize) -> String {
+    if not_applicable == 0 {
+        format!("{answered}/{statements}")
+    } else {
+        format!(
+            "{answered}/{statements} ({not_applicable} {})",
+            t!("report.not_applicable")
+        )
+    }
+}
+
+/// Activities joined into one line; a source text's trailing comma or semicolon would
+/// double the separator, so it is left off here (the data keeps it).
+fn joined(items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .map(|item| item.trim_end_matches([',', ';']).to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn score_header() -> Vec<String> {
@@ -54,8 +76,8 @@ fn development_lines(point: &DevelopmentPoint) -> Vec<String> {
         lines.push(format!("  {}: “{note}”", t!("report.your_note")));
     }
     for row in &point.suggestions.boks {
-        let activities: Vec<String> = row.activities.iter().map(|(_, a)| a.clone()).collect();
-        lines.push(format!("  BoKS — {}: {}", row.name, activities.join("; ")));
+        let activities = joined(row.activities.iter().map(|(_, a)| a.clone()));
+        lines.push(format!("  BoKS — {}: {activities}", row.name));
     }
     if !point.suggestions.methods.is_empty() {
         let methods: Vec<String> = point

@@ -1,4 +1,6 @@
 //! Report models: plain structs built from a framework and results, rendered by `render`.
 
+pub mod guide;
 pub mod personal;
+pub mod scorecard;
 pub mod suggestions;
