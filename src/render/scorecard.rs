@@ -81,8 +81,9 @@ pub fn scorecard_table(card: &Scorecard, width: u16) -> String {
 pub fn comparison_table(comparison: &Comparison, width: u16) -> String {
     let mut out = format!("{} — {}\n", t!("compare.title"), comparison.framework_name);
     let mut table = new_table(width);
+    // Competency names are long; the columns are numbered and the legend names them.
     let mut header = vec!["#".to_string(), t!("compare.candidate")];
-    header.extend(comparison.competencies.iter().map(|(_, name)| name.clone()));
+    header.extend((1..=comparison.competencies.len()).map(|n| format!("C{n}")));
     header.extend([t!("scorecard.overall"), t!("compare.flagged_short")]);
     table.set_header(header);
     for row in &comparison.candidates {
@@ -92,7 +93,22 @@ pub fn comparison_table(comparison: &Comparison, width: u16) -> String {
         cells.push(row.flagged.to_string());
         table.add_row(cells);
     }
-    out.push_str(&format!("{table}\n{}\n", t!("compare.legend")));
+    for index in 2..table.column_count() {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    let legend: Vec<String> = comparison
+        .competencies
+        .iter()
+        .enumerate()
+        .map(|(index, (_, name))| format!("C{} {name}", index + 1))
+        .collect();
+    out.push_str(&format!(
+        "{table}\n{}\n{}\n",
+        legend.join(" · "),
+        t!("compare.legend")
+    ));
     wrap_lines(&out, width)
 }
 
