@@ -72,6 +72,8 @@ pub enum Command {
         competencies: Vec<String>,
         #[arg(long, value_enum, default_value = "txt")]
         format: GuideFormat,
+        #[arg(long = "output", short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     Interview {
         #[arg(required_unless_present = "resume")]
@@ -92,12 +94,16 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
+        #[arg(long = "output", short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     Compare {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
+        #[arg(long = "output", short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -105,6 +111,7 @@ pub enum Command {
 pub enum GuideFormat {
     Md,
     Txt,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -113,6 +120,7 @@ pub enum ReportFormat {
     Md,
     Json,
     Csv,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

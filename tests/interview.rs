@@ -47,8 +47,15 @@ fn the_guide_holds_every_question_and_indicator_of_the_selected_competencies() {
     let dir = tempfile::tempdir().unwrap();
     let framework = framework_json("eindhoven");
     for format in ["md", "txt"] {
-        let all = stdout(vakwijzer(dir.path()).args(["guide", "eindhoven", "--format", format]));
-        let two = stdout(vakwijzer(dir.path()).args([
+        // The text guide is wrapped for printing: compare with whitespace collapsed.
+        let collapse = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let all = collapse(stdout(vakwijzer(dir.path()).args([
+            "guide",
+            "eindhoven",
+            "--format",
+            format,
+        ])));
+        let two = collapse(stdout(vakwijzer(dir.path()).args([
             "guide",
             "eindhoven",
             "--competency",
@@ -57,7 +64,7 @@ fn the_guide_holds_every_question_and_indicator_of_the_selected_competencies() {
             "zelfontwikkeling",
             "--format",
             format,
-        ]));
+        ])));
         for competency in framework["competencies"].as_array().unwrap() {
             let selected =
                 ["durf", "zelfontwikkeling"].contains(&competency["id"].as_str().unwrap());

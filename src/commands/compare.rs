@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use super::output::{Rendered, emit};
 
 use super::report::load_interviews;
 use super::{Context, to_json};
@@ -18,6 +20,7 @@ pub fn run(
     context: &Context,
     files: &[PathBuf],
     format: ReportFormat,
+    output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let library = context.library()?;
@@ -54,7 +57,14 @@ pub fn run(
         }
         ReportFormat::Json => to_json(&comparison),
         ReportFormat::Csv => render::scorecard::comparison_csv(&comparison)?,
+        ReportFormat::Html => {
+            let charts = [("bars", render::scorecard::comparison_chart(&comparison))];
+            Templates::load(context.templates.as_deref())?.render_with_charts(
+                "compare.html",
+                &comparison,
+                &charts,
+            )?
+        }
     };
-    writeln!(out, "{}", text.trim_end())?;
-    Ok(())
+    emit(Rendered::Text(text), output, files, out)
 }

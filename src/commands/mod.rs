@@ -6,6 +6,7 @@ mod files;
 mod frameworks;
 mod guide;
 mod interview;
+mod output;
 pub(crate) mod report;
 mod scan;
 pub(crate) mod show;
@@ -77,7 +78,15 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             framework,
             competencies,
             format,
-        } => guide::run(context, &framework, &competencies, format, out),
+            output,
+        } => guide::run(
+            context,
+            &framework,
+            &competencies,
+            format,
+            output.as_deref(),
+            out,
+        ),
         Command::Interview {
             framework,
             candidate,
@@ -96,8 +105,16 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             };
             interview::run(context, options, out)
         }
-        Command::Report { files, format } => report::run(context, &files, format, out),
-        Command::Compare { files, format } => compare::run(context, &files, format, out),
+        Command::Report {
+            files,
+            format,
+            output,
+        } => report::run(context, &files, format, output.as_deref(), out),
+        Command::Compare {
+            files,
+            format,
+            output,
+        } => compare::run(context, &files, format, output.as_deref(), out),
     }
 }
 

@@ -2,7 +2,9 @@
 //! scans of the same person and framework; for interviews the candidate's scorecard.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use super::output::{Rendered, emit};
 
 use super::{Context, to_json};
 use crate::cli::ReportFormat;
@@ -19,6 +21,7 @@ pub fn run(
     context: &Context,
     files: &[PathBuf],
     format: ReportFormat,
+    output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let library = context.library()?;
@@ -30,7 +33,7 @@ pub fn run(
         return Err(Error::Usage(t!("report.mixed_kinds")));
     }
     if kinds[0] == ResultKind::Interview {
-        return scorecard(context, &library, files, format, out);
+        return scorecard(context, &library, files, format, output, out);
     }
     let mut scans: Vec<LoadedScan> = files
         .iter()
@@ -73,12 +76,22 @@ pub fn run(
     );
     let text = match format {
         ReportFormat::Table => render::personal::table(&report, context.width),
-        ReportFormat::Md => render::personal::markdown(&report),
+        ReportFormat::Md => {
+            Templates::load(context.templates.as_deref())?.render("personal.md", &report)?
+        }
         ReportFormat::Json => to_json(&report),
         ReportFormat::Csv => render::personal::csv(&report)?,
+        ReportFormat::Html => {
+            let scale = library.scale(&framework.scales.self_scan);
+            let charts = render::personal::charts(&report, scale);
+            Templates::load(context.templates.as_deref())?.render_with_charts(
+                "personal.html",
+                &report,
+                &charts,
+            )?
+        }
     };
-    writeln!(out, "{}", text.trim_end())?;
-    Ok(())
+    emit(Rendered::Text(text), output, files, out)
 }
 
 /// Reads interview files (all of one framework) with their warnings printed once.
@@ -102,6 +115,7 @@ fn scorecard(
     library: &Library,
     files: &[PathBuf],
     format: ReportFormat,
+    output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let interviews = load_interviews(library, files)?;
@@ -115,7 +129,15 @@ fn scorecard(
         }
         ReportFormat::Json => to_json(&card),
         ReportFormat::Csv => render::scorecard::scorecard_csv(&card)?,
+        ReportFormat::Html => {
+            let scale = library.scale(&framework.scales.interview);
+            let charts = [("bars", render::scorecard::scorecard_chart(&card, scale))];
+            Templates::load(context.templates.as_deref())?.render_with_charts(
+                "scorecard.html",
+                &card,
+                &charts,
+            )?
+        }
     };
-    writeln!(out, "{}", text.trim_end())?;
-    Ok(())
+    emit(Rendered::Text(text), output, files, out)
 }

@@ -2,6 +2,7 @@
 
 pub mod personal;
 pub mod scorecard;
+pub mod svg;
 pub mod table;
 pub mod template;
 

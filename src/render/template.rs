@@ -23,6 +23,30 @@ const BUILT_IN: &[(&str, &str)] = &[
         "compare.md",
         include_str!("../../templates/compare.md.tera"),
     ),
+    (
+        "layout.html",
+        include_str!("../../templates/layout.html.tera"),
+    ),
+    (
+        "personal.md",
+        include_str!("../../templates/personal.md.tera"),
+    ),
+    (
+        "personal.html",
+        include_str!("../../templates/personal.html.tera"),
+    ),
+    (
+        "guide.html",
+        include_str!("../../templates/guide.html.tera"),
+    ),
+    (
+        "scorecard.html",
+        include_str!("../../templates/scorecard.html.tera"),
+    ),
+    (
+        "compare.html",
+        include_str!("../../templates/compare.html.tera"),
+    ),
 ];
 
 /// Template files are small; a larger file is a mistake.
@@ -72,7 +96,21 @@ impl Templates {
 
     /// Renders template `name` with the model as `report`, the catalogue as `t` and the language.
     pub fn render<T: Serialize>(&self, name: &str, model: &T) -> Result<String> {
+        self.render_with_charts(name, model, &[])
+    }
+
+    /// As `render`, with ready-made SVG charts as `charts.<name>` (inserted unescaped with
+    /// `| safe`; the chart code escapes every text in them).
+    pub fn render_with_charts<T: Serialize>(
+        &self,
+        name: &str,
+        model: &T,
+        charts: &[(&str, String)],
+    ) -> Result<String> {
         let mut context = Context::new();
+        let charts: std::collections::BTreeMap<&str, &String> =
+            charts.iter().map(|(name, svg)| (*name, svg)).collect();
+        context.insert("charts", &charts);
         context.insert("report", model);
         context.insert("t", &i18n::catalogue_map());
         context.insert("lang", i18n::current().code());
