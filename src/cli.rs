@@ -97,6 +97,14 @@ pub enum Command {
         #[arg(long = "output", short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    Forget {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        dry_run: bool,
+    },
     Compare {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,

@@ -3,6 +3,7 @@
 mod boks;
 mod compare;
 mod files;
+mod forget;
 mod frameworks;
 mod guide;
 mod interview;
@@ -110,6 +111,11 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             format,
             output,
         } => report::run(context, &files, format, output.as_deref(), out),
+        Command::Forget {
+            paths,
+            name,
+            dry_run,
+        } => forget::run(&paths, &name, dry_run, out),
         Command::Compare {
             files,
             format,

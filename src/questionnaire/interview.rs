@@ -31,6 +31,8 @@ pub struct InterviewSession<'a> {
     steps: Vec<Step>,
     pub result: InterviewResult,
     pub path: PathBuf,
+    /// The step asked last, to tell coming back to a step from arriving at it.
+    last_asked: Option<usize>,
 }
 
 /// The competencies an interview asks, in framework order: the named ones, or all with questions.
@@ -67,6 +69,7 @@ impl<'a> InterviewSession<'a> {
             steps,
             result,
             path,
+            last_asked: None,
         }
     }
 
@@ -152,13 +155,19 @@ impl<'a> InterviewSession<'a> {
     }
 
     /// A note per asked question; going back from the first note goes to the question list.
-    fn ask_notes(&mut self, c: usize, prompter: &mut dyn Prompter) -> Result<Flow> {
+    /// Coming back from the indicators starts at the last note, the one written just before.
+    fn ask_notes(
+        &mut self,
+        c: usize,
+        backwards: bool,
+        prompter: &mut dyn Prompter,
+    ) -> Result<Flow> {
         let competency = self.competencies[c];
         let asked = self.record(c).asked.clone();
         if asked.is_empty() {
             return Ok(Flow::Skip);
         }
-        let mut index = 0;
+        let mut index = if backwards { asked.len() - 1 } else { 0 };
         while index < asked.len() {
             let Some(question) = competency.questions.iter().find(|q| q.id == asked[index]) else {
                 index += 1;
@@ -226,12 +235,16 @@ impl<'a> InterviewSession<'a> {
     fn ask_rating(&mut self, c: usize, prompter: &mut dyn Prompter) -> Result<Flow> {
         let competency = self.competencies[c];
         let observed = self.record(c).observed.len();
+        // Nothing asked and nothing seen: the competency did not come up, so there is nothing
+        // to suggest, and "niet beoordeeld" is preselected rather than the lowest rating.
+        let came_up = !self.record(c).asked.is_empty() || observed > 0;
         let suggestion = suggested_rating(
             observed,
             competency.indicators.len(),
             self.scale.min(),
             self.scale.max(),
-        );
+        )
+        .filter(|_| came_up);
         let mut choices: Vec<Choice> = self
             .scale
             .points
@@ -254,6 +267,7 @@ impl<'a> InterviewSession<'a> {
                 .iter()
                 .position(|ch| ch.key == char::from(b'0' + value)),
             Some(Rating::NotRated) => Some(choices.len() - 1),
+            None if !came_up => Some(choices.len() - 1),
             None => suggestion
                 .and_then(|s| choices.iter().position(|ch| ch.key == char::from(b'0' + s))),
         };
@@ -379,9 +393,11 @@ impl Session for InterviewSession<'_> {
     }
 
     fn ask(&mut self, index: usize, prompter: &mut dyn Prompter) -> Result<Flow> {
+        let backwards = self.last_asked.is_some_and(|last| last > index);
+        self.last_asked = Some(index);
         match self.steps[index] {
             Step::Questions(c) => self.ask_questions(c, prompter),
-            Step::Notes(c) => self.ask_notes(c, prompter),
+            Step::Notes(c) => self.ask_notes(c, backwards, prompter),
             Step::Observed(c) => self.ask_observed(c, prompter),
             Step::Rate(c) => self.ask_rating(c, prompter),
             Step::Advice => self.ask_advice(prompter),

@@ -29,3 +29,12 @@ pub fn signed(value: Option<f64>) -> String {
         other => number(other),
     }
 }
+
+/// A TMA driver as people read it: "orde & structuur (inverse)".
+pub fn driver_label(driver: &crate::framework::Driver) -> String {
+    if driver.inverse {
+        format!("{} ({})", driver.name, crate::t!("show.inverse"))
+    } else {
+        driver.name.clone()
+    }
+}

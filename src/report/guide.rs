@@ -74,17 +74,7 @@ fn competency(c: &Competency) -> GuideCompetency {
         number: c.number,
         name: c.name.clone(),
         definition: c.definition.clone(),
-        drivers: c
-            .drivers
-            .iter()
-            .map(|d| {
-                if d.inverse {
-                    format!("{} ({})", d.name, t!("show.inverse"))
-                } else {
-                    d.name.clone()
-                }
-            })
-            .collect(),
+        drivers: c.drivers.iter().map(crate::render::driver_label).collect(),
         remarks: c.remarks.clone(),
         questions: c.questions.iter().map(item).collect(),
         indicators: c.indicators.iter().map(item).collect(),
