@@ -21,6 +21,8 @@ pub struct Cli {
     pub lang: Lang,
     #[arg(long, global = true, env = "VAKWIJZER_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
+    #[arg(long, global = true, env = "VAKWIJZER_TEMPLATES", value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -64,11 +66,52 @@ pub enum Command {
         #[arg(long)]
         role: Option<String>,
     },
+    Guide {
+        framework: String,
+        #[arg(long = "competency", value_name = "ID")]
+        competencies: Vec<String>,
+        #[arg(long, value_enum, default_value = "txt")]
+        format: GuideFormat,
+        #[arg(long = "output", short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    Interview {
+        #[arg(required_unless_present = "resume")]
+        framework: Option<String>,
+        #[arg(long, required_unless_present = "resume")]
+        candidate: Option<String>,
+        #[arg(long, required_unless_present = "resume")]
+        interviewer: Option<String>,
+        #[arg(long = "competency", value_name = "ID")]
+        competencies: Vec<String>,
+        #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "resume")]
+        out: Option<PathBuf>,
+        #[arg(long, value_name = "FILE")]
+        resume: Option<PathBuf>,
+    },
     Report {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
+        #[arg(long = "output", short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    Forget {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    Compare {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+        #[arg(long = "output", short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     Team {
         #[arg(required = true, value_name = "FOLDER|FILE")]
@@ -83,7 +126,16 @@ pub enum Command {
         since: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
+        #[arg(long = "output", short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GuideFormat {
+    Md,
+    Txt,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -92,6 +144,7 @@ pub enum ReportFormat {
     Md,
     Json,
     Csv,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -138,7 +191,7 @@ pub fn requested_lang(args: &[OsString]) -> Lang {
 /// Sets the help text of the program, every command and every argument from the catalogue:
 /// `help.about`, `help.<command>`, `help.<command>.<arg>` and `help.global.<arg>`.
 fn localize(command: clap::Command) -> clap::Command {
-    let global_args = ["lang", "data"];
+    let global_args = ["lang", "data", "templates"];
     let mut command = command.about(i18n::text("help.about"));
     for arg in global_args {
         let help = i18n::text(&format!("help.global.{arg}"));

@@ -78,6 +78,14 @@ pub fn text(key: &str) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// Every text of the current language (Dutch where it has none), for templates.
+pub fn catalogue_map() -> HashMap<String, String> {
+    let catalogue = catalogue();
+    let mut all = catalogue.fallback.clone();
+    all.extend(catalogue.texts.clone());
+    all
+}
+
 /// The text for `key` with every `{name}` replaced by its value.
 pub fn format(key: &str, args: &[(&str, String)]) -> String {
     let mut out = text(key);

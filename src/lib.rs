@@ -17,7 +17,7 @@ pub use error::{Error, Problem, Result};
 
 /// Runs one parsed command line.
 pub fn run(cli: cli::Cli) -> Result<()> {
-    let context = commands::Context::new(cli.data.clone());
+    let context = commands::Context::new(cli.data.clone(), cli.templates.clone());
     let mut stdout = std::io::stdout().lock();
     commands::execute(&context, cli.command, &mut stdout)
 }

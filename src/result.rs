@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
+pub mod interview;
+
 use crate::error::{Error, Problem, Result};
 use crate::framework::load::yaml_problem;
 use crate::framework::validate::Locator;

@@ -128,6 +128,53 @@ pub fn development_points(scores: &[CompetencyScore]) -> Vec<&CompetencyScore> {
     below
 }
 
+/// The rating the ticked indicators suggest: the share observed, mapped onto the scale
+/// (none observed is the lowest point, all observed the highest). The interviewer decides.
+pub fn suggested_rating(observed: usize, total: usize, min: u8, max: u8) -> Option<u8> {
+    if total == 0 || max < min {
+        return None;
+    }
+    let share = observed.min(total) as f64 / total as f64;
+    let value = f64::from(min) + share * f64::from(max - min);
+    Some(value.round() as u8)
+}
+
+/// Interviewers whose ratings differ by this much or more should discuss before deciding.
+pub const DISAGREEMENT: u8 = 2;
+
+/// The panel's view of one competency: the mean of the given ratings, the spread (highest
+/// minus lowest) and whether the spread calls for a discussion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PanelScore {
+    pub mean: Option<f64>,
+    pub spread: Option<u8>,
+    pub discuss: bool,
+    pub rated_by: usize,
+}
+
+/// Combines independent ratings mechanically; "not rated" (None) is left out.
+pub fn panel_score(ratings: &[Option<u8>]) -> PanelScore {
+    let given: Vec<u8> = ratings.iter().flatten().copied().collect();
+    let mean = (!given.is_empty())
+        .then(|| round2(given.iter().map(|&r| f64::from(r)).sum::<f64>() / given.len() as f64));
+    let spread = match (given.iter().max(), given.iter().min()) {
+        (Some(high), Some(low)) if given.len() > 1 => Some(high - low),
+        _ => None,
+    };
+    PanelScore {
+        mean,
+        spread,
+        discuss: spread.is_some_and(|s| s >= DISAGREEMENT),
+        rated_by: given.len(),
+    }
+}
+
+/// The mean of the values present, rounded; none when there are none.
+pub fn mean_of(values: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
+    let present: Vec<f64> = values.into_iter().flatten().collect();
+    (!present.is_empty()).then(|| round2(present.iter().sum::<f64>() / present.len() as f64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,5 +318,50 @@ mod tests {
         assert_eq!(ids(strengths(&scores)), ["a", "f", "c"]);
         // b and d are below target; e (the lowest of the rest that is not a strength) fills up.
         assert_eq!(ids(development_points(&scores)), ["b", "d", "e"]);
+    }
+
+    #[test]
+    fn ticked_indicators_suggest_a_rating() {
+        // (observed, total) -> suggestion on a 1-5 scale
+        let cases = [
+            (0, 5, Some(1)),
+            (1, 5, Some(2)),
+            (2, 5, Some(3)),
+            (3, 5, Some(3)),
+            (4, 5, Some(4)),
+            (5, 5, Some(5)),
+            (2, 4, Some(3)),
+            (9, 4, Some(5)),
+            (0, 0, None),
+        ];
+        for (observed, total, expected) in cases {
+            assert_eq!(
+                suggested_rating(observed, total, 1, 5),
+                expected,
+                "{observed}/{total}"
+            );
+        }
+    }
+
+    #[test]
+    fn panel_scores_flag_a_two_point_disagreement() {
+        // ratings -> (mean, spread, discuss)
+        type Case<'a> = (&'a [Option<u8>], Option<f64>, Option<u8>, bool);
+        let cases: [Case; 6] = [
+            (&[Some(4), Some(4)], Some(4.0), Some(0), false),
+            (&[Some(3), Some(4)], Some(3.5), Some(1), false),
+            (&[Some(2), Some(4)], Some(3.0), Some(2), true),
+            (&[Some(5), Some(2), Some(4)], Some(3.67), Some(3), true),
+            (&[Some(4), None], Some(4.0), None, false),
+            (&[None, None], None, None, false),
+        ];
+        for (ratings, mean, spread, discuss) in cases {
+            let score = panel_score(ratings);
+            assert_eq!(
+                (score.mean, score.spread, score.discuss),
+                (mean, spread, discuss),
+                "{ratings:?}"
+            );
+        }
     }
 }

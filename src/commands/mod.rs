@@ -1,8 +1,14 @@
 //! One module per command; each is a short function gluing loading, scoring and rendering.
 
 mod boks;
+mod compare;
+mod files;
+mod forget;
 mod frameworks;
-mod report;
+mod guide;
+mod interview;
+mod output;
+pub(crate) mod report;
 mod scan;
 pub(crate) mod show;
 mod team;
@@ -19,13 +25,16 @@ use crate::render::table::output_width;
 /// What every command may need: where the organisation's data is and how wide to print.
 pub struct Context {
     pub data: Option<PathBuf>,
+    /// An organisation's own templates, replacing built-in ones by name.
+    pub templates: Option<PathBuf>,
     pub width: u16,
 }
 
 impl Context {
-    pub fn new(data: Option<PathBuf>) -> Self {
+    pub fn new(data: Option<PathBuf>, templates: Option<PathBuf>) -> Self {
         Context {
             data,
+            templates,
             width: output_width(),
         }
     }
@@ -67,7 +76,52 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             };
             scan::run(context, options, out)
         }
-        Command::Report { files, format } => report::run(context, &files, format, out),
+        Command::Guide {
+            framework,
+            competencies,
+            format,
+            output,
+        } => guide::run(
+            context,
+            &framework,
+            &competencies,
+            format,
+            output.as_deref(),
+            out,
+        ),
+        Command::Interview {
+            framework,
+            candidate,
+            interviewer,
+            competencies,
+            out: file,
+            resume,
+        } => {
+            let options = interview::InterviewOptions {
+                framework,
+                candidate,
+                interviewer,
+                competencies,
+                out: file,
+                resume,
+            };
+            interview::run(context, options, out)
+        }
+        Command::Report {
+            files,
+            format,
+            output,
+        } => report::run(context, &files, format, output.as_deref(), out),
+        Command::Forget {
+            paths,
+            name,
+            dry_run,
+        } => forget::run(&paths, &name, dry_run, out),
+        Command::Compare {
+            files,
+            format,
+            output,
+        } => compare::run(context, &files, format, output.as_deref(), out),
         Command::Team {
             paths,
             framework,
@@ -75,6 +129,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             by,
             since,
             format,
+            output,
         } => {
             let options = team::TeamOptions {
                 paths,
@@ -83,6 +138,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
                 by,
                 since,
                 format,
+                output,
             };
             team::run(context, options, out)
         }

@@ -1,24 +1,40 @@
-//! `vakwijzer report <scan> [<earlier scan>]`: the personal report, with the progress between
-//! two scans of the same person and framework.
+//! `vakwijzer report <files>`: for scans the personal report, with the progress between two
+//! scans of the same person and framework; for interviews the candidate's scorecard.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use super::output::{Rendered, emit};
 
 use super::{Context, to_json};
 use crate::cli::ReportFormat;
 use crate::error::Error;
+use crate::framework::Library;
 use crate::render;
+use crate::render::template::Templates;
 use crate::report::personal;
-use crate::result::{self, LoadedScan};
+use crate::report::scorecard;
+use crate::result::{self, LoadedScan, ResultKind, interview};
 use crate::{Result, t};
 
 pub fn run(
     context: &Context,
     files: &[PathBuf],
     format: ReportFormat,
+    output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let library = context.library()?;
+    let kinds: Vec<ResultKind> = files
+        .iter()
+        .map(|path| result::read_text(path).and_then(|text| result::peek_kind(path, &text)))
+        .collect::<Result<_>>()?;
+    if kinds.iter().any(|k| *k != kinds[0]) {
+        return Err(Error::Usage(t!("report.mixed_kinds")));
+    }
+    if kinds[0] == ResultKind::Interview {
+        return scorecard(context, &library, files, format, output, out);
+    }
     let mut scans: Vec<LoadedScan> = files
         .iter()
         .map(|path| result::load_scan(path, &library))
@@ -60,10 +76,68 @@ pub fn run(
     );
     let text = match format {
         ReportFormat::Table => render::personal::table(&report, context.width),
-        ReportFormat::Md => render::personal::markdown(&report),
+        ReportFormat::Md => {
+            Templates::load(context.templates.as_deref())?.render("personal.md", &report)?
+        }
         ReportFormat::Json => to_json(&report),
         ReportFormat::Csv => render::personal::csv(&report)?,
+        ReportFormat::Html => {
+            let scale = library.scale(&framework.scales.self_scan);
+            let charts = render::personal::charts(&report, scale);
+            Templates::load(context.templates.as_deref())?.render_with_charts(
+                "personal.html",
+                &report,
+                &charts,
+            )?
+        }
     };
-    writeln!(out, "{}", text.trim_end())?;
-    Ok(())
+    emit(Rendered::Text(text), output, files, out)
+}
+
+/// Reads interview files (all of one framework) with their warnings printed once.
+pub(crate) fn load_interviews(
+    library: &Library,
+    files: &[PathBuf],
+) -> Result<Vec<interview::LoadedInterview>> {
+    let interviews: Vec<interview::LoadedInterview> = files
+        .iter()
+        .map(|path| interview::load(path, library))
+        .collect::<Result<_>>()?;
+    for warning in interviews.iter().flat_map(|i| &i.warnings) {
+        eprintln!("vakwijzer: {warning}");
+    }
+    Ok(interviews)
+}
+
+/// The scorecard of one candidate from the interviews of their panel.
+fn scorecard(
+    context: &Context,
+    library: &Library,
+    files: &[PathBuf],
+    format: ReportFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let interviews = load_interviews(library, files)?;
+    scorecard::check_panel(&interviews)?;
+    let framework = library.framework(&interviews[0].result.framework)?;
+    let card = scorecard::build(framework, &interviews)?;
+    let text = match format {
+        ReportFormat::Table => render::scorecard::scorecard_table(&card, context.width),
+        ReportFormat::Md => {
+            Templates::load(context.templates.as_deref())?.render("scorecard.md", &card)?
+        }
+        ReportFormat::Json => to_json(&card),
+        ReportFormat::Csv => render::scorecard::scorecard_csv(&card)?,
+        ReportFormat::Html => {
+            let scale = library.scale(&framework.scales.interview);
+            let charts = [("bars", render::scorecard::scorecard_chart(&card, scale))];
+            Templates::load(context.templates.as_deref())?.render_with_charts(
+                "scorecard.html",
+                &card,
+                &charts,
+            )?
+        }
+    };
+    emit(Rendered::Text(text), output, files, out)
 }

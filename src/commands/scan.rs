@@ -6,12 +6,15 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::Context;
+use super::files::{self, slug};
 use crate::error::{Error, Problem};
 use crate::framework::load::yaml_problem;
 use crate::framework::validate::Locator;
 use crate::framework::{Framework, Library, Scale};
 use crate::questionnaire::engine::{self, Outcome};
-use crate::questionnaire::prompt::{LinePrompter, MapPrompter, Prompter, TerminalPrompter};
+use crate::questionnaire::prompt::{
+    LinePrompter, MapPrompter, NoteInput, Prompter, TerminalPrompter, TextPrompt,
+};
 use crate::questionnaire::scan::{ScanSession, selected_competencies};
 use crate::render;
 use crate::report::personal;
@@ -46,7 +49,7 @@ pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Resu
     let mut prompter: Box<dyn Prompter> = match &options.answers {
         Some(file) => Box::new(answers_file(file, framework, scale)?),
         None if std::io::stdin().is_terminal() => {
-            Box::new(TerminalPrompter::new(std::io::stdout()))
+            Box::new(TerminalPrompter::new(std::io::stdout(), context.width))
         }
         None => Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin")),
     };
@@ -59,7 +62,13 @@ pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Resu
         };
         let mut result = result.clone();
         result.name = name;
-        let path = choose_path(&options, &result, prompter.as_mut())?;
+        let stem = format!(
+            "scan-{}-{}-{}",
+            result.framework,
+            slug(&result.name),
+            result.date()
+        );
+        let path = files::output_path(options.out.as_deref(), &stem, prompter.as_mut())?;
         result::save(&path, &result)?;
         return walk(
             context,
@@ -158,63 +167,17 @@ fn ask_name(prompter: &mut dyn Prompter) -> Result<String> {
         return Err(Error::Usage(t!("scan.name_needed")));
     }
     loop {
-        print!("{} ", t!("scan.ask_name"));
-        std::io::stdout().flush()?;
-        let mut line = String::new();
-        if std::io::stdin().read_line(&mut line)? == 0 {
-            return Err(Error::Usage(t!("scan.name_needed")));
-        }
-        let name = line.trim();
-        if !name.is_empty() {
-            return Ok(name.to_string());
-        }
-    }
-}
-
-/// A file name from the framework, the name and the date, with letters and digits only.
-fn default_file_name(result: &ScanResult, suffix: usize) -> PathBuf {
-    let slug: String = result
-        .name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let counter = if suffix > 1 {
-        format!("-{suffix}")
-    } else {
-        String::new()
-    };
-    PathBuf::from(format!(
-        "scan-{}-{slug}-{}{counter}.yaml",
-        result.framework,
-        result.date()
-    ))
-}
-
-/// Where to save: `--out` (never overwritten without a yes), or a free default name.
-fn choose_path(
-    options: &ScanOptions,
-    result: &ScanResult,
-    prompter: &mut dyn Prompter,
-) -> Result<PathBuf> {
-    let Some(path) = &options.out else {
-        let mut suffix = 1;
-        while default_file_name(result, suffix).exists() {
-            suffix += 1;
-        }
-        return Ok(default_file_name(result, suffix));
-    };
-    if path.exists() {
-        let question = t!("scan.overwrite", path = path.display());
-        if !prompter.interactive() || !prompter.confirm(&question)? {
-            return Err(Error::Usage(t!("scan.exists", path = path.display())));
+        let prompt = TextPrompt {
+            id: "name".to_string(),
+            title: t!("scan.ask_name"),
+            previous: None,
+        };
+        match prompter.text(&prompt)? {
+            NoteInput::Text(name) if !name.trim().is_empty() => return Ok(name.trim().to_string()),
+            NoteInput::Quit => return Err(Error::Usage(t!("scan.name_needed"))),
+            _ => {}
         }
     }
-    Ok(path.clone())
 }
 
 /// Reads and checks an answers file as a whole: every id must be a statement of the framework

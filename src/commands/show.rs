@@ -71,13 +71,7 @@ fn drivers(competency: &Competency) -> String {
     competency
         .drivers
         .iter()
-        .map(|d| {
-            if d.inverse {
-                format!("{} ({})", d.name, t!("show.inverse"))
-            } else {
-                d.name.clone()
-            }
-        })
+        .map(crate::render::driver_label)
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::output::{Rendered, emit};
 use super::{Context, to_json};
 use crate::cli::ReportFormat;
 use crate::error::Error;
@@ -20,9 +21,13 @@ pub struct TeamOptions {
     pub by: Option<GroupField>,
     pub since: Option<PathBuf>,
     pub format: ReportFormat,
+    pub output: Option<PathBuf>,
 }
 
 pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Result<()> {
+    if options.format == ReportFormat::Html {
+        return Err(Error::Usage(t!("team.no_html")));
+    }
     if options.min_group < LOWEST_MIN_GROUP {
         return Err(Error::Usage(t!(
             "team.min_group_too_low",
@@ -83,9 +88,9 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
             }
             render::team::csv(&report)?
         }
+        ReportFormat::Html => return Err(Error::Usage(t!("team.no_html"))),
     };
-    writeln!(out, "{}", text.trim_end())?;
-    Ok(())
+    emit(Rendered::Text(text), options.output.as_deref(), &files, out)
 }
 
 /// The usable scans of `framework` as members (names dropped), and every file skipped. Which

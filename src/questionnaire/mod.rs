@@ -2,5 +2,6 @@
 //! sessions (scan) that say what is asked.
 
 pub mod engine;
+pub mod interview;
 pub mod prompt;
 pub mod scan;

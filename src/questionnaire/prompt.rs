@@ -42,6 +42,87 @@ pub struct NotePrompt<'a> {
     pub previous: Option<&'a str>,
 }
 
+/// One option of a single choice: the key that picks it, its label, an optional longer
+/// description (a behaviour anchor) and other words that pick it in piped input.
+pub struct Choice {
+    pub key: char,
+    pub label: String,
+    pub detail: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+pub struct ChoicePrompt<'a> {
+    /// What is being asked, for messages (e.g. "coachen.rating").
+    pub id: String,
+    pub text: &'a str,
+    pub choices: &'a [Choice],
+    /// The choice selected at the start (the earlier answer, or a suggestion).
+    pub previous: Option<usize>,
+    pub progress: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chosen {
+    Index(usize),
+    Back,
+    Quit,
+}
+
+/// Choose any number of options (questions asked, indicators observed).
+pub struct PickPrompt<'a> {
+    pub id: String,
+    pub title: String,
+    pub options: &'a [String],
+    pub previous: &'a [usize],
+    pub progress: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked {
+    Indices(Vec<usize>),
+    Back,
+    Quit,
+}
+
+/// A free text (a note, a motivation).
+pub struct TextPrompt<'a> {
+    pub id: String,
+    pub title: String,
+    pub previous: Option<&'a str>,
+}
+
+/// Reads "1 3, 4" as 0-based positions among `count` options; "-" is none.
+pub fn parse_picks(line: &str, count: usize) -> Option<Vec<usize>> {
+    let line = line.trim();
+    if line == "-" {
+        return Some(Vec::new());
+    }
+    let mut picks = Vec::new();
+    for part in line.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
+        if part.is_empty() {
+            continue;
+        }
+        let number: usize = part.parse().ok()?;
+        if number == 0 || number > count {
+            return None;
+        }
+        if !picks.contains(&(number - 1)) {
+            picks.push(number - 1);
+        }
+    }
+    picks.sort_unstable();
+    Some(picks)
+}
+
+/// The choice a typed word stands for: its key, or one of its aliases.
+fn find_choice(choices: &[Choice], typed: &str) -> Option<usize> {
+    let typed = typed.trim().to_lowercase();
+    choices.iter().position(|choice| {
+        typed.chars().eq(std::iter::once(choice.key))
+            || choice.aliases.iter().any(|a| a.to_lowercase() == typed)
+    })
+}
+
 pub trait Prompter {
     /// Shows a block of text (a competency's name and definition, a summary).
     fn show(&mut self, text: &str) -> Result<()>;
@@ -49,6 +130,12 @@ pub trait Prompter {
     fn note(&mut self, prompt: &NotePrompt) -> Result<NoteInput>;
     /// Asks a yes/no question; only a terminal can answer it.
     fn confirm(&mut self, question: &str) -> Result<bool>;
+    /// One of several choices.
+    fn choose(&mut self, prompt: &ChoicePrompt) -> Result<Chosen>;
+    /// Any number of options.
+    fn pick(&mut self, prompt: &PickPrompt) -> Result<Picked>;
+    /// A line of free text.
+    fn text(&mut self, prompt: &TextPrompt) -> Result<NoteInput>;
     /// Whether a person is watching (progress and headings are shown).
     fn interactive(&self) -> bool;
 }
@@ -160,6 +247,71 @@ impl<R: BufRead> Prompter for LinePrompter<R> {
         Ok(false)
     }
 
+    fn choose(&mut self, prompt: &ChoicePrompt) -> Result<Chosen> {
+        let Some((line_number, line)) = self.next_line()? else {
+            return Ok(Chosen::Quit);
+        };
+        match line.to_lowercase().as_str() {
+            "b" | "terug" | "back" => return Ok(Chosen::Back),
+            "q" | "stop" | "quit" => return Ok(Chosen::Quit),
+            _ => {}
+        }
+        find_choice(prompt.choices, &line)
+            .map(Chosen::Index)
+            .ok_or_else(|| {
+                let expected: Vec<String> =
+                    prompt.choices.iter().map(|c| c.label.clone()).collect();
+                let message = t!(
+                    "interview.not_a_choice",
+                    answer = &line,
+                    item = &prompt.id,
+                    expected = expected.join(", ")
+                );
+                Error::Problems(vec![crate::Problem::new(
+                    &self.source,
+                    (line_number, 1),
+                    message,
+                )])
+            })
+    }
+
+    fn pick(&mut self, prompt: &PickPrompt) -> Result<Picked> {
+        let Some((line_number, line)) = self.next_line()? else {
+            return Ok(Picked::Quit);
+        };
+        match line.to_lowercase().as_str() {
+            "b" | "terug" | "back" => return Ok(Picked::Back),
+            "q" | "stop" | "quit" => return Ok(Picked::Quit),
+            _ => {}
+        }
+        parse_picks(&line, prompt.options.len())
+            .map(Picked::Indices)
+            .ok_or_else(|| {
+                let message = t!(
+                    "interview.not_picks",
+                    answer = &line,
+                    item = &prompt.id,
+                    count = prompt.options.len()
+                );
+                Error::Problems(vec![crate::Problem::new(
+                    &self.source,
+                    (line_number, 1),
+                    message,
+                )])
+            })
+    }
+
+    fn text(&mut self, _prompt: &TextPrompt) -> Result<NoteInput> {
+        let Some((_, line)) = self.next_line()? else {
+            return Ok(NoteInput::Quit);
+        };
+        Ok(if line == "-" {
+            NoteInput::Skip
+        } else {
+            NoteInput::Text(line)
+        })
+    }
+
     fn interactive(&self) -> bool {
         false
     }
@@ -201,15 +353,31 @@ impl Prompter for MapPrompter {
         Ok(false)
     }
 
+    // An answers file holds a scan's answers only; anything else ends the session, saved.
+    fn choose(&mut self, _prompt: &ChoicePrompt) -> Result<Chosen> {
+        Ok(Chosen::Quit)
+    }
+
+    fn pick(&mut self, _prompt: &PickPrompt) -> Result<Picked> {
+        Ok(Picked::Quit)
+    }
+
+    fn text(&mut self, _prompt: &TextPrompt) -> Result<NoteInput> {
+        Ok(NoteInput::Quit)
+    }
+
     fn interactive(&self) -> bool {
         false
     }
 }
 
 /// The terminal: keys 1-9 and the arrows choose, Enter confirms, `b`/Backspace goes back,
-/// `q`/Esc/Ctrl-C saves and stops. Raw mode is on only while a rating is asked.
+/// `q`/Esc/Ctrl-C saves and stops. All input is read in raw mode through crossterm, also the
+/// lines of notes, so that typed-ahead or pasted text lands where it was meant and control keys
+/// never end up in a note.
 pub struct TerminalPrompter<W: Write> {
     out: W,
+    width: u16,
 }
 
 /// Restores the terminal when the prompt ends, however it ends.
@@ -228,80 +396,89 @@ impl Drop for RawMode {
     }
 }
 
+/// The choices of a self-scan scale: its points by digit, "not applicable" as 0.
+fn scale_choices(scale: &Scale) -> Vec<(Answer, Choice)> {
+    let mut choices: Vec<(Answer, Choice)> = scale
+        .points
+        .iter()
+        .map(|p| {
+            let choice = Choice {
+                key: char::from(b'0' + p.value),
+                label: format!("{} {}", p.value, p.label),
+                detail: None,
+                aliases: Vec::new(),
+            };
+            (Answer::Score(p.value), choice)
+        })
+        .collect();
+    if let Some(label) = &scale.not_applicable {
+        let choice = Choice {
+            key: '0',
+            label: format!("0 {label}"),
+            detail: None,
+            aliases: Vec::new(),
+        };
+        choices.push((Answer::NotApplicable, choice));
+    }
+    choices
+}
+
+/// A typed line, or how the person left it.
+enum Line {
+    Text(String),
+    Cancelled,
+}
+
 impl<W: Write> TerminalPrompter<W> {
-    pub fn new(out: W) -> Self {
-        TerminalPrompter { out }
+    pub fn new(out: W, width: u16) -> Self {
+        TerminalPrompter { out, width }
     }
 
-    /// The choices of a scale in order; "not applicable" last.
-    fn choices(scale: &Scale) -> Vec<(Answer, String)> {
-        let mut choices: Vec<(Answer, String)> = scale
-            .points
-            .iter()
-            .map(|p| (Answer::Score(p.value), format!("{} {}", p.value, p.label)))
-            .collect();
-        if let Some(label) = &scale.not_applicable {
-            choices.push((Answer::NotApplicable, format!("0 {label}")));
-        }
-        choices
+    /// Writes a block of text wrapped to the terminal, indented by two.
+    fn say(&mut self, text: &str) -> Result<()> {
+        let wrapped = crate::render::table::wrap(&format!("  {text}"), self.width);
+        writeln!(self.out, "{wrapped}")?;
+        Ok(())
     }
 
-    fn draw_choices(
-        &mut self,
-        choices: &[(Answer, String)],
-        selected: Option<usize>,
-    ) -> Result<()> {
+    fn draw(&mut self, choices: &[Choice], selected: Option<usize>) -> Result<()> {
         let mut line = String::from("\r  ");
-        for (index, (_, label)) in choices.iter().enumerate() {
+        for (index, choice) in choices.iter().enumerate() {
             if Some(index) == selected {
-                line.push_str(&format!("\x1b[7m[{label}]\x1b[0m "));
+                line.push_str(&format!("\x1b[7m[{}]\x1b[0m ", choice.label));
             } else {
-                line.push_str(&format!(" {label}  "));
+                line.push_str(&format!(" {}  ", choice.label));
             }
         }
         write!(self.out, "{line}\x1b[K")?;
         self.out.flush()?;
         Ok(())
     }
-}
 
-impl<W: Write> Prompter for TerminalPrompter<W> {
-    fn show(&mut self, text: &str) -> Result<()> {
-        writeln!(self.out, "{text}")?;
-        Ok(())
-    }
-
-    fn rate(&mut self, prompt: &RatingPrompt) -> Result<Rating> {
+    /// The one key loop: digits (or a choice's key) and arrows select, Enter confirms.
+    fn key_choice(&mut self, choices: &[Choice], mut selected: Option<usize>) -> Result<Chosen> {
         use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
-        let choices = Self::choices(prompt.scale);
-        let mut selected = prompt
-            .previous
-            .and_then(|previous| choices.iter().position(|(a, _)| *a == previous));
-        writeln!(self.out, "\n{}", prompt.progress)?;
-        writeln!(self.out, "  {}", prompt.text)?;
-        writeln!(self.out, "  {}", t!("scan.keys"))?;
-        let _raw = RawMode::enable()?;
-        self.draw_choices(&choices, selected)?;
+        let raw = RawMode::enable()?;
+        self.draw(choices, selected)?;
+        let last = choices.len().saturating_sub(1);
         let outcome = loop {
             let Event::Key(key) = read()? else { continue };
             if key.kind == KeyEventKind::Release {
                 continue;
             }
-            let last = choices.len() - 1;
+            let control = key.modifiers.contains(KeyModifiers::CONTROL);
             match key.code {
-                KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    break Rating::Quit;
+                KeyCode::Char('c') if control => break Chosen::Quit,
+                // An Enter typed while the terminal was in line mode arrives as LF (Ctrl-J).
+                KeyCode::Enter | KeyCode::Char('j') if key.code == KeyCode::Enter || control => {
+                    if let Some(index) = selected {
+                        break Chosen::Index(index);
+                    }
                 }
-                KeyCode::Char('q') | KeyCode::Esc => break Rating::Quit,
-                KeyCode::Char('b') | KeyCode::Backspace => break Rating::Back,
-                KeyCode::Char(c) if c.is_ascii_digit() => {
-                    let digit = c as u8 - b'0';
-                    let wanted = if digit == 0 {
-                        Answer::NotApplicable
-                    } else {
-                        Answer::Score(digit)
-                    };
-                    if let Some(index) = choices.iter().position(|(a, _)| *a == wanted) {
+                KeyCode::Char('q') | KeyCode::Esc => break Chosen::Quit,
+                KeyCode::Char('b') | KeyCode::Backspace => break Chosen::Back,
+                KeyCode::Char(c) => {
+                    if let Some(index) = choices.iter().position(|choice| choice.key == c) {
                         selected = Some(index);
                     }
                 }
@@ -311,41 +488,88 @@ impl<W: Write> Prompter for TerminalPrompter<W> {
                 KeyCode::Right | KeyCode::Down => {
                     selected = Some(selected.map_or(0, |s| (s + 1).min(last)));
                 }
-                KeyCode::Enter => {
-                    if let Some(index) = selected {
-                        break Rating::Answer(choices[index].0);
-                    }
-                }
                 _ => {}
             }
-            self.draw_choices(&choices, selected)?;
+            self.draw(choices, selected)?;
         };
-        drop(_raw);
+        drop(raw);
         let confirmed = match &outcome {
-            Rating::Answer(answer) => choices
-                .iter()
-                .find(|(a, _)| a == answer)
-                .map(|(_, label)| format!("✓ {label}"))
-                .unwrap_or_default(),
-            Rating::Back => t!("scan.going_back"),
-            Rating::Quit => t!("scan.stopping"),
+            Chosen::Index(index) => format!("✓ {}", choices[*index].label),
+            Chosen::Back => t!("scan.going_back"),
+            Chosen::Quit => t!("scan.stopping"),
         };
         writeln!(self.out, "\r  {confirmed}\x1b[K")?;
         Ok(outcome)
     }
 
-    fn note(&mut self, prompt: &NotePrompt) -> Result<NoteInput> {
-        writeln!(self.out, "\n{}", prompt.question)?;
-        if let Some(previous) = prompt.previous {
-            writeln!(self.out, "  ({}: {previous})", t!("scan.note_previous"))?;
-        }
-        write!(self.out, "{} ", t!("scan.note_keys"))?;
-        self.out.flush()?;
+    /// Reads a line in raw mode with a minimal editor (typing, Backspace, Enter); Esc and
+    /// Ctrl-C cancel. Control keys are never part of the text.
+    fn read_line(&mut self) -> Result<Line> {
+        use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
+        let raw = RawMode::enable()?;
         let mut line = String::new();
-        let read = std::io::stdin().lock().read_line(&mut line)?;
-        if read == 0 {
-            return Ok(NoteInput::Quit);
+        let outcome = loop {
+            let Event::Key(key) = read()? else { continue };
+            if key.kind == KeyEventKind::Release {
+                continue;
+            }
+            let control = key.modifiers.contains(KeyModifiers::CONTROL);
+            match key.code {
+                KeyCode::Enter => break Line::Text(line),
+                KeyCode::Char('j' | 'm') if control => break Line::Text(line),
+                KeyCode::Char('c' | 'd') if control => break Line::Cancelled,
+                KeyCode::Esc => break Line::Cancelled,
+                KeyCode::Backspace if line.pop().is_some() => {
+                    write!(self.out, "\x08 \x08")?;
+                }
+                KeyCode::Char(c) if !control && !c.is_control() => {
+                    line.push(c);
+                    write!(self.out, "{c}")?;
+                }
+                _ => {}
+            }
+            self.out.flush()?;
+        };
+        drop(raw);
+        write!(self.out, "\r\n")?;
+        Ok(outcome)
+    }
+}
+
+impl<W: Write> Prompter for TerminalPrompter<W> {
+    fn show(&mut self, text: &str) -> Result<()> {
+        let wrapped = crate::render::table::wrap_lines(text, self.width);
+        writeln!(self.out, "{wrapped}")?;
+        Ok(())
+    }
+
+    fn rate(&mut self, prompt: &RatingPrompt) -> Result<Rating> {
+        let (answers, choices): (Vec<Answer>, Vec<Choice>) =
+            scale_choices(prompt.scale).into_iter().unzip();
+        writeln!(self.out, "\n{}", prompt.progress)?;
+        self.say(prompt.text)?;
+        self.say(&t!("scan.keys"))?;
+        let selected = prompt
+            .previous
+            .and_then(|previous| answers.iter().position(|a| *a == previous));
+        Ok(match self.key_choice(&choices, selected)? {
+            Chosen::Index(index) => Rating::Answer(answers[index]),
+            Chosen::Back => Rating::Back,
+            Chosen::Quit => Rating::Quit,
+        })
+    }
+
+    fn note(&mut self, prompt: &NotePrompt) -> Result<NoteInput> {
+        writeln!(self.out)?;
+        self.say(&prompt.question)?;
+        if let Some(previous) = prompt.previous {
+            self.say(&format!("({}: {previous})", t!("scan.note_previous")))?;
         }
+        write!(self.out, "  {} ", t!("scan.note_keys"))?;
+        self.out.flush()?;
+        let Line::Text(line) = self.read_line()? else {
+            return Ok(NoteInput::Quit);
+        };
         Ok(match line.trim() {
             "" => match prompt.previous {
                 Some(previous) => NoteInput::Text(previous.to_string()),
@@ -358,11 +582,72 @@ impl<W: Write> Prompter for TerminalPrompter<W> {
         })
     }
 
+    fn choose(&mut self, prompt: &ChoicePrompt) -> Result<Chosen> {
+        writeln!(self.out, "\n{}", prompt.progress)?;
+        self.say(prompt.text)?;
+        for choice in prompt.choices {
+            match &choice.detail {
+                Some(detail) => self.say(&format!("  {} — {detail}", choice.label))?,
+                None => self.say(&format!("  {}", choice.label))?,
+            }
+        }
+        self.say(&t!("interview.keys"))?;
+        self.key_choice(prompt.choices, prompt.previous)
+    }
+
+    fn pick(&mut self, prompt: &PickPrompt) -> Result<Picked> {
+        writeln!(self.out, "\n{}", prompt.progress)?;
+        self.say(&prompt.title)?;
+        for (index, option) in prompt.options.iter().enumerate() {
+            let mark = if prompt.previous.contains(&index) {
+                "x"
+            } else {
+                " "
+            };
+            self.say(&format!("[{mark}] {}. {option}", index + 1))?;
+        }
+        loop {
+            write!(self.out, "  {} ", t!("interview.pick_keys"))?;
+            self.out.flush()?;
+            let Line::Text(line) = self.read_line()? else {
+                return Ok(Picked::Quit);
+            };
+            match line.trim() {
+                "" => return Ok(Picked::Indices(prompt.previous.to_vec())),
+                "b" => return Ok(Picked::Back),
+                "q" => return Ok(Picked::Quit),
+                typed => match parse_picks(typed, prompt.options.len()) {
+                    Some(picks) => return Ok(Picked::Indices(picks)),
+                    None => {
+                        let count = prompt.options.len();
+                        let message = t!(
+                            "interview.not_picks",
+                            answer = typed,
+                            item = &prompt.id,
+                            count = count
+                        );
+                        self.say(&message)?;
+                    }
+                },
+            }
+        }
+    }
+
+    fn text(&mut self, prompt: &TextPrompt) -> Result<NoteInput> {
+        let note = NotePrompt {
+            competency_id: &prompt.id,
+            question: prompt.title.clone(),
+            previous: prompt.previous,
+        };
+        self.note(&note)
+    }
+
     fn confirm(&mut self, question: &str) -> Result<bool> {
         write!(self.out, "{question} [j/N] ")?;
         self.out.flush()?;
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
+        let Line::Text(line) = self.read_line()? else {
+            return Ok(false);
+        };
         Ok(matches!(
             line.trim().to_lowercase().as_str(),
             "j" | "ja" | "y" | "yes"

@@ -22,6 +22,8 @@ pub struct ScanSession<'a> {
     statement_count: usize,
     pub result: ScanResult,
     pub path: PathBuf,
+    /// The competency whose heading was shown last, so that a resumed scan shows it too.
+    heading_shown: Option<usize>,
 }
 
 impl<'a> ScanSession<'a> {
@@ -51,6 +53,7 @@ impl<'a> ScanSession<'a> {
             statement_count,
             result,
             path,
+            heading_shown: None,
         }
     }
 
@@ -112,8 +115,11 @@ impl Session for ScanSession<'_> {
                 competency,
                 indicator,
             } => {
-                if indicator == 0 && prompter.interactive() {
+                if (indicator == 0 || self.heading_shown != Some(competency))
+                    && prompter.interactive()
+                {
                     prompter.show(&self.heading(competency))?;
+                    self.heading_shown = Some(competency);
                 }
                 let item = &self.competencies[competency].indicators[indicator];
                 let progress = t!(
@@ -144,7 +150,10 @@ impl Session for ScanSession<'_> {
                 let competency = self.competencies[competency];
                 let prompt = NotePrompt {
                     competency_id: &competency.id,
-                    question: t!("scan.note_question", competency = &competency.name),
+                    question: t!(
+                        "scan.note_question",
+                        competency = competency.name.trim_end_matches('.')
+                    ),
                     previous: self.result.notes.get(&competency.id).map(String::as_str),
                 };
                 match prompter.note(&prompt)? {

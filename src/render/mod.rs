@@ -1,8 +1,11 @@
 //! Rendering report models and content to the output formats.
 
 pub mod personal;
+pub mod scorecard;
+pub mod svg;
 pub mod table;
 pub mod team;
+pub mod template;
 
 use crate::i18n::{self, Lang};
 
@@ -25,5 +28,14 @@ pub fn signed(value: Option<f64>) -> String {
     match value {
         Some(v) if v > 0.0 => format!("+{}", number(Some(v))),
         other => number(other),
+    }
+}
+
+/// A TMA driver as people read it: "orde & structuur (inverse)".
+pub fn driver_label(driver: &crate::framework::Driver) -> String {
+    if driver.inverse {
+        format!("{} ({})", driver.name, crate::t!("show.inverse"))
+    } else {
+        driver.name.clone()
     }
 }

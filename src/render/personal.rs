@@ -1,5 +1,7 @@
 //! The personal scan report as a terminal table, Markdown and CSV (JSON is the model itself).
 
+use crate::framework::Scale;
+use crate::render::svg::{self, Point};
 use crate::render::table::{new_table, wrap_lines};
 use crate::render::{number, signed};
 use crate::report::personal::{DevelopmentPoint, PersonalReport};
@@ -27,10 +29,32 @@ fn score_rows(report: &PersonalReport) -> Vec<Vec<String>> {
                 number(c.score),
                 number(c.target),
                 signed(c.gap),
-                format!("{}/{}", c.answered + c.not_applicable, c.statements),
+                answered_text(c.answered, c.not_applicable, c.statements),
             ]
         })
         .collect()
+}
+
+/// "4/5", or "4/5 (1 n.v.t.)" when statements were marked not applicable.
+fn answered_text(answered: usize, not_applicable: usize, statements: usize) -> String {
+    if not_applicable == 0 {
+        format!("{answered}/{statements}")
+    } else {
+        format!(
+            "{answered}/{statements} ({not_applicable} {})",
+            t!("report.not_applicable")
+        )
+    }
+}
+
+/// Activities joined into one line; a source text's trailing comma or semicolon would
+/// double the separator, so it is left off here (the data keeps it).
+fn joined(items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .map(|item| item.trim_end_matches([',', ';']).to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn score_header() -> Vec<String> {
@@ -47,8 +71,8 @@ fn score_header() -> Vec<String> {
 pub(crate) fn suggestion_lines(suggestions: &Suggestions) -> Vec<String> {
     let mut lines = Vec::new();
     for row in &suggestions.boks {
-        let activities: Vec<String> = row.activities.iter().map(|(_, a)| a.clone()).collect();
-        lines.push(format!("  BoKS — {}: {}", row.name, activities.join("; ")));
+        let activities = joined(row.activities.iter().map(|(_, a)| a.clone()));
+        lines.push(format!("  BoKS — {}: {activities}", row.name));
     }
     if !suggestions.methods.is_empty() {
         let methods: Vec<String> = suggestions
@@ -139,67 +163,6 @@ pub fn table(report: &PersonalReport, width: u16) -> String {
     wrap_lines(&out, width)
 }
 
-/// Escapes text for Markdown table cells and lines.
-fn md(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
-pub fn markdown(report: &PersonalReport) -> String {
-    let mut out = format!(
-        "# {} — {}\n\n*{}*\n\n",
-        t!("report.personal_title"),
-        md(&report.name),
-        md(&title(report))
-    );
-    out.push_str(&format!("| {} |\n", score_header().join(" | ")));
-    out.push_str("|---|---:|---:|---:|---:|\n");
-    for row in score_rows(report) {
-        let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    out.push_str(&format!("\n## {}\n\n", t!("report.strengths")));
-    if report.strengths.is_empty() {
-        out.push_str(&format!("{}\n", t!("report.none_yet")));
-    }
-    for s in &report.strengths {
-        out.push_str(&format!("- {} ({})\n", md(&s.name), number(s.score)));
-        if let Some(note) = &s.note {
-            out.push_str(&format!("  - {}: “{}”\n", t!("report.your_note"), md(note)));
-        }
-    }
-    out.push_str(&format!("\n## {}\n\n", t!("report.development_points")));
-    for point in &report.development_points {
-        let lines = development_lines(point);
-        out.push_str(&format!("- **{}**\n", md(&lines[0])));
-        for line in &lines[1..] {
-            out.push_str(&format!("  - {}\n", md(line.trim())));
-        }
-    }
-    if let Some(progress) = &report.progress {
-        out.push_str(&format!(
-            "\n## {}\n\n",
-            t!("report.progress_since", date = &progress.previous_date)
-        ));
-        out.push_str(&format!(
-            "| {} | {} | {} | {} |\n|---|---:|---:|---:|\n",
-            t!("report.competency"),
-            progress.previous_date,
-            report.date,
-            t!("report.change")
-        ));
-        for row in &progress.rows {
-            out.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                md(&row.name),
-                number(row.previous),
-                number(row.current),
-                signed(row.change)
-            ));
-        }
-    }
-    out
-}
-
 /// One row per competency, machine-readable (dot decimals, ids), for a spreadsheet.
 pub fn csv(report: &PersonalReport) -> Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -256,4 +219,25 @@ pub fn csv(report: &PersonalReport) -> Result<String> {
         .into_inner()
         .map_err(|e| crate::Error::Usage(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The radar and bar charts of the report, as SVG for the HTML template.
+pub fn charts(report: &PersonalReport, scale: Option<&Scale>) -> Vec<(&'static str, String)> {
+    let (min, max) = scale.map_or((1.0, 5.0), |s| (f64::from(s.min()), f64::from(s.max())));
+    let points: Vec<Point> = report
+        .competencies
+        .iter()
+        .map(|c| Point {
+            label: &c.name,
+            value: c.score,
+            target: c.target,
+        })
+        .collect();
+    vec![
+        (
+            "radar",
+            svg::radar(&points, min, max, &t!("report.score"), &t!("report.target")),
+        ),
+        ("bars", svg::bars(&points, min, max)),
+    ]
 }

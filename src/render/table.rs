@@ -9,8 +9,10 @@ const DEFAULT_WIDTH: u16 = 100;
 
 /// The width to wrap to: the terminal's, else `$COLUMNS`, else 100 columns.
 pub fn output_width() -> u16 {
+    // A terminal that reports no size (a fresh pseudo-terminal) falls through to COLUMNS.
     if std::io::stdout().is_terminal()
         && let Ok((columns, _)) = crossterm::terminal::size()
+        && columns > 0
     {
         return columns.max(40);
     }

@@ -1,5 +1,7 @@
 //! Report models: plain structs built from a framework and results, rendered by `render`.
 
+pub mod guide;
 pub mod personal;
+pub mod scorecard;
 pub mod suggestions;
 pub mod team;

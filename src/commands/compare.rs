@@ -1,0 +1,70 @@
+//! `vakwijzer compare <interview files>`: candidates side by side, ranked by overall score,
+//! with the number of interviewer disagreements per candidate.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::output::{Rendered, emit};
+
+use super::report::load_interviews;
+use super::{Context, to_json};
+use crate::cli::ReportFormat;
+use crate::error::Error;
+use crate::render;
+use crate::render::template::Templates;
+use crate::report::scorecard;
+use crate::{Result, t};
+
+pub fn run(
+    context: &Context,
+    files: &[PathBuf],
+    format: ReportFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let library = context.library()?;
+    let interviews = load_interviews(&library, files)?;
+    let first = &interviews[0];
+    if let Some(other) = interviews
+        .iter()
+        .find(|i| i.result.framework != first.result.framework)
+    {
+        return Err(Error::Usage(t!(
+            "scorecard.other_framework",
+            a = first.path.display(),
+            b = other.path.display()
+        )));
+    }
+    let framework = library.framework(&first.result.framework)?;
+    // One panel per candidate, in the order the files were given.
+    let mut panels: BTreeMap<String, Vec<_>> = BTreeMap::new();
+    for interview in interviews {
+        panels
+            .entry(interview.result.candidate.clone())
+            .or_default()
+            .push(interview);
+    }
+    let scorecards: Vec<scorecard::Scorecard> = panels
+        .values()
+        .map(|panel| scorecard::build(framework, panel))
+        .collect::<Result<_>>()?;
+    let comparison = scorecard::compare(framework, &scorecards);
+    let text = match format {
+        ReportFormat::Table => render::scorecard::comparison_table(&comparison, context.width),
+        ReportFormat::Md => {
+            Templates::load(context.templates.as_deref())?.render("compare.md", &comparison)?
+        }
+        ReportFormat::Json => to_json(&comparison),
+        ReportFormat::Csv => render::scorecard::comparison_csv(&comparison)?,
+        ReportFormat::Html => {
+            let charts = [("bars", render::scorecard::comparison_chart(&comparison))];
+            Templates::load(context.templates.as_deref())?.render_with_charts(
+                "compare.html",
+                &comparison,
+                &charts,
+            )?
+        }
+    };
+    emit(Rendered::Text(text), output, files, out)
+}

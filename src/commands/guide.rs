@@ -1,0 +1,36 @@
+//! `vakwijzer guide <framework>`: the interview guide to print and take into the room.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::output::{Rendered, emit};
+
+use super::Context;
+use crate::Result;
+use crate::cli::GuideFormat;
+use crate::render::table::wrap_lines;
+use crate::render::template::Templates;
+use crate::report::guide;
+
+/// Width of the plain-text guide: it is printed, so it does not follow the terminal.
+const TEXT_WIDTH: u16 = 90;
+
+pub fn run(
+    context: &Context,
+    framework_id: &str,
+    competencies: &[String],
+    format: GuideFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let library = context.library()?;
+    let framework = library.framework(framework_id)?;
+    let guide = guide::build(&library, framework, competencies)?;
+    let templates = Templates::load(context.templates.as_deref())?;
+    let text = match format {
+        GuideFormat::Md => templates.render("guide.md", &guide)?,
+        GuideFormat::Txt => wrap_lines(&templates.render("guide.txt", &guide)?, TEXT_WIDTH),
+        GuideFormat::Html => templates.render("guide.html", &guide)?,
+    };
+    emit(Rendered::Text(text), output, &[], out)
+}

@@ -1,0 +1,133 @@
+//! `vakwijzer interview`: one interviewer's session with one candidate, in a terminal or from
+//! piped lines; `--resume FILE` goes on where it stopped.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use super::Context;
+use super::files::{self, slug};
+use crate::error::Error;
+use crate::questionnaire::engine::{self, Outcome};
+use crate::questionnaire::interview::{InterviewSession, selected_competencies};
+use crate::questionnaire::prompt::{LinePrompter, Prompter, TerminalPrompter};
+use crate::result::interview::{self, InterviewResult};
+use crate::{Result, t};
+
+pub struct InterviewOptions {
+    pub framework: Option<String>,
+    pub candidate: Option<String>,
+    pub interviewer: Option<String>,
+    pub competencies: Vec<String>,
+    pub out: Option<PathBuf>,
+    pub resume: Option<PathBuf>,
+}
+
+pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) -> Result<()> {
+    let library = context.library()?;
+    let mut prompter: Box<dyn Prompter> = if std::io::stdin().is_terminal() {
+        Box::new(TerminalPrompter::new(std::io::stdout(), context.width))
+    } else {
+        Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin"))
+    };
+    let (result, path) = match &options.resume {
+        Some(path) => {
+            let loaded = interview::load(path, &library)?;
+            for warning in &loaded.warnings {
+                eprintln!("vakwijzer: {warning}");
+            }
+            if loaded.result.complete {
+                writeln!(
+                    out,
+                    "{}",
+                    t!("interview.already_complete", path = path.display())
+                )?;
+                return Ok(());
+            }
+            (loaded.result, path.clone())
+        }
+        None => {
+            let result = new_result(&library, &options)?;
+            let stem = format!(
+                "interview-{}-{}-{}-{}",
+                result.framework,
+                slug(&result.candidate),
+                slug(&result.interviewer),
+                result.date()
+            );
+            let path = files::output_path(options.out.as_deref(), &stem, prompter.as_mut())?;
+            interview::save(&path, &result)?;
+            (result, path)
+        }
+    };
+    let framework = library.framework(&result.framework)?;
+    let scale = library
+        .scale(&framework.scales.interview)
+        .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))?;
+    if prompter.interactive() {
+        writeln!(
+            out,
+            "{}",
+            t!(
+                "interview.welcome",
+                candidate = &result.candidate,
+                interviewer = &result.interviewer
+            )
+        )?;
+    }
+    let mut session = InterviewSession::new(framework, scale, result, path);
+    let outcome = engine::run(&mut session, prompter.as_mut())?;
+    let path = session.path.display().to_string();
+    match outcome {
+        Outcome::Complete => {
+            writeln!(out, "\n{}", t!("scan.saved", path = &path))?;
+            writeln!(out, "{}", t!("interview.report_hint", path = &path))?;
+        }
+        Outcome::Stopped => {
+            let rated = session
+                .result
+                .ratings
+                .values()
+                .filter(|r| r.rating.is_some())
+                .count();
+            writeln!(
+                out,
+                "\n{}",
+                t!("interview.stopped", count = rated, path = &path)
+            )?;
+            writeln!(out, "{}", t!("interview.resume_hint", path = &path))?;
+        }
+    }
+    Ok(())
+}
+
+fn new_result(
+    library: &crate::framework::Library,
+    options: &InterviewOptions,
+) -> Result<InterviewResult> {
+    let Some(framework_id) = &options.framework else {
+        return Err(Error::Usage(t!("scan.framework_needed")));
+    };
+    let framework = library.framework(framework_id)?;
+    for id in &options.competencies {
+        crate::commands::show::find_competency(framework, id)?;
+    }
+    if selected_competencies(framework, &options.competencies).is_empty() {
+        return Err(Error::Usage(t!(
+            "guide.no_questions",
+            framework = &framework.id
+        )));
+    }
+    let (Some(candidate), Some(interviewer)) = (&options.candidate, &options.interviewer) else {
+        return Err(Error::Usage(t!("interview.names_needed")));
+    };
+    let (candidate, interviewer) = (candidate.trim(), interviewer.trim());
+    if candidate.is_empty() || interviewer.is_empty() {
+        return Err(Error::Usage(t!("interview.names_needed")));
+    }
+    Ok(InterviewResult::new(
+        framework,
+        candidate,
+        interviewer,
+        options.competencies.clone(),
+    ))
+}

@@ -1,0 +1,53 @@
+//! Where a report goes: standard output, or the file named with `-o` (written atomically and
+//! owner-only, since reports hold personal data).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::result::write_atomic;
+use crate::t;
+
+/// A rendered report.
+pub enum Rendered {
+    Text(String),
+}
+
+/// Writes `rendered` to `file`, or to `out` when no file is named. A file that is one of the
+/// command's `inputs` is never overwritten: a report written over a result would lose it.
+pub fn emit(
+    rendered: Rendered,
+    file: Option<&Path>,
+    inputs: &[PathBuf],
+    out: &mut dyn Write,
+) -> Result<()> {
+    let Some(file) = file else {
+        return match rendered {
+            Rendered::Text(text) => {
+                writeln!(out, "{}", text.trim_end())?;
+                Ok(())
+            }
+        };
+    };
+    let same = |input: &PathBuf| match (input.canonicalize(), file.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => input == file,
+    };
+    if inputs.iter().any(same) {
+        return Err(Error::Usage(t!(
+            "output.would_overwrite_input",
+            path = file.display()
+        )));
+    }
+    let bytes = match rendered {
+        Rendered::Text(mut text) => {
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.into_bytes()
+        }
+    };
+    write_atomic(file, &bytes)?;
+    eprintln!("{}", t!("output.written", path = file.display()));
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! The scorecard and the candidate comparison as terminal tables and CSV; Markdown comes from
+//! the templates `scorecard.md` and `compare.md`, JSON is the model itself.
+
+use crate::framework::Scale;
+use crate::render::number;
+use crate::render::svg::{self, Point};
+use crate::render::table::{new_table, wrap_lines};
+use crate::report::scorecard::{Comparison, Scorecard};
+use crate::{Result, t};
+
+fn rating_text(rating: Option<u8>) -> String {
+    rating.map_or_else(|| t!("interview.not_rated"), |r| r.to_string())
+}
+
+pub fn scorecard_table(card: &Scorecard, width: u16) -> String {
+    let mut out = format!(
+        "{} — {}\n{} · {}: {}\n",
+        t!("scorecard.title"),
+        card.candidate,
+        card.framework_name,
+        t!("scorecard.interviewers"),
+        card.interviewers.join(", ")
+    );
+    if !card.complete {
+        out.push_str(&format!("{}\n", t!("scorecard.incomplete")));
+    }
+    let mut table = new_table(width);
+    let mut header = vec![t!("report.competency")];
+    header.extend(card.interviewers.iter().cloned());
+    header.extend([t!("scorecard.mean"), t!("scorecard.spread"), String::new()]);
+    table.set_header(header);
+    for row in &card.competencies {
+        let mut cells = vec![row.name.clone()];
+        cells.extend(row.ratings.iter().map(|r| rating_text(r.rating)));
+        cells.push(number(row.panel.mean));
+        cells.push(row.panel.spread.map_or("—".to_string(), |s| s.to_string()));
+        cells.push(if row.panel.discuss {
+            t!("scorecard.discuss")
+        } else {
+            String::new()
+        });
+        table.add_row(cells);
+    }
+    out.push_str(&format!("{table}\n"));
+    out.push_str(&format!(
+        "{}: {} · {}: {}\n",
+        t!("scorecard.overall"),
+        number(card.overall),
+        t!("scorecard.flagged"),
+        card.flagged
+    ));
+    out.push_str(&format!("\n{}:\n", t!("scorecard.notes")));
+    for row in &card.competencies {
+        let noted: Vec<_> = row
+            .ratings
+            .iter()
+            .filter(|r| r.notes.iter().any(|(_, n)| !n.is_empty()))
+            .collect();
+        if noted.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("  {}\n", row.name));
+        for rating in noted {
+            for (question, note) in rating.notes.iter().filter(|(_, n)| !n.is_empty()) {
+                out.push_str(&format!(
+                    "    {} — {question}\n      “{note}”\n",
+                    rating.interviewer
+                ));
+            }
+        }
+    }
+    out.push_str(&format!("\n{}:\n", t!("scorecard.advice")));
+    for entry in &card.advice {
+        let advice = entry.advice.clone().unwrap_or_else(|| "—".to_string());
+        out.push_str(&format!("  {}: {advice}\n", entry.interviewer));
+        if let Some(motivation) = &entry.motivation {
+            out.push_str(&format!("    “{motivation}”\n"));
+        }
+    }
+    wrap_lines(&out, width)
+}
+
+pub fn comparison_table(comparison: &Comparison, width: u16) -> String {
+    let mut out = format!("{} — {}\n", t!("compare.title"), comparison.framework_name);
+    let mut table = new_table(width);
+    // Competency names are long; the columns are numbered and the legend names them.
+    let mut header = vec!["#".to_string(), t!("compare.candidate")];
+    header.extend((1..=comparison.competencies.len()).map(|n| format!("C{n}")));
+    header.extend([t!("scorecard.overall"), t!("compare.flagged_short")]);
+    table.set_header(header);
+    for row in &comparison.candidates {
+        let mut cells = vec![row.rank.to_string(), row.candidate.clone()];
+        cells.extend(row.means.iter().map(|m| number(*m)));
+        cells.push(number(row.overall));
+        cells.push(row.flagged.to_string());
+        table.add_row(cells);
+    }
+    for index in 2..table.column_count() {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    let legend: Vec<String> = comparison
+        .competencies
+        .iter()
+        .enumerate()
+        .map(|(index, (_, name))| format!("C{} {name}", index + 1))
+        .collect();
+    out.push_str(&format!(
+        "{table}\n{}\n{}\n",
+        legend.join(" · "),
+        t!("compare.legend")
+    ));
+    wrap_lines(&out, width)
+}
+
+/// The panel's mean per competency as bars, for the HTML scorecard.
+pub fn scorecard_chart(card: &Scorecard, scale: Option<&Scale>) -> String {
+    let (min, max) = scale.map_or((1.0, 5.0), |s| (f64::from(s.min()), f64::from(s.max())));
+    let points: Vec<Point> = card
+        .competencies
+        .iter()
+        .map(|row| Point {
+            label: &row.name,
+            value: row.panel.mean,
+            target: None,
+        })
+        .collect();
+    svg::bars(&points, min, max)
+}
+
+/// The overall score per candidate as bars, for the HTML comparison.
+pub fn comparison_chart(comparison: &Comparison) -> String {
+    let points: Vec<Point> = comparison
+        .candidates
+        .iter()
+        .map(|row| Point {
+            label: &row.candidate,
+            value: row.overall,
+            target: None,
+        })
+        .collect();
+    svg::bars(&points, 1.0, 5.0)
+}
+
+fn csv_error(error: impl std::fmt::Display) -> crate::Error {
+    crate::Error::Usage(error.to_string())
+}
+
+fn opt(value: Option<f64>) -> String {
+    value.map(|v| format!("{v:.2}")).unwrap_or_default()
+}
+
+/// One row per competency and interviewer.
+pub fn scorecard_csv(card: &Scorecard) -> Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record([
+            "candidate",
+            "competency",
+            "competency_name",
+            "interviewer",
+            "rating",
+            "observed",
+            "indicators",
+            "mean",
+            "spread",
+            "discuss",
+        ])
+        .map_err(csv_error)?;
+    for row in &card.competencies {
+        for rating in &row.ratings {
+            writer
+                .write_record([
+                    card.candidate.clone(),
+                    row.id.clone(),
+                    row.name.clone(),
+                    rating.interviewer.clone(),
+                    rating.rating.map(|r| r.to_string()).unwrap_or_default(),
+                    rating.observed.to_string(),
+                    rating.indicators.to_string(),
+                    opt(row.panel.mean),
+                    row.panel.spread.map(|s| s.to_string()).unwrap_or_default(),
+                    row.panel.discuss.to_string(),
+                ])
+                .map_err(csv_error)?;
+        }
+    }
+    let bytes = writer.into_inner().map_err(csv_error)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// One row per candidate, one column per competency.
+pub fn comparison_csv(comparison: &Comparison) -> Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![
+        "rank".to_string(),
+        "candidate".to_string(),
+        "interviewers".to_string(),
+    ];
+    header.extend(comparison.competencies.iter().map(|(id, _)| id.clone()));
+    header.extend(["overall".to_string(), "flagged".to_string()]);
+    writer.write_record(&header).map_err(csv_error)?;
+    for row in &comparison.candidates {
+        let mut record = vec![
+            row.rank.to_string(),
+            row.candidate.clone(),
+            row.interviewers.to_string(),
+        ];
+        record.extend(row.means.iter().map(|m| opt(*m)));
+        record.extend([opt(row.overall), row.flagged.to_string()]);
+        writer.write_record(&record).map_err(csv_error)?;
+    }
+    let bytes = writer.into_inner().map_err(csv_error)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

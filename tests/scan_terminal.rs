@@ -1,0 +1,792 @@
+//! The interactive self-scan in a real pseudo-terminal: keys, arrows, n.v.t., going back, notes,
+//! the score table, stopping with `q` and `--resume`, and a scan killed with SIGKILL halfway.
+#![cfg(unix)]
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+
+use rexpect::process::{Signal, WaitStatus};
+use rexpect::session::{PtySession, spawn_command};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
+const NOW: &str = "2026-11-23T10:00:00Z";
+/// How long one expectation may wait; generous, a run takes well under a second per screen.
+const TIMEOUT_MS: u64 = 10_000;
+const RIGHT: &str = "\x1b[C";
+const LEFT: &str = "\x1b[D";
+const ENTER: &str = "\r";
+/// The keys hint under every statement; the choice line is drawn (in raw mode) right after it.
+const KEYS_HINT: &str =
+    "  1-5 of pijltjes kiezen · 0 n.v.t. · Enter bevestigen · b terug · q opslaan en stoppen\r\n";
+/// The end of the note prompt; it is written after the terminal is back in line mode.
+const NOTE_KEYS: &str =
+    "Typ en Enter · alleen Enter = overslaan · '-' = wissen · b = terug · q = stoppen: ";
+
+/// The labels of the self-scan scale (`frequentie` in data/scales.yaml), by key.
+fn label(key: char) -> &'static str {
+    match key {
+        '1' => "1 nooit",
+        '2' => "2 zelden",
+        '3' => "3 soms",
+        '4' => "4 vaak",
+        '5' => "5 (bijna) altijd",
+        '0' => "0 n.v.t.",
+        other => panic!("no label for key {other:?}"),
+    }
+}
+
+/// What the result file says for an answer given with `key`.
+fn stored(key: char) -> String {
+    if key == '0' {
+        "nvt".to_string()
+    } else {
+        key.to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The framework as the binary shows it
+
+struct Statement {
+    id: String,
+    text: String,
+}
+
+struct Competency {
+    id: String,
+    name: String,
+    statements: Vec<Statement>,
+}
+
+/// The competencies of `framework` (only those in `only`, when given), from `show --format json`.
+fn competencies(framework: &str, only: &[&str]) -> Vec<Competency> {
+    let output = plain_command(Path::new("."), &["show", framework, "--format", "json"])
+        .output()
+        .expect("runs vakwijzer show");
+    assert!(
+        output.status.success(),
+        "show {framework} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("show gives JSON");
+    json["competencies"]
+        .as_array()
+        .expect("a list of competencies")
+        .iter()
+        .filter(|c| only.is_empty() || only.contains(&c["id"].as_str().unwrap()))
+        .map(|c| Competency {
+            id: c["id"].as_str().unwrap().to_string(),
+            name: c["name"].as_str().unwrap().to_string(),
+            statements: c["indicators"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| Statement {
+                    id: i["id"].as_str().unwrap().to_string(),
+                    text: i["text"].as_str().unwrap().to_string(),
+                })
+                .collect(),
+        })
+        .filter(|c| !c.statements.is_empty())
+        .collect()
+}
+
+/// One statement as the scan asks it: its progress line and text.
+struct Step<'a> {
+    competency: &'a Competency,
+    /// Index of the statement within its competency.
+    index: usize,
+    statement: &'a Statement,
+    progress: String,
+}
+
+/// Every statement of a scan over `competencies`, in the order asked.
+fn steps(competencies: &[Competency]) -> Vec<Step<'_>> {
+    let total: usize = competencies.iter().map(|c| c.statements.len()).sum();
+    let mut number = 0;
+    let mut steps = Vec::new();
+    for (c, competency) in competencies.iter().enumerate() {
+        for (index, statement) in competency.statements.iter().enumerate() {
+            number += 1;
+            steps.push(Step {
+                competency,
+                index,
+                statement,
+                progress: format!(
+                    "competentie {}/{}, uitspraak {number}/{total}",
+                    c + 1,
+                    competencies.len()
+                ),
+            });
+        }
+    }
+    steps
+}
+
+// ---------------------------------------------------------------------------------------------
+// The binary, plainly and in a pseudo-terminal
+
+fn plain_command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("VAKWIJZER_NOW", NOW)
+        .env("TERM", "xterm")
+        .env_remove("VAKWIJZER_DATA")
+        .env_remove("VAKWIJZER_LANG")
+        .env_remove("COLUMNS");
+    command
+}
+
+/// rexpect hands every byte over as one `char`; needles are turned into the same form.
+fn as_bytes(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// ...and what it read back into text.
+fn as_text(bytes: &str) -> String {
+    let bytes: Vec<u8> = bytes.chars().map(|c| c as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Terminal output for a failure message: escapes shown as ␛, carriage returns dropped.
+fn readable(text: &str) -> String {
+    text.replace('\x1b', "␛").replace('\r', "")
+}
+
+/// The binary in a pseudo-terminal, with everything it wrote so far kept for messages.
+struct Terminal {
+    session: PtySession,
+    what: String,
+    /// All output seen, as text.
+    seen: String,
+}
+
+impl Terminal {
+    /// Starts `vakwijzer ARGS` in `dir`. A pseudo-terminal starts with 0 columns, which no real
+    /// terminal has, so `stty` gives it a common size first.
+    fn start(dir: &Path, args: &[&str]) -> Terminal {
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg("stty cols 100 rows 40 && exec \"$0\" \"$@\"")
+            .arg(BIN)
+            .args(args)
+            .current_dir(dir)
+            .env("VAKWIJZER_NOW", NOW)
+            .env("TERM", "xterm")
+            .env_remove("VAKWIJZER_DATA")
+            .env_remove("VAKWIJZER_LANG")
+            .env_remove("COLUMNS");
+        let what = format!("vakwijzer {}", args.join(" "));
+        let session = spawn_command(command, Some(TIMEOUT_MS))
+            .unwrap_or_else(|e| panic!("cannot start {what} in a pty: {e}"));
+        Terminal {
+            session,
+            what,
+            seen: String::new(),
+        }
+    }
+
+    /// The last of the output so far, readable.
+    fn screen(&self) -> String {
+        let tail_start = self
+            .seen
+            .char_indices()
+            .rev()
+            .nth(4000)
+            .map_or(0, |(i, _)| i);
+        readable(&self.seen[tail_start..])
+    }
+
+    /// Why an expectation failed, with the output that did not match.
+    fn failure(&self, text: &str, error: &rexpect::error::Error) -> String {
+        let why = match error {
+            rexpect::error::Error::Timeout { got, .. } => format!(
+                "nothing matched within {TIMEOUT_MS} ms; output after the last match:\n{}",
+                readable(&as_text(got))
+            ),
+            rexpect::error::Error::EOF { got, .. } => format!(
+                "the program ended; output after the last match:\n{}",
+                readable(&as_text(got))
+            ),
+            other => other.to_string(),
+        };
+        format!(
+            "{}: waited for {:?} in vain: {why}\n--- terminal output before that ---\n{}",
+            self.what,
+            readable(text),
+            self.screen()
+        )
+    }
+
+    /// Waits until `text` appears in the output.
+    fn expect(&mut self, text: &str) {
+        match self.session.exp_string(&as_bytes(text)) {
+            Ok(before) => {
+                self.seen.push_str(&as_text(&before));
+                self.seen.push_str(text);
+            }
+            Err(error) => panic!("{}", self.failure(text, &error)),
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session
+            .send(keys)
+            .and_then(|_| self.session.flush())
+            .unwrap_or_else(|e| panic!("{}: cannot send {keys:?}: {e}", self.what));
+    }
+
+    /// Waits for `step` to be asked (progress line, heading when first, statement, the choice
+    /// line in raw mode), with `selected` (a key) preselected when given.
+    fn expect_statement(&mut self, step: &Step, heading: bool, selected: Option<char>) {
+        if heading {
+            let name: String = step.competency.name.chars().take(20).collect();
+            self.expect(&format!("━━ {name}"));
+        }
+        self.expect(&format!("\r\n{}\r\n", step.progress));
+        // Statements are wrapped to the terminal; the first words open the first line.
+        let opening: String = step.statement.text.chars().take(40).collect();
+        self.expect(&format!("  {opening}"));
+        self.expect(KEYS_HINT);
+        match selected {
+            Some(key) => self.expect(&format!("\x1b[7m[{}]\x1b[0m", label(key))),
+            None => self.expect("0 n.v.t.  \x1b[K"),
+        }
+    }
+
+    /// Answers `step` with `keys` (which select `answer`) and Enter, and sees it confirmed.
+    fn rate(&mut self, step: &Step, keys: &str, answer: char) {
+        self.expect_statement(step, step.index == 0, None);
+        self.send(keys);
+        self.send(ENTER);
+        self.expect(&format!("✓ {}\x1b[K\r\n", label(answer)));
+    }
+
+    /// Waits for the note prompt of `competency` and types `line` (empty: just Enter).
+    fn note(&mut self, competency: &Competency, line: &str) {
+        // The question is wrapped to the terminal; its opening names the competency.
+        let name: String = competency.name.chars().take(20).collect();
+        self.expect(&format!("Een voorbeeld uit je praktijk bij {name}"));
+        self.expect(NOTE_KEYS);
+        self.send(&format!("{line}{ENTER}"));
+    }
+
+    /// Waits for the program to end and checks it exited with 0; gives all of its output.
+    fn finish(mut self) -> String {
+        match self.session.exp_eof() {
+            Ok(rest) => self.seen.push_str(&as_text(&rest)),
+            Err(error) => panic!("{}", self.failure("the end of the output", &error)),
+        }
+        let status = self
+            .session
+            .process()
+            .wait()
+            .expect("waits for the process");
+        assert!(
+            matches!(status, WaitStatus::Exited(_, 0)),
+            "{} ended with {status:?}\n--- terminal output ---\n{}",
+            self.what,
+            self.screen()
+        );
+        self.seen
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The result file
+
+struct Saved {
+    yaml: serde_yaml::Value,
+    text: String,
+}
+
+impl Saved {
+    fn read(path: &Path) -> Saved {
+        let text = std::fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let yaml = serde_yaml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{} is not YAML ({e}):\n{text}", path.display()));
+        Saved { yaml, text }
+    }
+
+    fn complete(&self) -> bool {
+        self.yaml["complete"]
+            .as_bool()
+            .unwrap_or_else(|| panic!("no `complete:` in\n{}", self.text))
+    }
+
+    fn strings(&self, key: &str) -> BTreeMap<String, String> {
+        let Some(mapping) = self.yaml[key].as_mapping() else {
+            panic!("no `{key}:` mapping in\n{}", self.text)
+        };
+        mapping
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    serde_yaml::Value::Number(n) => n.to_string(),
+                    serde_yaml::Value::String(s) => s.clone(),
+                    other => panic!("unexpected {key} value {other:?} in\n{}", self.text),
+                };
+                (k.as_str().unwrap().to_string(), value)
+            })
+            .collect()
+    }
+
+    fn answers(&self) -> BTreeMap<String, String> {
+        self.strings("answers")
+    }
+
+    fn notes(&self) -> BTreeMap<String, String> {
+        self.strings("notes")
+    }
+}
+
+fn map<const N: usize>(pairs: [(&str, String); N]) -> BTreeMap<String, String> {
+    pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+}
+
+/// The names in `dir`: the result file and nothing else (no temp files left behind).
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The line of the score table that holds `name`.
+fn table_row<'a>(output: &'a str, name: &str) -> &'a str {
+    output
+        .lines()
+        .find(|line| line.starts_with('│') && line.contains(name))
+        .unwrap_or_else(|| panic!("no table row for {name} in\n{output}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+
+/// A whole scan of two Eindhoven competencies: digits, arrows, n.v.t., going back to change an
+/// answer, a note and a skipped note; the file is complete, exact and owner-only.
+#[test]
+fn a_whole_scan_with_keys_arrows_back_and_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies("eindhoven", &["aanpassingsvermogen", "creativiteit"]);
+    assert_eq!(
+        competencies
+            .iter()
+            .map(|c| (c.id.as_str(), c.statements.len()))
+            .collect::<Vec<_>>(),
+        [("aanpassingsvermogen", 5), ("creativiteit", 4)],
+        "the test assumes these statement counts"
+    );
+    let steps = steps(&competencies);
+    let mut term = Terminal::start(
+        dir.path(),
+        &[
+            "scan",
+            "eindhoven",
+            "--name",
+            "Sanne de Vries",
+            "--out",
+            "scan.yaml",
+            "--competency",
+            "aanpassingsvermogen",
+            "--competency",
+            "creativiteit",
+        ],
+    );
+    let note = "Overstap naar het nieuwe registratiesysteem begeleid";
+
+    term.rate(&steps[0], "4", '4');
+    term.rate(&steps[1], &format!("3{RIGHT}"), '4'); // 3, one to the right: 4
+    term.rate(&steps[2], "0", '0'); // n.v.t.
+    term.rate(&steps[3], "1", '1');
+    // At statement 5, back to 4: it is asked again with its answer (1) selected; change it to 5.
+    term.expect_statement(&steps[4], false, None);
+    term.send("b");
+    term.expect("← terug\x1b[K\r\n");
+    term.expect_statement(&steps[3], false, Some('1'));
+    term.send("5");
+    term.send(ENTER);
+    term.expect("✓ 5 (bijna) altijd\x1b[K\r\n");
+    term.rate(&steps[4], "3", '3');
+    term.note(&competencies[0], note);
+
+    term.rate(&steps[5], "2", '2');
+    term.rate(&steps[6], &format!("5{LEFT}"), '4'); // 5, one to the left: 4
+    term.rate(&steps[7], "3", '3');
+    term.rate(&steps[8], "4", '4');
+    term.note(&competencies[1], ""); // skipped
+    term.expect("Opgeslagen in scan.yaml\r\n");
+    let output = term.finish();
+
+    for step in &steps {
+        assert!(
+            output.contains(&format!("\r\n{}\r\n", step.progress)),
+            "no progress line {:?} in\n{output}",
+            step.progress
+        );
+    }
+    let output = output.replace('\r', "");
+    // Aanpassingsvermogen: 4, 4, n.v.t., 5, 3 -> 16/4; creativiteit: 2, 4, 3, 4 -> 13/4.
+    let row = table_row(&output, "Aanpassingsvermogen");
+    assert!(row.contains("4,00"), "score 4,00 expected in {row:?}");
+    let row = table_row(&output, "Creativiteit");
+    assert!(row.contains("3,25"), "score 3,25 expected in {row:?}");
+    assert!(
+        output.contains("Rapport: vakwijzer report scan.yaml\n"),
+        "no report hint in\n{output}"
+    );
+
+    let path = dir.path().join("scan.yaml");
+    let saved = Saved::read(&path);
+    assert!(
+        saved.complete(),
+        "complete: true expected in\n{}",
+        saved.text
+    );
+    assert_eq!(saved.yaml["name"].as_str(), Some("Sanne de Vries"));
+    assert_eq!(saved.yaml["framework"].as_str(), Some("eindhoven"));
+    assert_eq!(
+        saved.answers(),
+        map([
+            ("aanpassingsvermogen.i1", "4".into()),
+            ("aanpassingsvermogen.i2", "4".into()),
+            ("aanpassingsvermogen.i3", "nvt".into()),
+            ("aanpassingsvermogen.i4", "5".into()),
+            ("aanpassingsvermogen.i5", "3".into()),
+            ("creativiteit.i1", "2".into()),
+            ("creativiteit.i2", "4".into()),
+            ("creativiteit.i3", "3".into()),
+            ("creativiteit.i4", "4".into()),
+        ]),
+        "answers in\n{}",
+        saved.text
+    );
+    assert_eq!(
+        saved.notes(),
+        map([("aanpassingsvermogen", note.into())]),
+        "notes in\n{}",
+        saved.text
+    );
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode, 0o600,
+        "the result file must be owner-only, is {mode:o}"
+    );
+    assert_eq!(files_in(dir.path()), ["scan.yaml"]);
+}
+
+/// `q` halfway keeps every confirmed answer (not the one only selected), and `--resume` goes on
+/// at the first unanswered statement and completes the file.
+#[test]
+fn quit_with_q_and_resume_in_a_new_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies("eindhoven", &["aanpassingsvermogen", "creativiteit"]);
+    let steps = steps(&competencies);
+    let path = dir.path().join("scan.yaml");
+    let keys = ['2', '3', '4', '0', '5', '3', '4', '1', '2'];
+
+    let mut term = Terminal::start(
+        dir.path(),
+        &[
+            "scan",
+            "eindhoven",
+            "--name",
+            "Jeroen",
+            "--out",
+            "scan.yaml",
+            "--competency",
+            "creativiteit",
+            "--competency",
+            "aanpassingsvermogen",
+        ],
+    );
+    for (step, key) in steps.iter().zip(keys).take(5) {
+        term.rate(step, &key.to_string(), key);
+    }
+    term.note(&competencies[0], "");
+    term.rate(&steps[5], "3", '3');
+    // Statement 7: 4 selected but not confirmed, then q.
+    term.expect_statement(&steps[6], false, None);
+    term.send("4");
+    term.expect("\x1b[7m[4 vaak]\x1b[0m");
+    term.send("q");
+    term.expect("opgeslagen, gestopt\x1b[K\r\n");
+    term.expect("Gestopt; 6 antwoorden opgeslagen in scan.yaml.\r\n");
+    term.expect("Verder gaan: vakwijzer scan --resume scan.yaml\r\n");
+    term.finish();
+
+    let first: BTreeMap<String, String> = steps
+        .iter()
+        .zip(keys)
+        .take(6)
+        .map(|(step, key)| (step.statement.id.clone(), stored(key)))
+        .collect();
+    let saved = Saved::read(&path);
+    assert!(
+        !saved.complete(),
+        "complete: false expected in\n{}",
+        saved.text
+    );
+    assert_eq!(saved.answers(), first, "answers after q in\n{}", saved.text);
+
+    // A new terminal: on at statement 7, without the competency heading.
+    let mut term = Terminal::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
+    term.expect_statement(&steps[6], false, None);
+    term.send("4");
+    term.send(ENTER);
+    term.expect("✓ 4 vaak\x1b[K\r\n");
+    term.rate(&steps[7], "1", '1');
+    term.rate(&steps[8], "2", '2');
+    term.note(&competencies[1], "Brainstorm met de buurtbewoners geleid");
+    term.expect("Opgeslagen in scan.yaml\r\n");
+    let output = term.finish();
+    assert!(
+        !output.contains("━━ Aanpassingsvermogen ━━") && !output.contains(&steps[5].progress),
+        "the resumed scan asked answered statements again:\n{output}"
+    );
+
+    let all: BTreeMap<String, String> = steps
+        .iter()
+        .zip(keys)
+        .map(|(step, key)| (step.statement.id.clone(), stored(key)))
+        .collect();
+    let saved = Saved::read(&path);
+    assert!(
+        saved.complete(),
+        "complete: true expected in\n{}",
+        saved.text
+    );
+    assert_eq!(
+        saved.answers(),
+        all,
+        "answers after resume in\n{}",
+        saved.text
+    );
+    assert_eq!(
+        saved.notes(),
+        map([(
+            "creativiteit",
+            "Brainstorm met de buurtbewoners geleid".into()
+        )]),
+        "notes in\n{}",
+        saved.text
+    );
+    assert_eq!(files_in(dir.path()), ["scan.yaml"]);
+}
+
+/// The answer given to statement `n` (0-based) in the generiek scan: all points and n.v.t.
+fn generiek_key(n: usize) -> char {
+    ['3', '4', '2', '5', '0', '1', '4'][n % 7]
+}
+
+/// A scan killed with SIGKILL keeps every confirmed answer in a valid file; `--resume` finishes
+/// all 7 competencies and `report` reads the result.
+#[test]
+fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies("generiek", &[]);
+    let steps = steps(&competencies);
+    assert_eq!(
+        (competencies.len(), steps.len()),
+        (7, 32),
+        "generiek has 7 competencies with 32 statements"
+    );
+    let path = dir.path().join("scan.yaml");
+    let expected = |count: usize| -> BTreeMap<String, String> {
+        steps
+            .iter()
+            .take(count)
+            .enumerate()
+            .map(|(n, step)| (step.statement.id.clone(), stored(generiek_key(n))))
+            .collect()
+    };
+    let first_count = competencies[0].statements.len() + 3;
+
+    let mut term = Terminal::start(
+        dir.path(),
+        &["scan", "generiek", "--name", "Fatma", "--out", "scan.yaml"],
+    );
+    for (n, step) in steps.iter().enumerate().take(first_count) {
+        if n == competencies[0].statements.len() {
+            term.note(&competencies[0], "");
+        }
+        let key = generiek_key(n);
+        term.rate(step, &key.to_string(), key);
+    }
+    // The next statement is asked only after the last answer was saved.
+    term.expect_statement(&steps[first_count], false, None);
+    term.session
+        .process_mut()
+        .signal(Signal::SIGKILL)
+        .expect("sends SIGKILL");
+    let status = term
+        .session
+        .process()
+        .wait()
+        .expect("waits for the process");
+    assert!(
+        matches!(status, WaitStatus::Signaled(_, Signal::SIGKILL, _)),
+        "expected death by SIGKILL, got {status:?}"
+    );
+
+    let saved = Saved::read(&path);
+    assert!(
+        !saved.complete(),
+        "complete: false expected in\n{}",
+        saved.text
+    );
+    assert_eq!(
+        saved.answers(),
+        expected(first_count),
+        "answers after the kill in\n{}",
+        saved.text
+    );
+    assert_eq!(
+        files_in(dir.path()),
+        ["scan.yaml"],
+        "temp files left behind"
+    );
+    let report = plain_command(dir.path(), &["report", "scan.yaml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        report.status.success(),
+        "report on the killed scan failed: {}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(json["complete"], false, "report of the killed scan: {json}");
+
+    // Resume in a new terminal and finish, pressing Enter at every note prompt.
+    let mut term = Terminal::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
+    for (n, step) in steps.iter().enumerate().skip(first_count) {
+        if step.index == 0 {
+            let previous = steps[n - 1].competency;
+            term.note(previous, "");
+        }
+        let key = generiek_key(n);
+        term.rate(step, &key.to_string(), key);
+    }
+    term.note(competencies.last().unwrap(), "");
+    term.expect("Opgeslagen in scan.yaml\r\n");
+    term.finish();
+
+    let saved = Saved::read(&path);
+    assert!(
+        saved.complete(),
+        "complete: true expected in\n{}",
+        saved.text
+    );
+    assert_eq!(saved.answers(), expected(32), "answers in\n{}", saved.text);
+    assert_eq!(saved.notes(), BTreeMap::new(), "notes in\n{}", saved.text);
+
+    let report = plain_command(dir.path(), &["report", "scan.yaml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        report.status.success(),
+        "report failed: {}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(json["complete"], true, "report: {json}");
+    assert_eq!(json["name"], "Fatma", "report: {json}");
+    let rows = json["competencies"].as_array().expect("competencies");
+    assert_eq!(rows.len(), 7, "report: {json}");
+    let mut n = 0;
+    for (competency, row) in competencies.iter().zip(rows) {
+        let keys: Vec<char> = (n..n + competency.statements.len())
+            .map(generiek_key)
+            .collect();
+        n += competency.statements.len();
+        let scores: Vec<f64> = keys
+            .iter()
+            .filter(|&&k| k != '0')
+            .map(|&k| f64::from(k.to_digit(10).unwrap()))
+            .collect();
+        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        assert_eq!(row["id"], competency.id.as_str(), "report row {row}");
+        assert_eq!(row["statements"], competency.statements.len(), "{row}");
+        assert_eq!(row["answered"], scores.len(), "{row}");
+        assert_eq!(
+            row["not_applicable"],
+            competency.statements.len() - scores.len(),
+            "{row}"
+        );
+        let score = row["score"].as_f64().expect("a score");
+        assert!(
+            (score - mean).abs() < 0.006,
+            "{}: score {score}, expected {mean:.2}",
+            competency.id
+        );
+    }
+}
+
+/// Typing ahead: a note, Enter, the next answer and Enter in one go at the note prompt. The
+/// second Enter reaches the terminal while it is still in line mode, which turns it into LF; it
+/// must confirm the answer all the same. Ctrl-C then saves and stops.
+#[test]
+fn an_answer_typed_ahead_at_the_note_prompt_is_confirmed() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies("eindhoven", &["creativiteit", "durf"]);
+    let steps = steps(&competencies);
+    let count = competencies[0].statements.len();
+    let mut term = Terminal::start(
+        dir.path(),
+        &[
+            "scan",
+            "eindhoven",
+            "--name",
+            "Ahmed",
+            "--out",
+            "scan.yaml",
+            "--competency",
+            "creativiteit",
+            "--competency",
+            "durf",
+        ],
+    );
+    for step in steps.iter().take(count) {
+        term.rate(step, "3", '3');
+    }
+    term.note(&competencies[0], "Nieuwe aanpak voor de inloop\r4");
+    term.expect(&format!("━━ {} ━━", competencies[1].name));
+    term.expect(&format!("\r\n{}\r\n", steps[count].progress));
+    term.expect("✓ 4 vaak\x1b[K\r\n");
+    term.expect_statement(&steps[count + 1], false, None);
+    term.send("\x03"); // Ctrl-C
+    term.expect("opgeslagen, gestopt\x1b[K\r\n");
+    term.expect(&format!(
+        "Gestopt; {} antwoorden opgeslagen in scan.yaml.\r\n",
+        count + 1
+    ));
+    term.finish();
+
+    let saved = Saved::read(&dir.path().join("scan.yaml"));
+    assert!(
+        !saved.complete(),
+        "complete: false expected in\n{}",
+        saved.text
+    );
+    let mut expected: BTreeMap<String, String> = steps
+        .iter()
+        .take(count)
+        .map(|step| (step.statement.id.clone(), "3".to_string()))
+        .collect();
+    expected.insert(steps[count].statement.id.clone(), "4".to_string());
+    assert_eq!(saved.answers(), expected, "answers in\n{}", saved.text);
+    assert_eq!(
+        saved.notes(),
+        map([("creativiteit", "Nieuwe aanpak voor de inloop".into())]),
+        "notes in\n{}",
+        saved.text
+    );
+}
