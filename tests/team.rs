@@ -616,3 +616,45 @@ fn no_name_appears_in_any_output() {
     }
     assert_eq!(checked, 44);
 }
+
+#[test]
+fn the_report_goes_to_a_file_with_o_and_html_is_not_there_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.md");
+    let output = vakwijzer()
+        .args([
+            "team",
+            EXAMPLE,
+            "--format",
+            "md",
+            "-o",
+            file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty());
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.starts_with("# Teamrapport"), "{written}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "reports are owner-only");
+    }
+    // An input file is never written over.
+    vakwijzer()
+        .args([
+            "team",
+            SMALL,
+            "-o",
+            "tests/fixtures/team-small/scan-01.yaml",
+        ])
+        .assert()
+        .code(2);
+    vakwijzer()
+        .args(["team", EXAMPLE, "--format", "html"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nog niet als html"));
+}
