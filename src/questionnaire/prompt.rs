@@ -442,10 +442,19 @@ impl<W: Write> TerminalPrompter<W> {
     }
 
     fn draw(&mut self, choices: &[Choice], selected: Option<usize>) -> Result<()> {
+        // A line wider than the terminal wraps, and `\r` cannot redraw a wrapped line in place:
+        // then only the selected choice keeps its label, the others show their key.
+        let full: usize = choices
+            .iter()
+            .map(|c| textwrap::core::display_width(&c.label) + 3)
+            .sum();
+        let compact = 2 + full >= usize::from(self.width);
         let mut line = String::from("\r  ");
         for (index, choice) in choices.iter().enumerate() {
             if Some(index) == selected {
                 line.push_str(&format!("\x1b[7m[{}]\x1b[0m ", choice.label));
+            } else if compact {
+                line.push_str(&format!(" {} ", choice.key));
             } else {
                 line.push_str(&format!(" {}  ", choice.label));
             }

@@ -1,0 +1,1165 @@
+//! The interactive interview in a real pseudo-terminal: picking questions, notes (with going
+//! back to the question list), ticking indicators, the suggested rating preselected, accepting
+//! and overriding it, the advice and its motivation; stopping with `q` and `--resume`; a session
+//! killed with SIGKILL; and that a session never shows another interviewer's file.
+#![cfg(unix)]
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use rexpect::process::{Signal, WaitStatus};
+use rexpect::session::{PtySession, spawn_command};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
+const NOW: &str = "2026-11-23T10:00:00Z";
+/// How long one expectation may wait; generous, a run takes well under a second per screen.
+const TIMEOUT_MS: u64 = 10_000;
+const ENTER: &str = "\r";
+/// The end of the prompt of a numbered list (questions, indicators), written in line mode.
+const PICK_KEYS: &str = "  Nummers en Enter · alleen Enter = zoals aangevinkt · '-' = geen · b = terug \
+     · q = stoppen: ";
+/// The end of a note or motivation prompt, written in line mode.
+const NOTE_KEYS: &str =
+    "  Typ en Enter · alleen Enter = overslaan · '-' = wissen · b = terug · q = stoppen: ";
+/// The line under every note's question.
+const STAR_HINT: &str = "    Aantekeningen (STAR: situatie, taak, actie, resultaat)\r\n";
+/// The keys hint of a single choice (rating, advice); the choice line is drawn right after it.
+const CHOICE_KEYS: &str =
+    "  cijfer of pijltjes kiezen · Enter bevestigen · b terug · q opslaan en stoppen\r\n";
+/// The first line of every result file.
+const FILE_HEADER: &str =
+    "# vakwijzer-resultaat: persoonsgegevens, deel dit bestand alleen met wie het mag zien.\n";
+
+/// The interview scale (`gedragsankers` in data/scales.yaml) and "niet beoordeeld", in the order
+/// the choice line shows them.
+const RATINGS: [&str; 6] = [
+    "1 ruim onvoldoende",
+    "2 onvoldoende",
+    "3 voldoende",
+    "4 goed",
+    "5 uitstekend",
+    "0 niet beoordeeld",
+];
+const ADVICE: [&str; 5] = [
+    "1 zeker niet",
+    "2 niet",
+    "3 wel",
+    "4 zeker wel",
+    "5 geen besluit",
+];
+
+/// The position of the rating given with `key` in [`RATINGS`].
+fn rating_index(key: char) -> usize {
+    RATINGS
+        .iter()
+        .position(|label| label.starts_with(key))
+        .unwrap_or_else(|| panic!("no rating for key {key:?}"))
+}
+
+/// The choice line as drawn in raw mode, with `selected` in reverse video.
+fn choice_line(labels: &[&str], selected: Option<usize>) -> String {
+    let mut line = String::from("\r  ");
+    for (index, label) in labels.iter().enumerate() {
+        if Some(index) == selected {
+            line.push_str(&format!("\x1b[7m[{label}]\x1b[0m "));
+        } else {
+            line.push_str(&format!(" {label}  "));
+        }
+    }
+    line.push_str("\x1b[K");
+    line
+}
+
+/// The choice line when the labels do not fit on one line: keys, and the selected label.
+fn compact_choice_line(labels: &[&str], selected: Option<usize>) -> String {
+    let mut line = String::from("\r  ");
+    for (index, label) in labels.iter().enumerate() {
+        if Some(index) == selected {
+            line.push_str(&format!("\x1b[7m[{label}]\x1b[0m "));
+        } else {
+            line.push_str(&format!(" {} ", &label[..1]));
+        }
+    }
+    line.push_str("\x1b[K");
+    line
+}
+
+// ---------------------------------------------------------------------------------------------
+// The framework as the binary shows it
+
+struct Item {
+    id: String,
+    text: String,
+}
+
+struct Competency {
+    id: String,
+    name: String,
+    questions: Vec<Item>,
+    indicators: Vec<Item>,
+}
+
+impl Competency {
+    fn question(&self, number: usize) -> &Item {
+        &self.questions[number - 1]
+    }
+}
+
+fn items(list: &serde_json::Value) -> Vec<Item> {
+    list.as_array()
+        .map(|list| {
+            list.iter()
+                .map(|i| Item {
+                    id: i["id"].as_str().unwrap().to_string(),
+                    text: i["text"].as_str().unwrap().to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The Eindhoven competencies `ids`, in the order given, from `show --format json`.
+fn competencies(ids: &[&str]) -> Vec<Competency> {
+    let output = plain_command(Path::new("."), &["show", "eindhoven", "--format", "json"])
+        .output()
+        .expect("runs vakwijzer show");
+    assert!(
+        output.status.success(),
+        "show eindhoven failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("show gives JSON");
+    let all = json["competencies"].as_array().expect("competencies");
+    let competencies: Vec<Competency> = ids
+        .iter()
+        .map(|id| {
+            let c = all
+                .iter()
+                .find(|c| c["id"] == *id)
+                .unwrap_or_else(|| panic!("no competency {id} in eindhoven"));
+            Competency {
+                id: id.to_string(),
+                name: c["name"].as_str().unwrap().to_string(),
+                questions: items(&c["questions"]),
+                indicators: items(&c["indicators"]),
+            }
+        })
+        .collect();
+    assert_numbered_ids(&competencies);
+    competencies
+}
+
+/// Durf and coachen, in framework order, with the counts the tests rely on.
+fn durf_and_coachen() -> Vec<Competency> {
+    let competencies = competencies(&["durf", "coachen"]);
+    assert_eq!(
+        competencies
+            .iter()
+            .map(|c| (c.id.as_str(), c.questions.len(), c.indicators.len()))
+            .collect::<Vec<_>>(),
+        [("durf", 6, 5), ("coachen", 7, 5)],
+        "the tests assume these question and indicator counts"
+    );
+    competencies
+}
+
+/// The expected files name questions and indicators by number: `durf.q2` is question 2.
+fn assert_numbered_ids(competencies: &[Competency]) {
+    for c in competencies {
+        for (kind, items) in [("q", &c.questions), ("i", &c.indicators)] {
+            for (index, item) in items.iter().enumerate() {
+                assert_eq!(item.id, format!("{}.{kind}{}", c.id, index + 1));
+            }
+        }
+    }
+}
+
+/// "competentie 2/2: Coachen".
+fn progress(competencies: &[Competency], c: usize) -> String {
+    format!(
+        "competentie {}/{}: {}",
+        c + 1,
+        competencies.len(),
+        competencies[c].name
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The binary, plainly and in a pseudo-terminal
+
+fn plain_command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("VAKWIJZER_NOW", NOW)
+        .env("TERM", "xterm")
+        .env_remove("VAKWIJZER_DATA")
+        .env_remove("VAKWIJZER_LANG")
+        .env_remove("COLUMNS");
+    command
+}
+
+/// rexpect hands every byte over as one `char`; needles are turned into the same form.
+fn as_bytes(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// ...and what it read back into text.
+fn as_text(bytes: &str) -> String {
+    let bytes: Vec<u8> = bytes.chars().map(|c| c as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Terminal output for a failure message: escapes shown as ␛, carriage returns dropped.
+fn readable(text: &str) -> String {
+    text.replace('\x1b', "␛").replace('\r', "")
+}
+
+/// The first `count` characters of `text`: enough to know a wrapped line by its opening.
+fn opening(text: &str, count: usize) -> String {
+    text.chars().take(count).collect()
+}
+
+/// The binary in a pseudo-terminal, with everything it wrote so far kept for messages.
+struct Terminal {
+    session: PtySession,
+    what: String,
+    /// All output seen, as text.
+    seen: String,
+}
+
+impl Terminal {
+    /// Starts `vakwijzer ARGS` in `dir`. A pseudo-terminal starts with 0 columns, which no real
+    /// terminal has, so `stty` gives it a common size first.
+    fn start(dir: &Path, args: &[&str]) -> Terminal {
+        Terminal::start_sized(dir, args, 100)
+    }
+
+    /// Starts `vakwijzer ARGS` in `dir` in a terminal `columns` wide.
+    fn start_sized(dir: &Path, args: &[&str], columns: u16) -> Terminal {
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!("stty cols {columns} rows 40 && exec \"$0\" \"$@\""))
+            .arg(BIN)
+            .args(args)
+            .current_dir(dir)
+            .env("VAKWIJZER_NOW", NOW)
+            .env("TERM", "xterm")
+            .env_remove("VAKWIJZER_DATA")
+            .env_remove("VAKWIJZER_LANG")
+            .env_remove("COLUMNS");
+        let what = format!("vakwijzer {}", args.join(" "));
+        let session = spawn_command(command, Some(TIMEOUT_MS))
+            .unwrap_or_else(|e| panic!("cannot start {what} in a pty: {e}"));
+        Terminal {
+            session,
+            what,
+            seen: String::new(),
+        }
+    }
+
+    /// The last of the output so far, readable.
+    fn screen(&self) -> String {
+        let tail_start = self
+            .seen
+            .char_indices()
+            .rev()
+            .nth(4000)
+            .map_or(0, |(i, _)| i);
+        readable(&self.seen[tail_start..])
+    }
+
+    /// Why an expectation failed, with the output that did not match.
+    fn failure(&self, text: &str, error: &rexpect::error::Error) -> String {
+        let why = match error {
+            rexpect::error::Error::Timeout { got, .. } => format!(
+                "nothing matched within {TIMEOUT_MS} ms; output after the last match:\n{}",
+                readable(&as_text(got))
+            ),
+            rexpect::error::Error::EOF { got, .. } => format!(
+                "the program ended; output after the last match:\n{}",
+                readable(&as_text(got))
+            ),
+            other => other.to_string(),
+        };
+        format!(
+            "{}: waited for {:?} in vain: {why}\n--- terminal output before that ---\n{}",
+            self.what,
+            readable(text),
+            self.screen()
+        )
+    }
+
+    /// Waits until `text` appears in the output.
+    fn expect(&mut self, text: &str) {
+        match self.session.exp_string(&as_bytes(text)) {
+            Ok(before) => {
+                self.seen.push_str(&as_text(&before));
+                self.seen.push_str(text);
+            }
+            Err(error) => panic!("{}", self.failure(text, &error)),
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session
+            .send(keys)
+            .and_then(|_| self.session.flush())
+            .unwrap_or_else(|e| panic!("{}: cannot send {keys:?}: {e}", self.what));
+    }
+
+    /// Types `line` and Enter at a line prompt and sees it echoed. The line editor echoes every
+    /// character it reads, so the whole line shows even if a few keys arrived just before the
+    /// terminal went to raw mode (and were echoed once more by the terminal itself).
+    fn line(&mut self, line: &str) {
+        self.send(&format!("{line}{ENTER}"));
+        self.expect(&format!("{line}\r"));
+    }
+
+    fn expect_welcome(&mut self, candidate: &str, interviewer: &str) {
+        self.expect(&format!(
+            "Interview met {candidate}, door {interviewer}. Je ziet alleen je eigen \
+             beoordelingen; vergelijk pas achteraf met `vakwijzer report`.\r\n"
+        ));
+    }
+
+    /// The competency's heading, shown above its question list.
+    fn expect_heading(&mut self, competency: &Competency) {
+        self.expect(&format!("\r\n━━ {} ━━\r\n", competency.name));
+    }
+
+    /// A numbered list to pick from, with the options in `marked` (1-based) ticked.
+    fn expect_list(&mut self, progress: &str, title: &str, options: &[Item], marked: &[usize]) {
+        self.expect(&format!("\r\n{progress}\r\n  {title}\r\n"));
+        for (index, option) in options.iter().enumerate() {
+            let number = index + 1;
+            let mark = if marked.contains(&number) { 'x' } else { ' ' };
+            self.expect(&format!(
+                "  [{mark}] {number}. {}",
+                opening(&option.text, 40)
+            ));
+        }
+        self.expect(PICK_KEYS);
+    }
+
+    /// The question list of competency `c` (heading first), with `marked` ticked.
+    fn expect_questions(&mut self, competencies: &[Competency], c: usize, marked: &[usize]) {
+        self.expect_heading(&competencies[c]);
+        self.expect_list(
+            &progress(competencies, c),
+            "Welke vragen stel je? (nummers, bv. 1 3)",
+            &competencies[c].questions,
+            marked,
+        );
+    }
+
+    fn expect_indicators(&mut self, competencies: &[Competency], c: usize, marked: &[usize]) {
+        self.expect_list(
+            &progress(competencies, c),
+            "Welke gedragsindicatoren heb je gezien? (nummers)",
+            &competencies[c].indicators,
+            marked,
+        );
+    }
+
+    /// The note prompt of `question`, showing the earlier note when there is one.
+    fn expect_note(&mut self, question: &Item, previous: Option<&str>) {
+        self.expect(&format!("\r\n\r\n  {}", opening(&question.text, 40)));
+        let earlier = previous.map_or(String::new(), |p| format!("  (eerder: {p})\r\n"));
+        self.expect(&format!("{STAR_HINT}{earlier}{NOTE_KEYS}"));
+    }
+
+    /// The rating prompt of competency `c` with `observed` of its indicators ticked, the
+    /// suggestion in the text and the choice line drawn with `selected` (a key) in reverse video.
+    fn expect_rating(
+        &mut self,
+        competencies: &[Competency],
+        c: usize,
+        observed: usize,
+        suggestion: char,
+        selected: char,
+    ) {
+        let competency = &competencies[c];
+        let text = format!(
+            "Beoordeling van {} ({observed} van {} indicatoren gezien; voorstel: {suggestion}, \
+             jij beslist):",
+            competency.name,
+            competency.indicators.len()
+        );
+        self.expect_rating_text(competencies, c, &text, selected);
+    }
+
+    /// The rating prompt of competency `c` with the question `text` and `selected` (a key)
+    /// preselected.
+    fn expect_rating_text(
+        &mut self,
+        competencies: &[Competency],
+        c: usize,
+        text: &str,
+        selected: char,
+    ) {
+        self.expect(&format!("\r\n{}\r\n", progress(competencies, c)));
+        self.expect(&format!("  {text}\r\n"));
+        for label in &RATINGS[..5] {
+            self.expect(&format!("    {label} — Geeft "));
+        }
+        self.expect("    0 niet beoordeeld — de competentie kwam niet aan bod\r\n");
+        self.expect(CHOICE_KEYS);
+        self.expect(&choice_line(&RATINGS, Some(rating_index(selected))));
+    }
+
+    /// The advice prompt, nothing selected yet.
+    fn expect_advice(&mut self) {
+        self.expect("\r\nafronding\r\n");
+        self.expect("  Je advies over deze kandidaat, los van de scores per competentie:\r\n");
+        for label in ADVICE {
+            self.expect(&format!("    {label}\r\n"));
+        }
+        self.expect(CHOICE_KEYS);
+        self.expect(&choice_line(&ADVICE, None));
+    }
+
+    /// Selects the advice with `key`, sees it selected, and confirms it.
+    fn advise(&mut self, key: char) {
+        let index = ADVICE.iter().position(|l| l.starts_with(key)).unwrap();
+        self.expect_advice();
+        self.send(&key.to_string());
+        self.expect(&choice_line(&ADVICE, Some(index)));
+        self.send(ENTER);
+        self.expect(&format!("✓ {}\x1b[K\r\n", ADVICE[index]));
+    }
+
+    fn expect_motivation(&mut self) {
+        self.expect(&format!("\r\n  Motivering van je advies\r\n{NOTE_KEYS}"));
+    }
+
+    /// Waits for the program to end and checks it exited with 0; gives all of its output.
+    fn finish(mut self) -> String {
+        match self.session.exp_eof() {
+            Ok(rest) => self.seen.push_str(&as_text(&rest)),
+            Err(error) => panic!("{}", self.failure("the end of the output", &error)),
+        }
+        let status = self
+            .session
+            .process()
+            .wait()
+            .expect("waits for the process");
+        assert!(
+            matches!(status, WaitStatus::Exited(_, 0)),
+            "{} ended with {status:?}\n--- terminal output ---\n{}",
+            self.what,
+            self.screen()
+        );
+        self.seen
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The result file
+
+/// The file's text, exactly, with its fingerprint line (which follows the framework data) taken
+/// from the file after checking its form.
+fn assert_file(path: &Path, body: &str) {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let fingerprint = text
+        .lines()
+        .find(|line| line.starts_with("fingerprint: "))
+        .unwrap_or_else(|| panic!("no fingerprint in\n{text}"));
+    let hex = fingerprint.trim_start_matches("fingerprint: sha256:");
+    assert!(
+        hex.len() == 16 && hex.chars().all(|c| c.is_ascii_hexdigit()),
+        "fingerprint {fingerprint:?} is not sha256:<16 hex digits>"
+    );
+    let expected = format!(
+        "{FILE_HEADER}schema: 1\nkind: interview\nframework: eindhoven\n{fingerprint}\n{body}"
+    );
+    assert_eq!(
+        text,
+        expected,
+        "{} differs (left: the file, right: expected)",
+        path.display()
+    );
+    let _: serde_yaml::Value = serde_yaml::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not YAML ({e}):\n{text}", path.display()));
+    let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode,
+        0o600,
+        "{} must be owner-only, is {mode:o}",
+        path.display()
+    );
+}
+
+/// The names in `dir` (no temp files left behind).
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// `vakwijzer report FILES --format json`, which must succeed.
+fn report_json(dir: &Path, files: &[&str]) -> serde_json::Value {
+    let mut args = vec!["report"];
+    args.extend(files);
+    args.extend(["--format", "json"]);
+    let output = plain_command(dir, &args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "report {files:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("report gives JSON")
+}
+
+/// Interviews Noor as Pieter about durf and coachen, saving to pieter.yaml.
+fn start_pieter(dir: &Path) -> Terminal {
+    Terminal::start(
+        dir,
+        &[
+            "interview",
+            "eindhoven",
+            "--candidate",
+            "Noor",
+            "--interviewer",
+            "Pieter",
+            "--competency",
+            "durf",
+            "--competency",
+            "coachen",
+            "--out",
+            "pieter.yaml",
+        ],
+    )
+}
+
+/// The lines of a file from its `candidate:` on, for Noor interviewed by Pieter.
+const PIETER_HEAD: &str = "candidate: Noor\ninterviewer: Pieter\nstarted: 2026-11-23T10:00:00Z\n\
+                           updated: 2026-11-23T10:00:00Z\ncompetencies:\n- durf\n- coachen\n";
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+
+/// A whole interview of two competencies: questions picked, going back from the first note to
+/// the question list to change the selection (and from the indicators to the last note), notes
+/// with non-ASCII text, indicators ticked, the
+/// suggested rating accepted with Enter for one competency and overridden for the other, the
+/// advice and a motivation. The file is exact and owner-only, and `report` reads it.
+#[test]
+fn a_whole_interview_with_going_back_and_an_overridden_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = durf_and_coachen();
+    let (durf, coachen) = (&competencies[0], &competencies[1]);
+    let crisis = "ging zelf op huisbezoek bij een gezin in crisis — ë";
+    let mut term = start_pieter(dir.path());
+    term.expect_welcome("Noor", "Pieter");
+
+    // Durf: questions 1 and 3, a first note for 1, then back (3 -> 1 -> the list).
+    term.expect_questions(&competencies, 0, &[]);
+    term.line("1 3");
+    term.expect_note(durf.question(1), None);
+    term.line("eerste versie");
+    term.expect_note(durf.question(3), None);
+    term.line("b");
+    term.expect_note(durf.question(1), Some("eerste versie"));
+    term.line("b");
+    // The list again, with the earlier selection ticked; 2 and 3 instead (1's note goes).
+    term.expect_questions(&competencies, 0, &[1, 3]);
+    term.line("2 3");
+    term.expect_note(durf.question(2), None);
+    term.line(crisis);
+    term.expect_note(durf.question(3), None);
+    term.line(""); // skipped
+    // Back from the indicators: to the last note, not the first.
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("b");
+    term.expect_note(durf.question(3), None);
+    term.line("");
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("1 2 4");
+    // 3 of 5 seen: 1 + 3/5 * 4 = 3.4, suggested 3, preselected; Enter accepts it.
+    term.expect_rating(&competencies, 0, 3, '3', '3');
+    term.send(ENTER);
+    term.expect("✓ 3 voldoende\x1b[K\r\n");
+
+    // Coachen: questions 2 and 5, a note and a '-' (none), 4 of 5 indicators.
+    term.expect_questions(&competencies, 1, &[]);
+    term.line("2 5");
+    term.expect_note(coachen.question(2), None);
+    term.line("Bespreekt het eerst met de collega zelf, daarna pas met de gedragswetenschapper");
+    term.expect_note(coachen.question(5), None);
+    term.line("-");
+    term.expect_indicators(&competencies, 1, &[]);
+    term.line("1 3 4 5");
+    // 4 of 5: 1 + 4/5 * 4 = 4.2, suggested 4; overridden with 2.
+    term.expect_rating(&competencies, 1, 4, '4', '4');
+    term.send("2");
+    term.expect(&choice_line(&RATINGS, Some(rating_index('2'))));
+    term.send(ENTER);
+    term.expect("✓ 2 onvoldoende\x1b[K\r\n");
+
+    term.advise('3');
+    term.expect_motivation();
+    term.line("Durft veel, coacht nog te sturend; één ding om op te letten");
+    term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
+    term.expect(
+        "Scorekaart (met de interviews van de andere panelleden): vakwijzer report \
+         pieter.yaml ...\r\n",
+    );
+    term.finish();
+
+    let path = dir.path().join("pieter.yaml");
+    assert_file(
+        &path,
+        &format!(
+            "{PIETER_HEAD}complete: true
+ratings:
+  coachen:
+    asked:
+    - coachen.q2
+    - coachen.q5
+    notes:
+      coachen.q2: Bespreekt het eerst met de collega zelf, daarna pas met de gedragswetenschapper
+    observed:
+    - coachen.i1
+    - coachen.i3
+    - coachen.i4
+    - coachen.i5
+    rating: 2
+  durf:
+    asked:
+    - durf.q2
+    - durf.q3
+    notes:
+      durf.q2: {crisis}
+    observed:
+    - durf.i1
+    - durf.i2
+    - durf.i4
+    rating: 3
+advice: wel
+motivation: Durft veel, coacht nog te sturend; één ding om op te letten
+"
+        ),
+    );
+    assert_eq!(files_in(dir.path()), ["pieter.yaml"]);
+
+    let json = report_json(dir.path(), &["pieter.yaml"]);
+    assert_eq!(json["candidate"], "Noor", "report: {json}");
+    assert_eq!(json["interviewers"], serde_json::json!(["Pieter"]));
+    assert_eq!(json["complete"], true, "report: {json}");
+    let rows = json["competencies"].as_array().expect("competencies");
+    let summary: Vec<(String, i64, i64)> = rows
+        .iter()
+        .map(|row| {
+            let rating = &row["ratings"][0];
+            (
+                row["id"].as_str().unwrap().to_string(),
+                rating["rating"].as_i64().unwrap(),
+                rating["observed"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [("durf".to_string(), 3, 3), ("coachen".to_string(), 2, 4)],
+        "report: {json}"
+    );
+    assert_eq!(
+        rows[0]["ratings"][0]["notes"][0],
+        serde_json::json!([durf.question(2).text, crisis]),
+        "report: {json}"
+    );
+    assert_eq!(
+        json["advice"],
+        serde_json::json!([{
+            "interviewer": "Pieter",
+            "advice": "wel",
+            "motivation": "Durft veel, coacht nog te sturend; één ding om op te letten",
+        }]),
+        "report: {json}"
+    );
+}
+
+/// `q` at the second competency's rating keeps the first competency and the second's questions,
+/// notes and ticks, not the rating only selected; `--resume` goes on at the second competency's
+/// question list, showing what was recorded, and completes the file.
+#[test]
+fn quit_at_a_rating_and_resume_in_a_new_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = durf_and_coachen();
+    let (durf, coachen) = (&competencies[0], &competencies[1]);
+    let path = dir.path().join("pieter.yaml");
+
+    let mut term = start_pieter(dir.path());
+    term.expect_questions(&competencies, 0, &[]);
+    term.line("1");
+    term.expect_note(durf.question(1), None);
+    term.line("Meldde zelf een onveilige situatie, tegen het advies van de teamleider in");
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("2 3");
+    // 2 of 5: 1 + 2/5 * 4 = 2.6, suggested 3; overridden with 4.
+    term.expect_rating(&competencies, 0, 2, '3', '3');
+    term.send("4");
+    term.send(ENTER);
+    term.expect("✓ 4 goed\x1b[K\r\n");
+
+    term.expect_questions(&competencies, 1, &[]);
+    term.line("3 6");
+    term.expect_note(coachen.question(3), None);
+    term.line("Liet de bewoner zelf kiezen");
+    term.expect_note(coachen.question(6), None);
+    term.line("");
+    term.expect_indicators(&competencies, 1, &[]);
+    term.line("1");
+    // 1 of 5: 1 + 1/5 * 4 = 1.8, suggested 2. 5 selected, not confirmed, then q.
+    term.expect_rating(&competencies, 1, 1, '2', '2');
+    term.send("5");
+    term.expect(&choice_line(&RATINGS, Some(rating_index('5'))));
+    term.send("q");
+    term.expect("opgeslagen, gestopt\x1b[K\r\n");
+    term.expect("\r\nGestopt; 1 competenties beoordeeld, opgeslagen in pieter.yaml.\r\n");
+    term.expect("Verder gaan: vakwijzer interview --resume pieter.yaml\r\n");
+    term.finish();
+
+    assert_file(
+        &path,
+        &format!(
+            "{PIETER_HEAD}complete: false
+ratings:
+  coachen:
+    asked:
+    - coachen.q3
+    - coachen.q6
+    notes:
+      coachen.q3: Liet de bewoner zelf kiezen
+    observed:
+    - coachen.i1
+  durf:
+    asked:
+    - durf.q1
+    notes:
+      durf.q1: Meldde zelf een onveilige situatie, tegen het advies van de teamleider in
+    observed:
+    - durf.i2
+    - durf.i3
+    rating: 4
+"
+        ),
+    );
+
+    // A new terminal: on at coachen's question list, with what was recorded shown.
+    let mut term = Terminal::start(dir.path(), &["interview", "--resume", "pieter.yaml"]);
+    term.expect_welcome("Noor", "Pieter");
+    term.expect_questions(&competencies, 1, &[3, 6]);
+    term.line(""); // as ticked
+    term.expect_note(coachen.question(3), Some("Liet de bewoner zelf kiezen"));
+    term.line(""); // kept
+    term.expect_note(coachen.question(6), None);
+    term.line("Gaf een stagiair feedback na een huisbezoek");
+    term.expect_indicators(&competencies, 1, &[1]);
+    term.line("1 2");
+    // 2 of 5: suggested 3; the 5 selected before stopping was never saved.
+    term.expect_rating(&competencies, 1, 2, '3', '3');
+    term.send(ENTER);
+    term.expect("✓ 3 voldoende\x1b[K\r\n");
+    term.advise('4');
+    term.expect_motivation();
+    term.line(""); // no motivation
+    term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
+    let output = term.finish();
+    assert!(
+        !output.contains("━━ Durf ━━") && !output.contains(&progress(&competencies, 0)),
+        "the resumed interview asked durf again:\n{}",
+        readable(&output)
+    );
+
+    assert_file(
+        &path,
+        &format!(
+            "{PIETER_HEAD}complete: true
+ratings:
+  coachen:
+    asked:
+    - coachen.q3
+    - coachen.q6
+    notes:
+      coachen.q3: Liet de bewoner zelf kiezen
+      coachen.q6: Gaf een stagiair feedback na een huisbezoek
+    observed:
+    - coachen.i1
+    - coachen.i2
+    rating: 3
+  durf:
+    asked:
+    - durf.q1
+    notes:
+      durf.q1: Meldde zelf een onveilige situatie, tegen het advies van de teamleider in
+    observed:
+    - durf.i2
+    - durf.i3
+    rating: 4
+advice: zeker-wel
+"
+        ),
+    );
+    assert_eq!(files_in(dir.path()), ["pieter.yaml"]);
+}
+
+/// An interview killed with SIGKILL once the first competency's rating is confirmed keeps all of
+/// it in a valid file; `--resume` finishes the interview.
+#[test]
+fn a_killed_interview_keeps_what_was_confirmed_and_can_be_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = durf_and_coachen();
+    let (durf, coachen) = (&competencies[0], &competencies[1]);
+    let path = dir.path().join("pieter.yaml");
+
+    let mut term = start_pieter(dir.path());
+    term.expect_questions(&competencies, 0, &[]);
+    term.line("2 4");
+    term.expect_note(durf.question(2), None);
+    term.line("Zette drang in bij een gezin dat zorg weigerde");
+    term.expect_note(durf.question(4), None);
+    term.line("");
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("5");
+    // 1 of 5: suggested 2; 0 = niet beoordeeld instead.
+    term.expect_rating(&competencies, 0, 1, '2', '2');
+    term.send("0");
+    term.send(ENTER);
+    term.expect("✓ 0 niet beoordeeld\x1b[K\r\n");
+    // The next competency is shown only after the rating was saved.
+    term.expect_questions(&competencies, 1, &[]);
+    term.session
+        .process_mut()
+        .signal(Signal::SIGKILL)
+        .expect("sends SIGKILL");
+    let status = term
+        .session
+        .process()
+        .wait()
+        .expect("waits for the process");
+    assert!(
+        matches!(status, WaitStatus::Signaled(_, Signal::SIGKILL, _)),
+        "expected death by SIGKILL, got {status:?}"
+    );
+
+    let durf_record = "  durf:
+    asked:
+    - durf.q2
+    - durf.q4
+    notes:
+      durf.q2: Zette drang in bij een gezin dat zorg weigerde
+    observed:
+    - durf.i5
+    rating: nb
+";
+    assert_file(
+        &path,
+        &format!("{PIETER_HEAD}complete: false\nratings:\n{durf_record}"),
+    );
+    assert_eq!(
+        files_in(dir.path()),
+        ["pieter.yaml"],
+        "temp files left behind"
+    );
+    let json = report_json(dir.path(), &["pieter.yaml"]);
+    assert_eq!(
+        json["complete"], false,
+        "report of the killed interview: {json}"
+    );
+
+    let mut term = Terminal::start(dir.path(), &["interview", "--resume", "pieter.yaml"]);
+    term.expect_questions(&competencies, 1, &[]);
+    term.line("4");
+    term.expect_note(coachen.question(4), None);
+    term.line("");
+    term.expect_indicators(&competencies, 1, &[]);
+    term.line("-");
+    // None seen: suggested 1; 3 instead.
+    term.expect_rating(&competencies, 1, 0, '1', '1');
+    term.send("3");
+    term.send(ENTER);
+    term.expect("✓ 3 voldoende\x1b[K\r\n");
+    term.advise('5');
+    term.expect_motivation();
+    term.line("Tweede gesprek nodig over durf");
+    term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
+    term.finish();
+
+    assert_file(
+        &path,
+        &format!(
+            "{PIETER_HEAD}complete: true
+ratings:
+  coachen:
+    asked:
+    - coachen.q4
+    rating: 3
+{durf_record}advice: geen-besluit
+motivation: Tweede gesprek nodig over durf
+"
+        ),
+    );
+    let json = report_json(dir.path(), &["pieter.yaml"]);
+    assert_eq!(json["complete"], true, "report: {json}");
+}
+
+/// Another interviewer's finished file for the same candidate in the same folder never shows in
+/// this interviewer's session: not her name, notes, motivation or file; and it is left alone.
+#[test]
+fn the_session_never_shows_another_interviewers_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = durf_and_coachen();
+    let ans_note = "Noemde vooral wat het team deed";
+    let ans_motivation = "Te weinig eigen voorbeelden volgens mij";
+    // Per competency: question numbers, a note per asked question ('-' = none), indicator
+    // numbers, a rating; then the advice and the motivation.
+    let input = format!("1\n{ans_note}\n1\n1\n1\n-\n1\n1\nniet\n{ans_motivation}\n");
+    let mut ans = plain_command(
+        dir.path(),
+        &[
+            "interview",
+            "eindhoven",
+            "--candidate",
+            "Noor",
+            "--interviewer",
+            "Ans",
+            "--competency",
+            "durf",
+            "--competency",
+            "coachen",
+            "--out",
+            "ans.yaml",
+        ],
+    )
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("starts Ans's interview");
+    use std::io::Write as _;
+    ans.stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = ans.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "Ans's piped interview failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let ans_path = dir.path().join("ans.yaml");
+    let ans_text = std::fs::read_to_string(&ans_path).unwrap();
+    assert!(
+        ans_text.contains("complete: true")
+            && ans_text.contains("interviewer: Ans")
+            && ans_text.contains(&format!("durf.q1: {ans_note}"))
+            && ans_text.contains("rating: 1")
+            && ans_text.contains("advice: niet")
+            && ans_text.contains(ans_motivation),
+        "Ans's file is not what the piped lines said:\n{ans_text}"
+    );
+
+    // Pieter, with the default file name, in the same folder.
+    let mut term = Terminal::start(
+        dir.path(),
+        &[
+            "interview",
+            "eindhoven",
+            "--candidate",
+            "Noor",
+            "--interviewer",
+            "Pieter",
+            "--competency",
+            "durf",
+            "--competency",
+            "coachen",
+        ],
+    );
+    term.expect_welcome("Noor", "Pieter");
+    term.expect_questions(&competencies, 0, &[]);
+    term.line("1");
+    // Same question as Ans: no note of hers shown.
+    term.expect_note(competencies[0].question(1), None);
+    term.line("");
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("1 2 3 4 5");
+    term.expect_rating(&competencies, 0, 5, '5', '5');
+    term.send(ENTER);
+    term.expect("✓ 5 uitstekend\x1b[K\r\n");
+    term.expect_questions(&competencies, 1, &[]);
+    term.line("1");
+    term.expect_note(competencies[1].question(1), None);
+    term.line("");
+    term.expect_indicators(&competencies, 1, &[]);
+    term.line("1 2 3 4");
+    term.expect_rating(&competencies, 1, 4, '4', '4');
+    term.send(ENTER);
+    term.expect("✓ 4 goed\x1b[K\r\n");
+    term.advise('4');
+    term.expect_motivation();
+    term.line("Sterke voorbeelden");
+    let pieter_file = "interview-eindhoven-noor-pieter-2026-11-23.yaml";
+    term.expect(&format!("\r\nOpgeslagen in {pieter_file}\r\n"));
+    let output = term.finish();
+
+    for secret in ["Ans", "ans.yaml", ans_note, ans_motivation] {
+        assert!(
+            !output.contains(secret),
+            "Pieter's session shows {secret:?}:\n{}",
+            readable(&output)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&ans_path).unwrap(),
+        ans_text,
+        "Ans's file was changed"
+    );
+    assert_eq!(files_in(dir.path()), ["ans.yaml", pieter_file]);
+    // Both files are one panel: the report reads them together.
+    let json = report_json(dir.path(), &["ans.yaml", pieter_file]);
+    assert_eq!(
+        json["interviewers"],
+        serde_json::json!(["Ans", "Pieter"]),
+        "report: {json}"
+    );
+}
+
+/// A competency that did not come up (no question asked, no indicator seen) has no suggestion:
+/// "niet beoordeeld" is preselected, not the lowest rating. Going back from the rating passes
+/// the (empty) notes to the question list.
+#[test]
+fn a_competency_that_did_not_come_up_is_preselected_as_not_rated() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies(&["durf"]);
+    let mut term = Terminal::start(
+        dir.path(),
+        &[
+            "interview",
+            "eindhoven",
+            "--candidate",
+            "Noor",
+            "--interviewer",
+            "Pieter",
+            "--competency",
+            "durf",
+            "--out",
+            "pieter.yaml",
+        ],
+    );
+    term.expect_questions(&competencies, 0, &[]);
+    term.line("-");
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("-");
+    term.expect_rating_text(&competencies, 0, "Beoordeling van Durf:", '0');
+    term.send("b");
+    term.expect("← terug\x1b[K\r\n");
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("b");
+    term.expect_questions(&competencies, 0, &[]);
+    term.line("-");
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("");
+    term.expect_rating_text(&competencies, 0, "Beoordeling van Durf:", '0');
+    term.send(ENTER);
+    term.expect("✓ 0 niet beoordeeld\x1b[K\r\n");
+    term.advise('5');
+    term.expect_motivation();
+    term.line("-");
+    term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
+    term.finish();
+
+    assert_file(
+        &dir.path().join("pieter.yaml"),
+        "candidate: Noor
+interviewer: Pieter
+started: 2026-11-23T10:00:00Z
+updated: 2026-11-23T10:00:00Z
+competencies:
+- durf
+complete: true
+ratings:
+  durf:
+    rating: nb
+advice: geen-besluit
+",
+    );
+}
+
+/// In an 80-column terminal the rating's choice line (97 columns with every label) would wrap,
+/// and a wrapped line cannot be redrawn in place: every key would leave a stale copy with the
+/// old selection. It shows the keys and only the selected label instead; the advice still fits.
+#[test]
+fn the_choice_line_fits_an_80_column_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies(&["durf"]);
+    let mut term = Terminal::start_sized(
+        dir.path(),
+        &[
+            "interview",
+            "eindhoven",
+            "--candidate",
+            "Noor",
+            "--interviewer",
+            "Pieter",
+            "--competency",
+            "durf",
+            "--out",
+            "pieter.yaml",
+        ],
+        80,
+    );
+    term.expect_questions(&competencies, 0, &[]);
+    term.line("1");
+    term.expect_note(competencies[0].question(1), None);
+    term.line("");
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("1 2 3");
+    term.expect("voorstel: 3, jij beslist):\r\n");
+    term.expect(CHOICE_KEYS);
+    term.expect(&compact_choice_line(&RATINGS, Some(rating_index('3'))));
+    term.send("0");
+    term.expect(&compact_choice_line(&RATINGS, Some(rating_index('0'))));
+    term.send(ENTER);
+    term.expect("✓ 0 niet beoordeeld\x1b[K\r\n");
+    term.expect_advice();
+    term.send("q");
+    term.expect("opgeslagen, gestopt\x1b[K\r\n");
+    term.expect("\r\nGestopt; 1 competenties beoordeeld, opgeslagen in pieter.yaml.\r\n");
+    let output = term.finish();
+    assert!(
+        !output.contains(&choice_line(&RATINGS, Some(rating_index('3')))),
+        "the full, wrapping choice line was drawn at 80 columns:\n{}",
+        readable(&output)
+    );
+
+    assert_file(
+        &dir.path().join("pieter.yaml"),
+        "candidate: Noor
+interviewer: Pieter
+started: 2026-11-23T10:00:00Z
+updated: 2026-11-23T10:00:00Z
+competencies:
+- durf
+complete: false
+ratings:
+  durf:
+    asked:
+    - durf.q1
+    observed:
+    - durf.i1
+    - durf.i2
+    - durf.i3
+    rating: nb
+",
+    );
+}
