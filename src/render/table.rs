@@ -9,10 +9,10 @@ const DEFAULT_WIDTH: u16 = 100;
 
 /// The width to wrap to: the terminal's, else `$COLUMNS`, else 100 columns.
 pub fn output_width() -> u16 {
-    if std::io::stdout().is_terminal() {
-        if let Ok((columns, _)) = crossterm::terminal::size() {
-            return columns.max(40);
-        }
+    if std::io::stdout().is_terminal()
+        && let Ok((columns, _)) = crossterm::terminal::size()
+    {
+        return columns.max(40);
     }
     std::env::var("COLUMNS")
         .ok()
