@@ -61,7 +61,8 @@ fn nth<T: Copy>(items: &[Option<T>], index: usize) -> Option<T> {
     items.get(index).copied().flatten()
 }
 
-/// The legend entries under a radar chart: a swatch or dashed line, then its label; centred.
+/// A legend line under a chart: for each entry with a label, its mark and the label; centred
+/// on `centre` with its top at `top`. Returns nothing when every label is empty.
 fn legend(
     typesetter: Typesetter,
     entries: &[(LegendMark, &str)],
@@ -85,30 +86,67 @@ fn legend(
     let mut x = centre - total / 2.0;
     let mut items = Vec::new();
     for (mark, label) in entries {
-        match mark {
-            LegendMark::Area => items.push(Primitive::Rect {
-                x,
-                y: middle - 4.0,
-                width: MARK,
-                height: 8.0,
-                fill: Some(Color::ACCENT_LIGHT),
-                stroke: Some(Stroke::solid(Color::ACCENT, 1.2)),
-            }),
-            LegendMark::DashedLine => items.push(Primitive::line(
-                point(x, middle),
-                point(x + MARK, middle),
-                Stroke::dashed(Color::TARGET, 1.2),
-            )),
-        }
+        items.push(mark.draw(x, MARK, middle));
         items.push(typesetter.run(label, &LEGEND, x + MARK + GAP, baseline, Align::Left));
         x += MARK + GAP + typesetter.width(label, &LEGEND) + BETWEEN;
     }
     items
 }
 
+/// The height a legend takes, gap above it included: none when it has no labels.
+fn legend_height(labels: &[&str]) -> f32 {
+    if labels.iter().all(|label| label.is_empty()) {
+        0.0
+    } else {
+        LEGEND_GAP + LEGEND.leading
+    }
+}
+
+const LEGEND_GAP: f32 = 6.0;
+
+/// What a legend entry shows before its label: the same mark as in the chart.
 enum LegendMark {
+    /// The radar's filled values.
     Area,
+    /// The radar's dashed targets.
     DashedLine,
+    /// A bar.
+    Bar,
+    /// A target tick across a bar.
+    Tick,
+}
+
+impl LegendMark {
+    fn draw(&self, x: f32, width: f32, middle: f32) -> Primitive {
+        match self {
+            LegendMark::Area => Primitive::Rect {
+                x,
+                y: middle - 4.0,
+                width,
+                height: 8.0,
+                fill: Some(Color::ACCENT_LIGHT),
+                stroke: Some(Stroke::solid(Color::ACCENT, 1.2)),
+            },
+            LegendMark::DashedLine => Primitive::line(
+                point(x, middle),
+                point(x + width, middle),
+                Stroke::dashed(Color::TARGET, 1.2),
+            ),
+            LegendMark::Bar => Primitive::Rect {
+                x,
+                y: middle - 4.0,
+                width,
+                height: 8.0,
+                fill: Some(Color::ACCENT),
+                stroke: None,
+            },
+            LegendMark::Tick => Primitive::line(
+                point(x + width / 2.0, middle - 6.0),
+                point(x + width / 2.0, middle + 6.0),
+                Stroke::solid(Color::TARGET, 2.0),
+            ),
+        }
+    }
 }
 
 /// How a radar label sits against the end of its spoke.
@@ -219,13 +257,6 @@ pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing 
             fill: None,
             stroke: Some(GRID),
         });
-        items.push(typesetter.run(
-            &scale_label(step),
-            &SCALE,
-            centre.x + 2.5,
-            centre.y + r - SCALE.size - 1.0,
-            Align::Left,
-        ));
     }
     for index in 0..count {
         items.push(Primitive::line(centre, at(index, 1.0), GRID));
@@ -252,21 +283,37 @@ pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing 
         }
     }
 
+    // The scale goes on top, on a white ground, so no outline can hide a number.
+    for step in scale_steps(min, max).into_iter().filter(|v| *v > min) {
+        let label = scale_label(step);
+        let label_width = typesetter.width(&label, &SCALE);
+        let baseline = centre.y + radius * share(step, min, max) - SCALE.size - 0.5;
+        items.push(Primitive::Rect {
+            x: centre.x + 1.5,
+            y: baseline - 1.5,
+            width: label_width + 2.0,
+            height: SCALE.size + 1.5,
+            fill: Some(Color::WHITE),
+            stroke: None,
+        });
+        items.push(typesetter.run(&label, &SCALE, centre.x + 2.5, baseline, Align::Left));
+    }
     for (index, label) in labels.iter().enumerate() {
         items.extend(spoke_label(typesetter, label, at(index, 1.0), GAP));
     }
 
+    let legends = [chart.value_legend.as_str(), chart.target_legend.as_str()];
     items.extend(legend(
         typesetter,
         &[
-            (LegendMark::Area, chart.value_legend.as_str()),
-            (LegendMark::DashedLine, chart.target_legend.as_str()),
+            (LegendMark::Area, legends[0]),
+            (LegendMark::DashedLine, legends[1]),
         ],
         half_width,
-        -PLOT_HEIGHT - 4.0,
+        -PLOT_HEIGHT - LEGEND_GAP,
     ));
     Drawing {
-        height: PLOT_HEIGHT + 4.0 + LEGEND.leading,
+        height: PLOT_HEIGHT + legend_height(&legends),
         items,
     }
 }
@@ -388,7 +435,20 @@ pub fn bars(chart: &BarChart, typesetter: Typesetter, width: f32) -> Drawing {
         items.push(typesetter.run(&value_text, &LABEL, width, baseline, Align::Right));
         top -= row_height + ROW_GAP;
     }
-    Drawing { height, items }
+    let legends = [chart.value_legend.as_str(), chart.target_legend.as_str()];
+    items.extend(legend(
+        typesetter,
+        &[
+            (LegendMark::Bar, legends[0]),
+            (LegendMark::Tick, legends[1]),
+        ],
+        (bar_left + bar_right) / 2.0,
+        -height - LEGEND_GAP,
+    ));
+    Drawing {
+        height: height + legend_height(&legends),
+        items,
+    }
 }
 
 /// A grid of counts: row labels on the left, column labels on top, each cell shaded from
@@ -609,11 +669,14 @@ mod tests {
                 targets: vec![Some(4.0); 8],
                 min: 1.0,
                 max: 5.0,
+                value_legend: "Score".into(),
+                target_legend: "Streefniveau".into(),
             },
             typesetter,
             490.0,
         );
         assert_text_inside(&bars, typesetter, 490.0);
+        assert!(texts(&bars).iter().any(|run| run.text == "Streefniveau"));
         let map = heat_map(
             &HeatMap {
                 rows: labels,

@@ -80,14 +80,20 @@ pub struct RadarChart {
     pub target_legend: String,
 }
 
-/// Horizontal bars from `min` to each value, with a tick mark at each target.
+/// Horizontal bars from `min` to each value, with a tick mark at each target and the value in
+/// a column on the right.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct BarChart {
     pub labels: Vec<String>,
+    /// One per label; `None` draws no bar and "—" as the value.
     pub values: Vec<Option<f64>>,
+    /// One per label; `None` draws no tick.
     pub targets: Vec<Option<f64>>,
     pub min: f64,
     pub max: f64,
+    /// The legend entries for the bars and the ticks; an empty one is left out.
+    pub value_legend: String,
+    pub target_legend: String,
 }
 
 /// Counts in a grid, each cell shaded by its count (how many in a team gave which score).
