@@ -78,6 +78,10 @@ fn document() -> Document {
                  collega’s. Financiële zorgen komen aan bod."
                     .into(),
             ),
+            Block::Bullets(vec![
+                "Een privé-situatie, besproken in de reünie van het wijkteam".into(),
+                "Afspraken: één gesprek per maand".into(),
+            ]),
             Block::Table(Table {
                 header: vec!["Competentie".into(), "Score".into(), "Streefniveau".into()],
                 rows,
@@ -164,6 +168,8 @@ fn a_rendered_document_reads_back_with_independent_tools() {
         "“goed” — ook",
         "collega’s",
         "Financiële",
+        "• Een privé-situatie, besproken in de reünie",
+        "• Afspraken: één gesprek",
         "Competentie",
         "Streefniveau",
         "Rij 1: Coachen",
