@@ -143,6 +143,8 @@ fn a_rendered_document_reads_back_with_independent_tools() {
     assert!(field("CreationDate").starts_with("2026-11-23"), "{info}");
     assert!(field("ModDate").starts_with("2026-11-23"), "{info}");
     assert!(field("Page size").contains("595.276 x 841.89"), "{info}");
+    // Not PDF/X (printpdf writes an empty GTS_PDFXVersion, which readers take for PDF/X).
+    assert!(!info.contains("PDF/X"), "{info}");
 
     // Only the two embedded subsets; no built-in font that would turn ë into ?.
     let fonts = run("pdffonts", &[path]);

@@ -51,7 +51,9 @@ pub fn render(document: &Document) -> Result<Vec<u8>, Error> {
         ..Default::default()
     };
     let mut warnings = Vec::new();
-    let bytes = pdf.with_pages(pdf_pages).save(&options, &mut warnings);
+    let mut file = pdf
+        .with_pages(pdf_pages)
+        .to_lopdf_document(&options, &mut warnings);
     let errors: Vec<String> = warnings
         .into_iter()
         .filter(|warning| warning.severity == PdfParseErrorSeverity::Error)
@@ -60,7 +62,40 @@ pub fn render(document: &Document) -> Result<Vec<u8>, Error> {
     if !errors.is_empty() {
         return Err(Error::Pdf(errors.join("; ")));
     }
+    drop_empty_info_entries(&mut file);
+    file.compress();
+    let mut bytes = Vec::new();
+    file.save_to(&mut bytes)
+        .map_err(|e| Error::Pdf(e.to_string()))?;
     Ok(bytes)
+}
+
+/// printpdf writes every document-information entry it knows, filled or not. An empty
+/// `GTS_PDFXVersion` makes readers take the file for PDF/X (pdfinfo: "PDF subtype: PDF/X"),
+/// which it is not; so the empty entries go.
+fn drop_empty_info_entries(file: &mut lopdf::Document) {
+    let Ok(id) = file
+        .trailer
+        .get(b"Info")
+        .and_then(lopdf::Object::as_reference)
+    else {
+        return;
+    };
+    let Ok(info) = file.get_dictionary_mut(id) else {
+        return;
+    };
+    // Text entries are UTF-16 with a byte-order mark, so an empty one is just the mark.
+    let empty: Vec<Vec<u8>> = info
+        .iter()
+        .filter(|(_, value)| {
+            matches!(value, lopdf::Object::String(text, _)
+                if text.is_empty() || text.as_slice() == [0xFE, 0xFF])
+        })
+        .map(|(key, _)| key.clone())
+        .collect();
+    for key in empty {
+        info.remove(&key);
+    }
 }
 
 /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`, taken as UTC.
