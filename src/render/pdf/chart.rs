@@ -166,64 +166,22 @@ impl SpokeLabel {
     }
 }
 
-/// The radar chart in `width` points: the plot (95 mm tall) and the legend under it.
+/// The height of a radar chart's plot, legend not included.
+const RADAR_PLOT_HEIGHT: f32 = mm(95.0);
+/// Space between the end of a spoke and its label.
+const SPOKE_LABEL_GAP: f32 = 5.0;
+
+/// The radar chart in `width` points: the plot and the legend under it.
 pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing {
-    const PLOT_HEIGHT: f32 = mm(95.0);
-    const GAP: f32 = 5.0;
     let count = chart.labels.len();
     if count == 0 {
         return Drawing::default();
     }
     let (min, max) = scale_bounds(chart.min, chart.max);
-    let side_width = width * 0.27;
-    let labels: Vec<SpokeLabel> = chart
-        .labels
-        .iter()
-        .enumerate()
-        .map(|(index, label)| {
-            // Clockwise from the top.
-            let angle = PI / 2.0 - 2.0 * PI * index as f32 / count as f32;
-            let direction = point(angle.cos(), angle.sin());
-            let wrap_width = if direction.x.abs() > 0.3 {
-                side_width
-            } else {
-                width * 0.35
-            };
-            let lines = typesetter.wrap(label, &LABEL, wrap_width);
-            let width = lines
-                .iter()
-                .map(|line| typesetter.width(line, &LABEL))
-                .fold(0.0, f32::max);
-            let height = LABEL.height(lines.len());
-            SpokeLabel {
-                lines,
-                width,
-                height,
-                direction,
-            }
-        })
-        .collect();
-
-    // The largest radius at which every label still fits inside the plot area.
+    let labels = spoke_labels(&chart.labels, typesetter, width);
     let half_width = width / 2.0;
-    let half_height = PLOT_HEIGHT / 2.0;
-    let mut radius = half_height.min(half_width);
-    for label in &labels {
-        let (dx, dy) = (label.direction.x.abs(), label.direction.y.abs());
-        let (across, up) = if label.is_beside() {
-            (label.width, label.height / 2.0)
-        } else {
-            (label.width / 2.0, label.height)
-        };
-        if dx > 1e-3 {
-            radius = radius.min((half_width - across) / dx - GAP);
-        }
-        if dy > 1e-3 {
-            radius = radius.min((half_height - up) / dy - GAP);
-        }
-    }
-    let radius = radius.max(40.0);
-    let centre = point(half_width, -half_height);
+    let radius = fitting_radius(&labels, half_width, RADAR_PLOT_HEIGHT / 2.0);
+    let centre = point(half_width, -RADAR_PLOT_HEIGHT / 2.0);
     let at = |index: usize, share: f32| {
         let direction = labels[index].direction;
         point(
@@ -231,37 +189,27 @@ pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing 
             centre.y + direction.y * radius * share,
         )
     };
-
-    let mut items = Vec::new();
     let value_points: Vec<Point> = (0..count)
         .map(|i| at(i, nth(&chart.values, i).map_or(0.0, |v| share(v, min, max))))
         .collect();
-    items.push(Primitive::Polygon {
+
+    // The filled values first, then the grid over them so it stays readable, then the
+    // outlines, the scale and the labels on top.
+    let mut items = vec![Primitive::Polygon {
         points: value_points.clone(),
         fill: Some(Color::ACCENT_LIGHT),
         stroke: None,
-    });
-
-    // The grid goes over the filled area so it stays readable, under the outlines.
-    let ring_corners = if count >= 3 { count } else { 60 };
-    for step in scale_steps(min, max).into_iter().filter(|v| *v > min) {
-        let r = radius * share(step, min, max);
-        let ring = (0..ring_corners)
-            .map(|i| {
-                let angle = PI / 2.0 - 2.0 * PI * i as f32 / ring_corners as f32;
-                point(centre.x + r * angle.cos(), centre.y + r * angle.sin())
-            })
-            .collect();
-        items.push(Primitive::Polygon {
-            points: ring,
-            fill: None,
-            stroke: Some(GRID),
-        });
+    }];
+    let steps: Vec<f64> = scale_steps(min, max)
+        .into_iter()
+        .filter(|v| *v > min)
+        .collect();
+    for step in &steps {
+        items.push(ring(centre, radius * share(*step, min, max), count));
     }
     for index in 0..count {
         items.push(Primitive::line(centre, at(index, 1.0), GRID));
     }
-
     items.push(Primitive::Polygon {
         points: value_points.clone(),
         fill: None,
@@ -272,34 +220,15 @@ pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing 
     }));
     for (index, corner) in value_points.iter().enumerate() {
         if nth(&chart.values, index).is_some() {
-            items.push(Primitive::Rect {
-                x: corner.x - 1.75,
-                y: corner.y - 1.75,
-                width: 3.5,
-                height: 3.5,
-                fill: Some(Color::ACCENT),
-                stroke: None,
-            });
+            items.push(dot(*corner));
         }
     }
-
-    // The scale goes on top, on a white ground, so no outline can hide a number.
-    for step in scale_steps(min, max).into_iter().filter(|v| *v > min) {
-        let label = scale_label(step);
-        let label_width = typesetter.width(&label, &SCALE);
-        let baseline = centre.y + radius * share(step, min, max) - SCALE.size - 0.5;
-        items.push(Primitive::Rect {
-            x: centre.x + 1.5,
-            y: baseline - 1.5,
-            width: label_width + 2.0,
-            height: SCALE.size + 1.5,
-            fill: Some(Color::WHITE),
-            stroke: None,
-        });
-        items.push(typesetter.run(&label, &SCALE, centre.x + 2.5, baseline, Align::Left));
+    for step in &steps {
+        let top = point(centre.x, centre.y + radius * share(*step, min, max));
+        items.extend(ring_number(typesetter, *step, top));
     }
     for (index, label) in labels.iter().enumerate() {
-        items.extend(spoke_label(typesetter, label, at(index, 1.0), GAP));
+        items.extend(spoke_label(typesetter, label, at(index, 1.0)));
     }
 
     let legends = [chart.value_legend.as_str(), chart.target_legend.as_str()];
@@ -310,12 +239,114 @@ pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing 
             (LegendMark::DashedLine, legends[1]),
         ],
         half_width,
-        -PLOT_HEIGHT - LEGEND_GAP,
+        -RADAR_PLOT_HEIGHT - LEGEND_GAP,
     ));
     Drawing {
-        height: PLOT_HEIGHT + legend_height(&legends),
+        height: RADAR_PLOT_HEIGHT + legend_height(&legends),
         items,
     }
+}
+
+/// The labels of the spokes, clockwise from the top, wrapped to the room their side has.
+fn spoke_labels(labels: &[String], typesetter: Typesetter, width: f32) -> Vec<SpokeLabel> {
+    labels
+        .iter()
+        .enumerate()
+        .map(|(index, label)| {
+            let angle = PI / 2.0 - 2.0 * PI * index as f32 / labels.len() as f32;
+            let direction = point(angle.cos(), angle.sin());
+            let mut spoke = SpokeLabel {
+                lines: Vec::new(),
+                width: 0.0,
+                height: 0.0,
+                direction,
+            };
+            let wrap_width = if spoke.is_beside() {
+                width * 0.27
+            } else {
+                width * 0.35
+            };
+            spoke.lines = typesetter.wrap(label, &LABEL, wrap_width);
+            spoke.width = spoke
+                .lines
+                .iter()
+                .map(|line| typesetter.width(line, &LABEL))
+                .fold(0.0, f32::max);
+            spoke.height = LABEL.height(spoke.lines.len());
+            spoke
+        })
+        .collect()
+}
+
+/// The largest radius at which every label still fits in the plot area around the centre.
+fn fitting_radius(labels: &[SpokeLabel], half_width: f32, half_height: f32) -> f32 {
+    let mut radius = half_height.min(half_width);
+    for label in labels {
+        let (dx, dy) = (label.direction.x.abs(), label.direction.y.abs());
+        let (across, up) = if label.is_beside() {
+            (label.width, label.height / 2.0)
+        } else {
+            (label.width / 2.0, label.height)
+        };
+        if dx > 1e-3 {
+            radius = radius.min((half_width - across) / dx - SPOKE_LABEL_GAP);
+        }
+        if dy > 1e-3 {
+            radius = radius.min((half_height - up) / dy - SPOKE_LABEL_GAP);
+        }
+    }
+    // Labels too long for any radius still get a readable chart; they wrap more instead.
+    radius.max(40.0)
+}
+
+/// A grid ring: a polygon through the spokes, or a circle when there are fewer than three.
+fn ring(centre: Point, radius: f32, spokes: usize) -> Primitive {
+    let corners = if spokes >= 3 { spokes } else { 60 };
+    let points = (0..corners)
+        .map(|i| {
+            let angle = PI / 2.0 - 2.0 * PI * i as f32 / corners as f32;
+            point(
+                centre.x + radius * angle.cos(),
+                centre.y + radius * angle.sin(),
+            )
+        })
+        .collect();
+    Primitive::Polygon {
+        points,
+        fill: None,
+        stroke: Some(GRID),
+    }
+}
+
+/// A value's corner mark.
+fn dot(at: Point) -> Primitive {
+    Primitive::Rect {
+        x: at.x - 1.75,
+        y: at.y - 1.75,
+        width: 3.5,
+        height: 3.5,
+        fill: Some(Color::ACCENT),
+        stroke: None,
+    }
+}
+
+/// The number of a ring, just right of the top spoke and under the ring, on a white ground so
+/// no outline can hide it.
+fn ring_number(typesetter: Typesetter, step: f64, ring_top: Point) -> [Primitive; 2] {
+    let label = scale_label(step);
+    let width = typesetter.width(&label, &SCALE);
+    let baseline = ring_top.y - SCALE.size - 0.5;
+    [
+        Primitive::Rect {
+            x: ring_top.x + 1.5,
+            y: baseline - 1.5,
+            width: width + 2.0,
+            height: SCALE.size + 1.5,
+            fill: Some(Color::WHITE),
+            stroke: None,
+        },
+        typesetter.run(&label, &SCALE, ring_top.x + 2.5, baseline, Align::Left),
+    ]
 }
 
 /// The dashed target outline: closed when every target is there, else the stretches between
@@ -345,10 +376,10 @@ fn target_outline(
 }
 
 /// A radar label placed just beyond the end of its spoke, on the side the spoke points to.
-fn spoke_label(typesetter: Typesetter, label: &SpokeLabel, end: Point, gap: f32) -> Vec<Primitive> {
+fn spoke_label(typesetter: Typesetter, label: &SpokeLabel, end: Point) -> Vec<Primitive> {
     let anchor = point(
-        end.x + label.direction.x * gap,
-        end.y + label.direction.y * gap,
+        end.x + label.direction.x * SPOKE_LABEL_GAP,
+        end.y + label.direction.y * SPOKE_LABEL_GAP,
     );
     let (x, align, top) = if label.is_beside() {
         let align = if label.direction.x > 0.0 {
@@ -505,26 +536,10 @@ pub fn heat_map(chart: &HeatMap, typesetter: Typesetter, width: f32) -> Drawing 
         let label_top = top - (row_height - LABEL.height(lines.len())) / 2.0;
         items.extend(typesetter.lines(&lines, &label_style, 0.0, label_top, Align::Left));
         for column in 0..chart.columns.len() {
-            let (fill, text, text_color) = if withheld(row) {
-                (Color::SHADE, "–".to_string(), Color::MUTED)
+            let look = if withheld(row) {
+                CellLook::withheld()
             } else {
-                let count = count_of(row, column);
-                let fill = if count == 0 {
-                    Color::rgb(0.97, 0.97, 0.97)
-                } else {
-                    Color::ACCENT_LIGHT.mix(Color::ACCENT, count as f32 / most as f32)
-                };
-                let color = if fill.lightness() < 0.55 {
-                    Color::WHITE
-                } else {
-                    Color::TEXT
-                };
-                let text = if count == 0 {
-                    String::new()
-                } else {
-                    count.to_string()
-                };
-                (fill, text, color)
+                CellLook::of(count_of(row, column), most)
             };
             let x = label_width + column_width * column as f32;
             items.push(Primitive::Rect {
@@ -532,17 +547,17 @@ pub fn heat_map(chart: &HeatMap, typesetter: Typesetter, width: f32) -> Drawing 
                 y: top - row_height + CELL_GAP / 2.0,
                 width: column_width - CELL_GAP,
                 height: row_height - CELL_GAP,
-                fill: Some(fill),
+                fill: Some(look.fill),
                 stroke: None,
             });
-            if !text.is_empty() {
+            if !look.text.is_empty() {
                 let style = Style {
-                    color: text_color,
+                    color: look.text_color,
                     ..COUNT
                 };
                 let baseline = top - row_height / 2.0 - COUNT.size * 0.35;
                 items.push(typesetter.run(
-                    &text,
+                    &look.text,
                     &style,
                     x + column_width / 2.0,
                     baseline,
@@ -555,6 +570,45 @@ pub fn heat_map(chart: &HeatMap, typesetter: Typesetter, width: f32) -> Drawing 
     Drawing {
         height: -top,
         items,
+    }
+}
+
+/// How a heat-map cell looks: its shade, and the count in a colour that reads on it.
+struct CellLook {
+    fill: Color,
+    text: String,
+    text_color: Color,
+}
+
+impl CellLook {
+    /// Shaded by `count` against the largest count; an empty cell stays near white and blank.
+    fn of(count: u32, most: u32) -> CellLook {
+        if count == 0 {
+            return CellLook {
+                fill: Color::rgb(0.97, 0.97, 0.97),
+                text: String::new(),
+                text_color: Color::TEXT,
+            };
+        }
+        let fill = Color::ACCENT_LIGHT.mix(Color::ACCENT, count as f32 / most.max(1) as f32);
+        let text_color = if fill.lightness() < 0.55 {
+            Color::WHITE
+        } else {
+            Color::TEXT
+        };
+        CellLook {
+            fill,
+            text: count.to_string(),
+            text_color,
+        }
+    }
+
+    fn withheld() -> CellLook {
+        CellLook {
+            fill: Color::SHADE,
+            text: "–".to_string(),
+            text_color: Color::MUTED,
+        }
     }
 }
 
@@ -609,6 +663,16 @@ mod tests {
         ]
         .map(String::from)
         .to_vec()
+    }
+
+    #[test]
+    fn heat_map_cells_darken_with_their_count_and_keep_their_count_readable() {
+        let light = CellLook::of(1, 8);
+        let dark = CellLook::of(8, 8);
+        assert!(dark.fill.lightness() < light.fill.lightness());
+        assert_eq!(dark.text_color, Color::WHITE);
+        assert_eq!(light.text_color, Color::TEXT);
+        assert_eq!(CellLook::of(0, 8).text, "");
     }
 
     #[test]

@@ -15,8 +15,8 @@ pub struct Document {
 }
 
 /// One piece of a document. Blocks are stacked top to bottom and start a new page when they do
-/// not fit; paragraphs, lists, tables and ruled lines continue on the next page, the rest
-/// (titles, charts, boxes, key–value rows) move there whole.
+/// not fit: paragraphs, lists, key–value rows, tables and ruled lines continue on the next page;
+/// titles, charts and boxes move there whole (a chart taller than a page is not split).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// The title of the document with lines saying who, what and when under it. It does not

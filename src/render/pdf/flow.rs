@@ -90,10 +90,10 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Space between blocks; none at the top of a page.
+    /// Space between blocks; none at the top of a page, and never past its foot.
     fn gap(&mut self, height: f32) {
         if !self.at_page_top() {
-            self.y -= height.min(self.room());
+            self.y -= height.min(self.room()).max(0.0);
         }
     }
 
@@ -162,13 +162,14 @@ impl<'a> Flow<'a> {
                     self.new_page();
                 }
             }
-            // Asked-for space counts at the top of a page too (to push a title down).
+            // Asked-for space counts at the top of a page too (to push a title down); more
+            // than is left ends the page.
             Block::Spacer(millimetres) => {
                 let height = mm(*millimetres);
-                if height >= self.room() {
-                    self.new_page();
-                } else {
+                if height < self.room() {
                     self.y -= height;
+                } else if !self.at_page_top() {
+                    self.new_page();
                 }
             }
         }

@@ -284,7 +284,8 @@ impl<'a> Typesetter<'a> {
     }
 
     /// `text` broken into lines no wider than `width`: at newlines, at spaces, and inside a
-    /// word only when the word alone is wider than `width`. Runs of spaces count as one.
+    /// word only when the word alone is wider than `width`. Runs of spaces and tabs count as
+    /// one space; carriage returns go (the font has no glyph for either).
     pub fn wrap(&self, text: &str, style: &Style, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
@@ -297,7 +298,10 @@ impl<'a> Typesetter<'a> {
         let space = self.width(" ", style);
         let mut line = String::new();
         let mut line_width = 0.0;
-        for word in paragraph.split(' ').filter(|word| !word.is_empty()) {
+        for word in paragraph
+            .split([' ', '\t', '\r'])
+            .filter(|word| !word.is_empty())
+        {
             let word_width = self.width(word, style);
             if !line.is_empty() && line_width + space + word_width <= width - WRAP_TOLERANCE {
                 line.push(' ');
@@ -434,6 +438,8 @@ mod tests {
         let fonts = Fonts::load().unwrap();
         let typesetter = Typesetter::new(&fonts);
         let lines = typesetter.wrap("een  twee\ndrie", &body(), CONTENT_WIDTH);
+        assert_eq!(lines, ["een twee", "drie"]);
+        let lines = typesetter.wrap("een\ttwee\r\ndrie", &body(), CONTENT_WIDTH);
         assert_eq!(lines, ["een twee", "drie"]);
         assert_eq!(typesetter.wrap("", &body(), 100.0), [""]);
     }
