@@ -68,6 +68,9 @@ pub enum Error {
     /// A request that cannot be met as asked (an unknown id, a missing option), with what to do.
     #[error("{0}")]
     Usage(String),
+    /// A PDF could not be made (a font that would not subset, a date that is not a date).
+    #[error("{}", t!("error.pdf", reason = .0))]
+    Pdf(String),
 }
 
 fn render_problems(problems: &[Problem]) -> String {

@@ -1,0 +1,109 @@
+//! What a PDF says, independent of how it is drawn: metadata and a list of blocks, top to
+//! bottom. Reports build one of these; `render` turns it into a PDF.
+
+/// A document to render.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` (UTC): the creation and modification date in the
+    /// metadata. The caller sets it (the date of the scan, say), never the clock, so the same
+    /// input gives the same PDF.
+    pub date: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One piece of a document. Blocks are stacked top to bottom and start a new page when they do
+/// not fit: paragraphs, lists, key–value rows, tables and ruled lines continue on the next page;
+/// titles, charts and boxes move there whole (a chart taller than a page is not split).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The title of the document with lines saying who, what and when under it. It does not
+    /// start a page of its own; follow it with `PageBreak` for a separate title page.
+    Title {
+        title: String,
+        lines: Vec<String>,
+    },
+    /// A heading of level 1 (largest) to 3; it is kept on a page with what follows it.
+    Heading(u8, String),
+    Paragraph(String),
+    Bullets(Vec<String>),
+    /// Label–value rows, such as "Naam: Sanne de Vries".
+    KeyValues(Vec<(String, String)>),
+    Table(Table),
+    RadarChart(RadarChart),
+    BarChart(BarChart),
+    HeatMap(HeatMap),
+    /// A label with empty ruled lines under it, to write notes on.
+    WriteLines {
+        label: String,
+        lines: usize,
+    },
+    /// Tick boxes, one per label.
+    Checkboxes(Vec<String>),
+    /// A label with a row of boxes to tick, one per value (usually "1" to "5").
+    RatingBoxes {
+        label: String,
+        values: Vec<String>,
+    },
+    PageBreak,
+    /// Empty space, in millimetres.
+    Spacer(f32),
+}
+
+/// A table that may run over several pages; each page repeats the header row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Relative column widths (`[3.0, 1.0, 1.0]`: the first column takes three fifths). Missing
+    /// or non-positive entries count as 1.
+    pub widths: Vec<f32>,
+    /// Columns whose cells are right-aligned (numbers); missing entries are left-aligned.
+    pub align_right: Vec<bool>,
+}
+
+/// A spider chart: one spoke per label, the values as a filled area, the targets as a dashed
+/// outline, and a ring for every point of the scale from `min` to `max`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RadarChart {
+    pub labels: Vec<String>,
+    /// One per label; `None` (no score) is drawn at the centre.
+    pub values: Vec<Option<f64>>,
+    /// One per label; `None` leaves a gap in the target outline.
+    pub targets: Vec<Option<f64>>,
+    pub min: f64,
+    pub max: f64,
+    /// The legend entries for the values and the targets; an empty one is left out.
+    pub value_legend: String,
+    pub target_legend: String,
+}
+
+/// Horizontal bars from `min` to each value, with a tick mark at each target and the value in
+/// a column on the right.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BarChart {
+    pub labels: Vec<String>,
+    /// One per label; `None` draws no bar and "—" as the value.
+    pub values: Vec<Option<f64>>,
+    /// One per label; `None` draws no tick.
+    pub targets: Vec<Option<f64>>,
+    pub min: f64,
+    pub max: f64,
+    /// The legend entries for the bars and the ticks; an empty one is left out.
+    pub value_legend: String,
+    pub target_legend: String,
+}
+
+/// Counts in a grid, each cell shaded by its count (how many in a team gave which score).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HeatMap {
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    /// `cells[row][column]`; missing cells count as 0.
+    pub cells: Vec<Vec<u32>>,
+    /// Rows whose counts are not shown (too few answers to keep them anonymous); they are drawn
+    /// grey with a dash in every cell. Missing entries are false.
+    pub withheld: Vec<bool>,
+}

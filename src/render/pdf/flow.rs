@@ -1,0 +1,773 @@
+//! Lays the blocks of a document out on pages, top to bottom: how each kind of block looks,
+//! when it moves to the next page, and the page numbers once the page count is known.
+
+use super::chart;
+use super::document::{Block, Document, Table};
+use super::fonts::{Fonts, Weight};
+use super::layout::{
+    Align, CONTENT_BOTTOM, CONTENT_HEIGHT, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH,
+    Color, Drawing, FOOTER_BASELINE, PAGE_WIDTH, Page, Primitive, Stroke, Style, Typesetter, mm,
+    point,
+};
+
+const BODY: Style = Style::new(Weight::Regular, 10.0, Color::TEXT);
+const BODY_BOLD: Style = Style::new(Weight::Bold, 10.0, Color::TEXT);
+const TITLE: Style = Style::new(Weight::Bold, 22.0, Color::TEXT);
+const SUBTITLE: Style = Style::new(Weight::Regular, 11.0, Color::MUTED);
+const TABLE_CELL: Style = Style::new(Weight::Regular, 9.0, Color::TEXT);
+const TABLE_HEADER: Style = Style::new(Weight::Bold, 9.0, Color::TEXT);
+const SMALL: Style = Style::new(Weight::Regular, 8.0, Color::MUTED);
+const FOOTER: Style = Style::new(Weight::Regular, 8.0, Color::MUTED);
+
+/// Space after a block.
+const BLOCK_GAP: f32 = 8.0;
+/// Inner space of a table cell: sideways, and above and below the text.
+const CELL_PAD_X: f32 = 4.0;
+const CELL_PAD_Y: f32 = 3.0;
+/// Indent of list text after its bullet or box.
+const INDENT: f32 = 14.0;
+const TICK_BOX: f32 = 10.0;
+const RATING_BOX: f32 = 16.0;
+/// Distance between the lines to write on.
+const WRITING_LINE_PITCH: f32 = mm(8.0);
+/// Fractions of a point are rounding, not overflow.
+const EPSILON: f32 = 0.01;
+
+/// The pages of `document`, each with its page number.
+pub fn lay_out(document: &Document, fonts: &Fonts) -> Vec<Page> {
+    let mut flow = Flow::new(Typesetter::new(fonts));
+    for block in &document.blocks {
+        flow.block(block);
+    }
+    flow.finish()
+}
+
+fn heading_style(level: u8) -> (Style, f32) {
+    match level {
+        0 | 1 => (Style::new(Weight::Bold, 15.0, Color::ACCENT), 14.0),
+        2 => (Style::new(Weight::Bold, 12.0, Color::TEXT), 10.0),
+        _ => (Style::new(Weight::Bold, 10.5, Color::TEXT), 6.0),
+    }
+}
+
+/// The pages done so far, the page being filled, and how far down it is filled.
+struct Flow<'a> {
+    typesetter: Typesetter<'a>,
+    pages: Vec<Page>,
+    page: Page,
+    /// The top of the free space on the current page.
+    y: f32,
+}
+
+impl<'a> Flow<'a> {
+    fn new(typesetter: Typesetter<'a>) -> Self {
+        Flow {
+            typesetter,
+            pages: Vec::new(),
+            page: Page::default(),
+            y: CONTENT_TOP,
+        }
+    }
+
+    fn room(&self) -> f32 {
+        self.y - CONTENT_BOTTOM
+    }
+
+    fn at_page_top(&self) -> bool {
+        self.y >= CONTENT_TOP - EPSILON
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(std::mem::take(&mut self.page));
+        self.y = CONTENT_TOP;
+    }
+
+    /// Starts a new page unless `height` fits on this one (or this one is still empty: what
+    /// does not fit on an empty page does not fit anywhere, and goes where it is).
+    fn need(&mut self, height: f32) {
+        if height > self.room() + EPSILON && !self.at_page_top() {
+            self.new_page();
+        }
+    }
+
+    /// Space between blocks; none at the top of a page, and never past its foot.
+    fn gap(&mut self, height: f32) {
+        if !self.at_page_top() {
+            self.y -= height.min(self.room()).max(0.0);
+        }
+    }
+
+    fn draw(&mut self, items: impl IntoIterator<Item = Primitive>) {
+        self.page.items.extend(items);
+    }
+
+    fn wrap(&self, text: &str, style: &Style, width: f32) -> Vec<String> {
+        self.typesetter.wrap(text, style, width)
+    }
+
+    /// Lines of text from the left edge `x` down, continuing on the next page when the page is
+    /// full; `first_line` is called with the baseline of the first line (for a bullet).
+    fn text_lines(
+        &mut self,
+        lines: &[String],
+        style: &Style,
+        x: f32,
+        mut first_line: impl FnMut(&mut Self, f32),
+    ) {
+        for (index, line) in lines.iter().enumerate() {
+            self.need(style.leading);
+            let baseline = self.y - style.baseline_offset();
+            if index == 0 {
+                first_line(self, baseline);
+            }
+            let run = self.typesetter.run(line, style, x, baseline, Align::Left);
+            self.draw([run]);
+            self.y -= style.leading;
+        }
+    }
+
+    fn drawing(&mut self, drawing: Drawing) {
+        if drawing.height <= 0.0 {
+            return;
+        }
+        self.need(drawing.height);
+        let top = self.y;
+        self.y -= drawing.height;
+        self.draw(drawing.place(CONTENT_LEFT, top));
+        self.gap(BLOCK_GAP);
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Title { title, lines } => self.title(title, lines),
+            Block::Heading(level, text) => self.heading(*level, text),
+            Block::Paragraph(text) => self.paragraph(text),
+            Block::Bullets(items) => self.bullets(items),
+            Block::KeyValues(pairs) => self.key_values(pairs),
+            Block::Table(table) => self.table(table),
+            Block::RadarChart(radar) => {
+                self.drawing(chart::radar(radar, self.typesetter, CONTENT_WIDTH))
+            }
+            Block::BarChart(bars) => {
+                self.drawing(chart::bars(bars, self.typesetter, CONTENT_WIDTH))
+            }
+            Block::HeatMap(map) => {
+                self.drawing(chart::heat_map(map, self.typesetter, CONTENT_WIDTH))
+            }
+            Block::WriteLines { label, lines } => self.write_lines(label, *lines),
+            Block::Checkboxes(items) => self.checkboxes(items),
+            Block::RatingBoxes { label, values } => self.rating_boxes(label, values),
+            Block::PageBreak => {
+                if !self.at_page_top() {
+                    self.new_page();
+                }
+            }
+            // Asked-for space counts at the top of a page too (to push a title down); more
+            // than is left ends the page.
+            Block::Spacer(millimetres) => {
+                let height = mm(*millimetres);
+                if height < self.room() {
+                    self.y -= height;
+                } else if !self.at_page_top() {
+                    self.new_page();
+                }
+            }
+        }
+    }
+
+    /// A band in the house colour, the title, and the who/what/when lines under it.
+    fn title(&mut self, title: &str, lines: &[String]) {
+        const BAND: f32 = 6.0;
+        let title_lines = self.wrap(title, &TITLE, CONTENT_WIDTH);
+        let sub_lines: Vec<String> = lines
+            .iter()
+            .flat_map(|line| self.wrap(line, &SUBTITLE, CONTENT_WIDTH))
+            .collect();
+        let height = BAND
+            + 18.0
+            + TITLE.height(title_lines.len())
+            + 6.0
+            + SUBTITLE.height(sub_lines.len())
+            + 10.0;
+        self.need(height);
+        let top = self.y;
+        self.draw([Primitive::rect_from_top(
+            CONTENT_LEFT,
+            top,
+            CONTENT_WIDTH,
+            BAND,
+            Some(Color::ACCENT),
+            None,
+        )]);
+        let title_top = top - BAND - 18.0;
+        let title_runs =
+            self.typesetter
+                .lines(&title_lines, &TITLE, CONTENT_LEFT, title_top, Align::Left);
+        self.draw(title_runs);
+        let sub_top = title_top - TITLE.height(title_lines.len()) - 6.0;
+        let sub_runs =
+            self.typesetter
+                .lines(&sub_lines, &SUBTITLE, CONTENT_LEFT, sub_top, Align::Left);
+        self.draw(sub_runs);
+        let rule_y = top - height;
+        self.draw([Primitive::line(
+            point(CONTENT_LEFT, rule_y),
+            point(CONTENT_RIGHT, rule_y),
+            Stroke::solid(Color::RULE, 0.8),
+        )]);
+        self.y = rule_y;
+        self.gap(18.0);
+    }
+
+    /// A heading, kept on the page with at least two lines of what follows.
+    fn heading(&mut self, level: u8, text: &str) {
+        let (style, space_before) = heading_style(level);
+        let lines = self.wrap(text, &style, CONTENT_WIDTH);
+        self.gap(space_before);
+        self.need(style.height(lines.len()) + 4.0 + BODY.height(2));
+        let runs = self
+            .typesetter
+            .lines(&lines, &style, CONTENT_LEFT, self.y, Align::Left);
+        self.draw(runs);
+        self.y -= style.height(lines.len()) + 4.0;
+    }
+
+    fn paragraph(&mut self, text: &str) {
+        let lines = self.wrap(text, &BODY, CONTENT_WIDTH);
+        // No single first line left alone at the foot of a page.
+        self.need(BODY.height(lines.len().min(2)));
+        self.text_lines(&lines, &BODY, CONTENT_LEFT, |_, _| {});
+        self.gap(BLOCK_GAP);
+    }
+
+    fn bullets(&mut self, items: &[String]) {
+        for item in items {
+            let lines = self.wrap(item, &BODY, CONTENT_WIDTH - INDENT);
+            let typesetter = self.typesetter;
+            self.text_lines(&lines, &BODY, CONTENT_LEFT + INDENT, |flow, baseline| {
+                let bullet = typesetter.run("•", &BODY, CONTENT_LEFT + 3.0, baseline, Align::Left);
+                flow.draw([bullet]);
+            });
+            self.gap(2.0);
+        }
+        self.gap(BLOCK_GAP - 2.0);
+    }
+
+    /// Labels in bold in a column as wide as the widest (up to a third of the page), the values
+    /// beside them.
+    fn key_values(&mut self, pairs: &[(String, String)]) {
+        let widest = pairs
+            .iter()
+            .map(|(key, _)| self.typesetter.width(key, &BODY_BOLD))
+            .fold(0.0, f32::max);
+        let key_width = (widest + 12.0).min(CONTENT_WIDTH / 3.0);
+        let value_width = CONTENT_WIDTH - key_width;
+        for (key, value) in pairs {
+            let keys = self.wrap(key, &BODY_BOLD, key_width - 12.0);
+            let values = self.wrap(value, &BODY, value_width);
+            let lines = keys.len().max(values.len());
+            self.need(BODY.height(lines.min(3)));
+            for index in 0..lines {
+                self.need(BODY.leading);
+                let baseline = self.y - BODY.baseline_offset();
+                if let Some(key) = keys.get(index) {
+                    let run =
+                        self.typesetter
+                            .run(key, &BODY_BOLD, CONTENT_LEFT, baseline, Align::Left);
+                    self.draw([run]);
+                }
+                if let Some(value) = values.get(index) {
+                    let run = self.typesetter.run(
+                        value,
+                        &BODY,
+                        CONTENT_LEFT + key_width,
+                        baseline,
+                        Align::Left,
+                    );
+                    self.draw([run]);
+                }
+                self.y -= BODY.leading;
+            }
+            self.gap(3.0);
+        }
+        self.gap(BLOCK_GAP - 3.0);
+    }
+
+    fn table(&mut self, table: &Table) {
+        let columns = table
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain([table.header.len()])
+            .max()
+            .unwrap_or(0);
+        if columns == 0 {
+            return;
+        }
+        let layout = TableLayout::new(table, columns, self.typesetter);
+        let first_row = layout
+            .rows
+            .first()
+            .map_or(0.0, |row| layout.row_height(row));
+        self.need(layout.header_height + first_row.min(CONTENT_HEIGHT - layout.header_height));
+        self.table_header(&layout);
+        for row in &layout.rows {
+            let height = layout.row_height(row);
+            if height > self.room() + EPSILON {
+                if height <= CONTENT_HEIGHT - layout.header_height {
+                    self.new_page();
+                    self.table_header(&layout);
+                } else {
+                    self.tall_row(&layout, row);
+                    continue;
+                }
+            }
+            let lines = row.iter().map(Vec::len).max().unwrap_or(0);
+            self.table_row(&layout, row, 0, lines.max(1));
+        }
+        self.gap(BLOCK_GAP);
+    }
+
+    fn table_header(&mut self, layout: &TableLayout) {
+        if layout.header.is_empty() {
+            return;
+        }
+        let top = self.y;
+        let height = layout.header_height;
+        self.draw([Primitive::rect_from_top(
+            CONTENT_LEFT,
+            top,
+            CONTENT_WIDTH,
+            height,
+            Some(Color::SHADE),
+            None,
+        )]);
+        for (column, lines) in layout.header.iter().enumerate() {
+            let (x, align) = layout.text_anchor(column);
+            let runs = self
+                .typesetter
+                .lines(lines, &TABLE_HEADER, x, top - CELL_PAD_Y, align);
+            self.draw(runs);
+        }
+        self.y -= height;
+        self.draw([Primitive::line(
+            point(CONTENT_LEFT, self.y),
+            point(CONTENT_RIGHT, self.y),
+            Stroke::solid(Color::MUTED, 0.8),
+        )]);
+    }
+
+    /// Lines `from..from + count` of every cell of `row`, with a rule under them.
+    fn table_row(&mut self, layout: &TableLayout, row: &[Vec<String>], from: usize, count: usize) {
+        let top = self.y;
+        for (column, lines) in row.iter().enumerate() {
+            let part: Vec<String> = lines.iter().skip(from).take(count).cloned().collect();
+            let (x, align) = layout.text_anchor(column);
+            let runs = self
+                .typesetter
+                .lines(&part, &TABLE_CELL, x, top - CELL_PAD_Y, align);
+            self.draw(runs);
+        }
+        self.y -= TABLE_CELL.height(count) + 2.0 * CELL_PAD_Y;
+        self.draw([Primitive::line(
+            point(CONTENT_LEFT, self.y),
+            point(CONTENT_RIGHT, self.y),
+            Stroke::solid(Color::RULE, 0.5),
+        )]);
+    }
+
+    /// A row taller than a page, split over pages at line boundaries.
+    fn tall_row(&mut self, layout: &TableLayout, row: &[Vec<String>]) {
+        let total = row.iter().map(Vec::len).max().unwrap_or(0);
+        let mut done = 0;
+        while done < total {
+            let fits = ((self.room() - 2.0 * CELL_PAD_Y) / TABLE_CELL.leading + EPSILON).floor();
+            if fits < 1.0 {
+                self.new_page();
+                self.table_header(layout);
+                continue;
+            }
+            let count = (fits as usize).min(total - done);
+            self.table_row(layout, row, done, count);
+            done += count;
+        }
+    }
+
+    /// A label, then empty lines to write on.
+    fn write_lines(&mut self, label: &str, count: usize) {
+        let lines = if label.is_empty() {
+            Vec::new()
+        } else {
+            self.wrap(label, &BODY_BOLD, CONTENT_WIDTH)
+        };
+        self.need(BODY_BOLD.height(lines.len()) + WRITING_LINE_PITCH);
+        self.text_lines(&lines, &BODY_BOLD, CONTENT_LEFT, |_, _| {});
+        for _ in 0..count {
+            self.need(WRITING_LINE_PITCH);
+            self.y -= WRITING_LINE_PITCH;
+            self.draw([Primitive::line(
+                point(CONTENT_LEFT, self.y),
+                point(CONTENT_RIGHT, self.y),
+                Stroke::solid(Color::RULE, 0.6),
+            )]);
+        }
+        self.gap(BLOCK_GAP + 4.0);
+    }
+
+    fn checkboxes(&mut self, items: &[String]) {
+        let indent = TICK_BOX + 8.0;
+        for item in items {
+            let lines = self.wrap(item, &BODY, CONTENT_WIDTH - indent);
+            let height = BODY.height(lines.len());
+            self.need(height);
+            let baseline = self.y - BODY.baseline_offset();
+            self.draw([Primitive::Rect {
+                x: CONTENT_LEFT,
+                y: baseline - 1.5,
+                width: TICK_BOX,
+                height: TICK_BOX,
+                fill: None,
+                stroke: Some(Stroke::solid(Color::TEXT, 0.8)),
+            }]);
+            let runs =
+                self.typesetter
+                    .lines(&lines, &BODY, CONTENT_LEFT + indent, self.y, Align::Left);
+            self.draw(runs);
+            self.y -= height + 4.0;
+        }
+        self.gap(BLOCK_GAP - 4.0);
+    }
+
+    /// The label on the left; on the right a box per value, the value printed above it.
+    fn rating_boxes(&mut self, label: &str, values: &[String]) {
+        let pitch = values
+            .iter()
+            .map(|value| self.typesetter.width(value, &SMALL) + 8.0)
+            .fold(RATING_BOX + 12.0, f32::max);
+        let boxes_width = pitch * values.len() as f32;
+        let label_width = (CONTENT_WIDTH - boxes_width - 12.0).max(CONTENT_WIDTH / 3.0);
+        let lines = self.wrap(label, &BODY, label_width);
+        let boxes_height = SMALL.leading + RATING_BOX;
+        // The label's first line is centred on the boxes.
+        let label_offset = SMALL.leading + (RATING_BOX - BODY.leading) / 2.0;
+        let height = boxes_height.max(label_offset + BODY.height(lines.len()));
+        self.need(height);
+        let top = self.y;
+        let runs =
+            self.typesetter
+                .lines(&lines, &BODY, CONTENT_LEFT, top - label_offset, Align::Left);
+        self.draw(runs);
+        let first_centre = CONTENT_RIGHT - boxes_width + pitch / 2.0;
+        for (index, value) in values.iter().enumerate() {
+            let centre = first_centre + pitch * index as f32;
+            let baseline = top - SMALL.baseline_offset();
+            let run = self
+                .typesetter
+                .run(value, &SMALL, centre, baseline, Align::Center);
+            self.draw([
+                run,
+                Primitive::rect_from_top(
+                    centre - RATING_BOX / 2.0,
+                    top - SMALL.leading,
+                    RATING_BOX,
+                    RATING_BOX,
+                    None,
+                    Some(Stroke::solid(Color::TEXT, 0.8)),
+                ),
+            ]);
+        }
+        self.y -= height;
+        self.gap(BLOCK_GAP);
+    }
+
+    /// All pages, each with "n / N" at the foot.
+    fn finish(mut self) -> Vec<Page> {
+        if !self.page.items.is_empty() || self.pages.is_empty() {
+            self.new_page();
+        }
+        let total = self.pages.len();
+        for (index, page) in self.pages.iter_mut().enumerate() {
+            let number = format!("{} / {total}", index + 1);
+            page.items.push(self.typesetter.run(
+                &number,
+                &FOOTER,
+                PAGE_WIDTH / 2.0,
+                FOOTER_BASELINE,
+                Align::Center,
+            ));
+        }
+        self.pages
+    }
+}
+
+/// A table's columns and its text, wrapped to them.
+struct TableLayout {
+    /// Left edge and width of each column.
+    columns: Vec<(f32, f32)>,
+    align_right: Vec<bool>,
+    header: Vec<Vec<String>>,
+    header_height: f32,
+    /// Per row, per cell, the lines.
+    rows: Vec<Vec<Vec<String>>>,
+}
+
+impl TableLayout {
+    fn new(table: &Table, count: usize, typesetter: Typesetter) -> TableLayout {
+        let weights: Vec<f32> = (0..count)
+            .map(|i| {
+                table
+                    .widths
+                    .get(i)
+                    .copied()
+                    .filter(|w| *w > 0.0)
+                    .unwrap_or(1.0)
+            })
+            .collect();
+        let total: f32 = weights.iter().sum();
+        let mut x = CONTENT_LEFT;
+        let columns: Vec<(f32, f32)> = weights
+            .iter()
+            .map(|weight| {
+                let width = CONTENT_WIDTH * weight / total;
+                let column = (x, width);
+                x += width;
+                column
+            })
+            .collect();
+        let wrap_cells = |cells: &[String], style: &Style| -> Vec<Vec<String>> {
+            columns
+                .iter()
+                .enumerate()
+                .map(|(i, (_, width))| {
+                    let text = cells.get(i).map_or("", String::as_str);
+                    typesetter.wrap(text, style, width - 2.0 * CELL_PAD_X)
+                })
+                .collect()
+        };
+        let header = if table.header.is_empty() {
+            Vec::new()
+        } else {
+            wrap_cells(&table.header, &TABLE_HEADER)
+        };
+        let header_lines = header.iter().map(Vec::len).max().unwrap_or(0);
+        let header_height = if header_lines == 0 {
+            0.0
+        } else {
+            TABLE_HEADER.height(header_lines) + 2.0 * CELL_PAD_Y
+        };
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| wrap_cells(row, &TABLE_CELL))
+            .collect();
+        TableLayout {
+            columns,
+            align_right: table.align_right.clone(),
+            header,
+            header_height,
+            rows,
+        }
+    }
+
+    fn row_height(&self, row: &[Vec<String>]) -> f32 {
+        let lines = row.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        TABLE_CELL.height(lines) + 2.0 * CELL_PAD_Y
+    }
+
+    /// Where the text of `column` is aligned against.
+    fn text_anchor(&self, column: usize) -> (f32, Align) {
+        let (left, width) = self.columns[column];
+        if self.align_right.get(column).copied().unwrap_or(false) {
+            (left + width - CELL_PAD_X, Align::Right)
+        } else {
+            (left + CELL_PAD_X, Align::Left)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::pdf::document::RadarChart;
+
+    fn fonts() -> Fonts {
+        Fonts::load().unwrap()
+    }
+
+    fn page_texts(page: &Page) -> Vec<&str> {
+        page.texts().map(|run| run.text.as_str()).collect()
+    }
+
+    fn document(blocks: Vec<Block>) -> Document {
+        Document {
+            blocks,
+            ..Default::default()
+        }
+    }
+
+    fn long_table(rows: usize) -> Table {
+        Table {
+            header: vec!["Competentie".into(), "Score".into(), "Streef".into()],
+            rows: (1..=rows)
+                .map(|i| vec![format!("Competentie {i}"), "3,50".into(), "4,00".into()])
+                .collect(),
+            widths: vec![4.0, 1.0, 1.0],
+            align_right: vec![false, true, true],
+        }
+    }
+
+    /// Every primitive of every page lies within the page's content area (the footer within
+    /// the bottom margin).
+    fn assert_inside_margins(pages: &[Page], fonts: &Fonts) {
+        for (number, page) in pages.iter().enumerate() {
+            for run in page.texts() {
+                let right = run.x + fonts.width(&run.text, run.weight, run.size);
+                assert!(
+                    run.x >= CONTENT_LEFT - EPSILON && right <= CONTENT_RIGHT + EPSILON,
+                    "page {number}: {:?} sideways",
+                    run.text
+                );
+                let is_footer = run.baseline == FOOTER_BASELINE;
+                assert!(
+                    is_footer
+                        || (run.baseline - run.size * 0.25 >= CONTENT_BOTTOM - EPSILON
+                            && run.baseline + run.size * 0.8 <= CONTENT_TOP + EPSILON),
+                    "page {number}: {:?} at {} outside the content area",
+                    run.text,
+                    run.baseline
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_table_repeats_its_header_on_every_page() {
+        let fonts = fonts();
+        let pages = lay_out(&document(vec![Block::Table(long_table(120))]), &fonts);
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        for page in &pages {
+            let texts = page_texts(page);
+            assert_eq!(texts.iter().filter(|t| **t == "Competentie").count(), 1);
+        }
+        // Every row is there once, in order.
+        let rows: Vec<&str> = pages
+            .iter()
+            .flat_map(page_texts)
+            .filter(|t| t.starts_with("Competentie "))
+            .collect();
+        let expected: Vec<String> = (1..=120).map(|i| format!("Competentie {i}")).collect();
+        assert_eq!(rows, expected);
+        assert_inside_margins(&pages, &fonts);
+    }
+
+    #[test]
+    fn rows_are_not_split_between_pages() {
+        let fonts = fonts();
+        let mut table = long_table(40);
+        for row in &mut table.rows {
+            row[0].push_str(" met een toelichting die over meerdere regels loopt en dus een hogere rij maakt dan de rest");
+        }
+        let pages = lay_out(&document(vec![Block::Table(table)]), &fonts);
+        assert!(pages.len() >= 2);
+        // The score of each row is on the same page as the first line of the row.
+        for page in &pages {
+            let texts = page_texts(page);
+            let firsts = texts
+                .iter()
+                .filter(|t| t.starts_with("Competentie "))
+                .count();
+            let scores = texts.iter().filter(|t| **t == "3,50").count();
+            assert_eq!(firsts, scores);
+        }
+        assert_inside_margins(&pages, &fonts);
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_split_over_pages() {
+        let fonts = fonts();
+        let mut table = long_table(1);
+        table.rows[0][0] = "lange tekst ".repeat(900);
+        let pages = lay_out(&document(vec![Block::Table(table)]), &fonts);
+        assert!(pages.len() >= 2);
+        assert_inside_margins(&pages, &fonts);
+        for page in &pages {
+            assert!(page_texts(page).contains(&"Competentie"), "header repeated");
+        }
+    }
+
+    #[test]
+    fn pages_are_numbered_n_of_total() {
+        let fonts = fonts();
+        let blocks = vec![
+            Block::Paragraph("Een".into()),
+            Block::PageBreak,
+            Block::PageBreak,
+            Block::Paragraph("Twee".into()),
+            Block::PageBreak,
+            Block::Paragraph("Drie".into()),
+            Block::PageBreak,
+        ];
+        let pages = lay_out(&document(blocks), &fonts);
+        assert_eq!(
+            pages.len(),
+            3,
+            "a page break on an empty page or at the end adds no page"
+        );
+        for (index, page) in pages.iter().enumerate() {
+            assert!(page_texts(page).contains(&format!("{} / 3", index + 1).as_str()));
+        }
+        assert_eq!(lay_out(&document(Vec::new()), &fonts).len(), 1);
+    }
+
+    #[test]
+    fn long_paragraphs_flow_on_and_stay_inside_the_margins() {
+        let fonts = fonts();
+        let text = "Zij reflecteert op haar rol en vraagt feedback aan collega’s. ".repeat(400);
+        let blocks = vec![
+            Block::Title {
+                title: "Persoonlijk rapport".into(),
+                lines: vec!["Sanne de Vries · 23 november 2026".into()],
+            },
+            Block::Heading(1, "Toelichting".into()),
+            Block::Paragraph(text),
+            Block::Bullets(vec!["één".into(), "twee ".repeat(80)]),
+            Block::KeyValues(vec![("Naam".into(), "Sanne".into())]),
+            Block::Checkboxes(vec!["Ik heb dit besproken".into(); 30]),
+            Block::WriteLines {
+                label: "Notities".into(),
+                lines: 40,
+            },
+            Block::RatingBoxes {
+                label: "Hoe ging het gesprek?".into(),
+                values: (1..=5).map(|i| i.to_string()).collect(),
+            },
+            Block::Spacer(400.0),
+            Block::RadarChart(RadarChart {
+                labels: vec!["a".into(), "b".into(), "c".into()],
+                values: vec![Some(1.0), Some(2.0), Some(3.0)],
+                targets: vec![],
+                min: 1.0,
+                max: 5.0,
+                value_legend: String::new(),
+                target_legend: String::new(),
+            }),
+        ];
+        let pages = lay_out(&document(blocks), &fonts);
+        assert!(pages.len() >= 5);
+        assert_inside_margins(&pages, &fonts);
+    }
+
+    #[test]
+    fn a_heading_is_not_left_alone_at_the_foot_of_a_page() {
+        let fonts = fonts();
+        // Fill the page to just above its foot, then a heading and a paragraph.
+        let blocks = vec![
+            Block::Spacer((CONTENT_HEIGHT - BODY.leading * 1.5) / mm(1.0)),
+            Block::Heading(2, "Ontwikkelpunten".into()),
+            Block::Paragraph("Tekst onder de kop.".into()),
+        ];
+        let pages = lay_out(&document(blocks), &fonts);
+        assert_eq!(pages.len(), 2);
+        assert!(page_texts(&pages[1]).contains(&"Ontwikkelpunten"));
+    }
+}

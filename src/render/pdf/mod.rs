@@ -1,0 +1,12 @@
+//! PDF output: a document model that reports fill in, and `render`, which lays it out on A4
+//! pages and writes it with embedded Liberation Sans.
+
+mod chart;
+mod document;
+mod flow;
+mod fonts;
+mod layout;
+mod writer;
+
+pub use document::{BarChart, Block, Document, HeatMap, RadarChart, Table};
+pub use writer::render;
