@@ -136,6 +136,7 @@ pub enum GuideFormat {
     Md,
     Txt,
     Html,
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -145,6 +146,7 @@ pub enum ReportFormat {
     Json,
     Csv,
     Html,
+    Pdf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -47,6 +47,15 @@ fn reports() -> Vec<(&'static str, Vec<String>)> {
             ],
         ),
         (
+            "team.html",
+            vec![
+                "team".into(),
+                path(examples("team")),
+                "--by".into(),
+                "team".into(),
+            ],
+        ),
+        (
             "compare.html",
             std::iter::once("compare".to_string())
                 .chain(

@@ -50,21 +50,34 @@ pub fn run(
         .map(|panel| scorecard::build(framework, panel))
         .collect::<Result<_>>()?;
     let comparison = scorecard::compare(framework, &scorecards);
-    let text = match format {
-        ReportFormat::Table => render::scorecard::comparison_table(&comparison, context.width),
-        ReportFormat::Md => {
+    let rendered = match format {
+        ReportFormat::Table => Rendered::Text(render::scorecard::comparison_table(
+            &comparison,
+            context.width,
+        )),
+        ReportFormat::Md => Rendered::Text({
             Templates::load(context.templates.as_deref())?.render("compare.md", &comparison)?
-        }
-        ReportFormat::Json => to_json(&comparison),
-        ReportFormat::Csv => render::scorecard::comparison_csv(&comparison)?,
-        ReportFormat::Html => {
+        }),
+        ReportFormat::Json => Rendered::Text(to_json(&comparison)),
+        ReportFormat::Csv => Rendered::Text(render::scorecard::comparison_csv(&comparison)?),
+        ReportFormat::Html => Rendered::Text({
             let charts = [("bars", render::scorecard::comparison_chart(&comparison))];
             Templates::load(context.templates.as_deref())?.render_with_charts(
                 "compare.html",
                 &comparison,
                 &charts,
             )?
+        }),
+        ReportFormat::Pdf => {
+            let date = scorecards
+                .iter()
+                .flat_map(|c| c.dates.iter())
+                .max()
+                .cloned()
+                .unwrap_or_default();
+            let pdf = render::pdf::render(&render::print::comparison(&comparison, &date))?;
+            Rendered::Binary(pdf)
         }
     };
-    emit(Rendered::Text(text), output, files, out)
+    emit(rendered, output, files, out)
 }

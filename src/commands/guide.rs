@@ -27,10 +27,18 @@ pub fn run(
     let framework = library.framework(framework_id)?;
     let guide = guide::build(&library, framework, competencies)?;
     let templates = Templates::load(context.templates.as_deref())?;
-    let text = match format {
-        GuideFormat::Md => templates.render("guide.md", &guide)?,
-        GuideFormat::Txt => wrap_lines(&templates.render("guide.txt", &guide)?, TEXT_WIDTH),
-        GuideFormat::Html => templates.render("guide.html", &guide)?,
+    let rendered = match format {
+        GuideFormat::Md => Rendered::Text(templates.render("guide.md", &guide)?),
+        GuideFormat::Txt => Rendered::Text(wrap_lines(
+            &templates.render("guide.txt", &guide)?,
+            TEXT_WIDTH,
+        )),
+        GuideFormat::Html => Rendered::Text(templates.render("guide.html", &guide)?),
+        GuideFormat::Pdf => {
+            let document = crate::render::print::guide(&guide, &crate::result::now());
+            let pdf = crate::render::pdf::render(&document)?;
+            Rendered::Binary(pdf)
+        }
     };
-    emit(Rendered::Text(text), output, &[], out)
+    emit(rendered, output, &[], out)
 }

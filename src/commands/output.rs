@@ -1,16 +1,17 @@
 //! Where a report goes: standard output, or the file named with `-o` (written atomically and
 //! owner-only, since reports hold personal data).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::result::write_atomic;
 use crate::t;
 
-/// A rendered report.
+/// A rendered report: text for every format but PDF.
 pub enum Rendered {
     Text(String),
+    Binary(Vec<u8>),
 }
 
 /// Writes `rendered` to `file`, or to `out` when no file is named. A file that is one of the
@@ -25,6 +26,14 @@ pub fn emit(
         return match rendered {
             Rendered::Text(text) => {
                 writeln!(out, "{}", text.trim_end())?;
+                Ok(())
+            }
+            Rendered::Binary(_) if std::io::stdout().is_terminal() => {
+                Err(Error::Usage(t!("output.binary_to_terminal")))
+            }
+            Rendered::Binary(bytes) => {
+                out.write_all(&bytes)?;
+                out.flush()?;
                 Ok(())
             }
         };
@@ -46,6 +55,7 @@ pub fn emit(
             }
             text.into_bytes()
         }
+        Rendered::Binary(bytes) => bytes,
     };
     write_atomic(file, &bytes)?;
     eprintln!("{}", t!("output.written", path = file.display()));

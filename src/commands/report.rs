@@ -74,14 +74,14 @@ pub fn run(
         previous.map(|p| &p.result),
         warnings,
     );
-    let text = match format {
-        ReportFormat::Table => render::personal::table(&report, context.width),
-        ReportFormat::Md => {
+    let rendered = match format {
+        ReportFormat::Table => Rendered::Text(render::personal::table(&report, context.width)),
+        ReportFormat::Md => Rendered::Text({
             Templates::load(context.templates.as_deref())?.render("personal.md", &report)?
-        }
-        ReportFormat::Json => to_json(&report),
-        ReportFormat::Csv => render::personal::csv(&report)?,
-        ReportFormat::Html => {
+        }),
+        ReportFormat::Json => Rendered::Text(to_json(&report)),
+        ReportFormat::Csv => Rendered::Text(render::personal::csv(&report)?),
+        ReportFormat::Html => Rendered::Text({
             let scale = library.scale(&framework.scales.self_scan);
             let charts = render::personal::charts(&report, scale);
             Templates::load(context.templates.as_deref())?.render_with_charts(
@@ -89,9 +89,15 @@ pub fn run(
                 &report,
                 &charts,
             )?
+        }),
+        ReportFormat::Pdf => {
+            let scale = library.scale(&framework.scales.self_scan);
+            let document = render::print::personal(&report, scale);
+            let pdf = render::pdf::render(&document)?;
+            Rendered::Binary(pdf)
         }
     };
-    emit(Rendered::Text(text), output, files, out)
+    emit(rendered, output, files, out)
 }
 
 /// Reads interview files (all of one framework) with their warnings printed once.
@@ -122,14 +128,16 @@ fn scorecard(
     scorecard::check_panel(&interviews)?;
     let framework = library.framework(&interviews[0].result.framework)?;
     let card = scorecard::build(framework, &interviews)?;
-    let text = match format {
-        ReportFormat::Table => render::scorecard::scorecard_table(&card, context.width),
-        ReportFormat::Md => {
-            Templates::load(context.templates.as_deref())?.render("scorecard.md", &card)?
+    let rendered = match format {
+        ReportFormat::Table => {
+            Rendered::Text(render::scorecard::scorecard_table(&card, context.width))
         }
-        ReportFormat::Json => to_json(&card),
-        ReportFormat::Csv => render::scorecard::scorecard_csv(&card)?,
-        ReportFormat::Html => {
+        ReportFormat::Md => Rendered::Text({
+            Templates::load(context.templates.as_deref())?.render("scorecard.md", &card)?
+        }),
+        ReportFormat::Json => Rendered::Text(to_json(&card)),
+        ReportFormat::Csv => Rendered::Text(render::scorecard::scorecard_csv(&card)?),
+        ReportFormat::Html => Rendered::Text({
             let scale = library.scale(&framework.scales.interview);
             let charts = [("bars", render::scorecard::scorecard_chart(&card, scale))];
             Templates::load(context.templates.as_deref())?.render_with_charts(
@@ -137,7 +145,12 @@ fn scorecard(
                 &card,
                 &charts,
             )?
+        }),
+        ReportFormat::Pdf => {
+            let scale = library.scale(&framework.scales.interview);
+            let pdf = render::pdf::render(&render::print::scorecard(&card, scale))?;
+            Rendered::Binary(pdf)
         }
     };
-    emit(Rendered::Text(text), output, files, out)
+    emit(rendered, output, files, out)
 }

@@ -10,6 +10,7 @@ use crate::cli::ReportFormat;
 use crate::error::Error;
 use crate::framework::{Framework, Library};
 use crate::render;
+use crate::render::template::Templates;
 use crate::report::team::{self, FrameworkChoice, GroupField, LOWEST_MIN_GROUP, Member, Round};
 use crate::scans;
 use crate::{Result, t};
@@ -25,9 +26,6 @@ pub struct TeamOptions {
 }
 
 pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Result<()> {
-    if options.format == ReportFormat::Html {
-        return Err(Error::Usage(t!("team.no_html")));
-    }
     if options.min_group < LOWEST_MIN_GROUP {
         return Err(Error::Usage(t!(
             "team.min_group_too_low",
@@ -77,20 +75,37 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
             choice,
         },
     );
-    let text = match options.format {
-        ReportFormat::Table => render::team::table(&report, context.width),
-        ReportFormat::Md => render::team::markdown(&report),
-        ReportFormat::Json => to_json(&report),
+    let rendered = match options.format {
+        ReportFormat::Table => Rendered::Text(render::team::table(&report, context.width)),
+        ReportFormat::Md => Rendered::Text(render::team::markdown(&report)),
+        ReportFormat::Json => Rendered::Text(to_json(&report)),
         ReportFormat::Csv => {
             // A spreadsheet gets only the rows; what a reader must know goes to stderr.
             for line in render::team::notices(&report) {
                 eprintln!("vakwijzer: {line}");
             }
-            render::team::csv(&report)?
+            Rendered::Text(render::team::csv(&report)?)
         }
-        ReportFormat::Html => return Err(Error::Usage(t!("team.no_html"))),
+        ReportFormat::Html => {
+            let view = render::team::view(&report);
+            let heat = &view.heat;
+            let charts = [(
+                "heat",
+                render::svg::heat_map(&heat.rows, &heat.columns, &heat.cells, &heat.withheld),
+            )];
+            let templates = Templates::load(context.templates.as_deref())?;
+            Rendered::Text(templates.render_with_charts("team.html", &view, &charts)?)
+        }
+        ReportFormat::Pdf => {
+            let view = render::team::view(&report);
+            let date = report
+                .period
+                .as_ref()
+                .map_or_else(crate::result::now, |(_, last)| last.clone());
+            Rendered::Binary(render::pdf::render(&render::print::team(&view, &date))?)
+        }
     };
-    emit(Rendered::Text(text), options.output.as_deref(), &files, out)
+    emit(rendered, options.output.as_deref(), &files, out)
 }
 
 /// The usable scans of `framework` as members (names dropped), and every file skipped. Which

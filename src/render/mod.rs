@@ -2,6 +2,7 @@
 
 pub mod pdf;
 pub mod personal;
+pub mod print;
 pub mod scorecard;
 pub mod svg;
 pub mod table;

@@ -166,6 +166,74 @@ pub fn bars(points: &[Point], min: f64, max: f64) -> String {
     svg
 }
 
+/// A heat map: one row per label, one column per scale level, each cell shaded by its count;
+/// withheld rows are grey with a dash.
+pub fn heat_map(
+    rows: &[String],
+    columns: &[String],
+    cells: &[Vec<u32>],
+    withheld: &[bool],
+) -> String {
+    let label_width = 190.0;
+    let cell_width = 70.0;
+    let row_height = 26.0;
+    let width = label_width + cell_width * columns.len() as f64 + 10.0;
+    let height = row_height * (rows.len() as f64 + 1.0) + 10.0;
+    let most = cells.iter().flatten().copied().max().unwrap_or(0).max(1);
+    let mut svg = format!(
+        r#"<svg class="chart heat" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">"#
+    );
+    for (c, column) in columns.iter().enumerate() {
+        let x = label_width + cell_width * (c as f64 + 0.5);
+        let _ = write!(
+            svg,
+            r##"<text x="{x:.1}" y="16" font-size="11" text-anchor="middle" fill="#333">{}</text>"##,
+            escape(column)
+        );
+    }
+    for (r, label) in rows.iter().enumerate() {
+        let y = row_height * (r as f64 + 1.0);
+        let _ = write!(
+            svg,
+            r##"<text x="{lx}" y="{ty}" font-size="12" text-anchor="end" fill="#333">{}</text>"##,
+            escape(label),
+            lx = label_width - 8.0,
+            ty = y + 16.0
+        );
+        let hidden = withheld.get(r).copied().unwrap_or(false);
+        for c in 0..columns.len() {
+            let x = label_width + cell_width * c as f64;
+            let count = cells
+                .get(r)
+                .and_then(|row| row.get(c))
+                .copied()
+                .unwrap_or(0);
+            let (fill, text) = if hidden {
+                ("#e5e7eb".to_string(), "—".to_string())
+            } else {
+                let share = f64::from(count) / f64::from(most);
+                let opacity = if count == 0 { 0.0 } else { 0.15 + 0.85 * share };
+                (format!("rgba(37,99,235,{opacity:.2})"), count.to_string())
+            };
+            let ink = if !hidden && f64::from(count) / f64::from(most) > 0.55 {
+                "#fff"
+            } else {
+                "#333"
+            };
+            let _ = write!(
+                svg,
+                r##"<rect class="cell" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}" stroke="#fff"/><text x="{tx:.1}" y="{ty:.1}" font-size="12" text-anchor="middle" fill="{ink}">{text}</text>"##,
+                w = cell_width - 2.0,
+                h = row_height - 2.0,
+                tx = x + cell_width / 2.0,
+                ty = y + 16.0
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -539,3 +539,123 @@ pub fn csv(report: &TeamReport) -> Result<String> {
         .map_err(|e| crate::Error::Usage(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
+
+/// The team report laid out for HTML and PDF: the same lines, tables and plan as the table
+/// and Markdown renderings, plus the heat map (competencies against score levels).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TeamView {
+    pub title: String,
+    pub notices: Vec<String>,
+    /// Set when the whole team is too small: nothing else is shown.
+    pub withheld: Option<String>,
+    pub header: Vec<String>,
+    pub sections: Vec<SectionView>,
+    pub legend: String,
+    pub plan_intro: Option<String>,
+    pub plan: Vec<PlanView>,
+    pub heat: HeatView,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SectionView {
+    pub title: Option<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PlanView {
+    pub line: String,
+    pub suggestions: Vec<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HeatView {
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    pub cells: Vec<Vec<u32>>,
+    pub withheld: Vec<bool>,
+}
+
+pub fn view(report: &TeamReport) -> TeamView {
+    let with_change = report.since.is_some();
+    let mut notices = notices(report);
+    let withheld = report
+        .team
+        .withheld
+        .then(|| t!("team.withheld_team", n = report.min_group));
+    notices.retain(|line| Some(line) != withheld.as_ref());
+    let section = |title: Option<String>, section: &Section| SectionView {
+        title,
+        rows: section
+            .competencies
+            .iter()
+            .map(|row| row_cells(row, with_change))
+            .collect(),
+    };
+    let mut sections = vec![section(None, &report.team)];
+    sections.extend(
+        groups(report)
+            .into_iter()
+            .map(|(title, s)| section(Some(title), s)),
+    );
+    let (plan_intro, plan) = match no_plan(report) {
+        Some(reason) => (Some(reason), Vec::new()),
+        None => (
+            Some(t!("team.plan_intro")),
+            report
+                .plan
+                .iter()
+                .map(|entry| PlanView {
+                    line: plan_line(entry),
+                    suggestions: suggestion_lines(&entry.suggestions)
+                        .into_iter()
+                        .map(|l| l.trim().to_string())
+                        .collect(),
+                })
+                .collect(),
+        ),
+    };
+    let heat = HeatView {
+        rows: report
+            .team
+            .competencies
+            .iter()
+            .map(|r| r.name.clone())
+            .collect(),
+        columns: report
+            .scale
+            .iter()
+            .map(|p| format!("{} {}", p.value, p.label))
+            .collect(),
+        cells: report
+            .team
+            .competencies
+            .iter()
+            .map(|r| {
+                r.stats.as_ref().map_or_else(Vec::new, |s| {
+                    s.distribution
+                        .iter()
+                        .map(|c| u32::try_from(c.count).unwrap_or(u32::MAX))
+                        .collect()
+                })
+            })
+            .collect(),
+        withheld: report
+            .team
+            .competencies
+            .iter()
+            .map(|r| r.stats.is_none())
+            .collect(),
+    };
+    TeamView {
+        title: format!("{} · {}", t!("team.title"), report.framework_name),
+        notices,
+        withheld,
+        header: header(report, with_change),
+        sections,
+        legend: t!("team.legend"),
+        plan_intro,
+        plan,
+        heat,
+    }
+}

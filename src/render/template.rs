@@ -47,6 +47,7 @@ const BUILT_IN: &[(&str, &str)] = &[
         "compare.html",
         include_str!("../../templates/compare.html.tera"),
     ),
+    ("team.html", include_str!("../../templates/team.html.tera")),
 ];
 
 /// Template files are small; a larger file is a mistake.
@@ -150,4 +151,24 @@ fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
     }
     found.sort();
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A template file that is not compiled in would be silently missing from the binary.
+    #[test]
+    fn every_template_file_is_built_in_and_parses() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let file = entry.unwrap().file_name().to_string_lossy().into_owned();
+            let name = file.strip_suffix(".tera").unwrap();
+            assert!(
+                BUILT_IN.iter().any(|(n, _)| *n == name),
+                "{file} is not in BUILT_IN"
+            );
+        }
+        assert!(Templates::load(None).is_ok());
+    }
 }
