@@ -724,7 +724,7 @@ fn quit_at_a_rating_and_resume_in_a_new_terminal() {
     term.expect(&choice_line(&RATINGS, Some(rating_index('5'))));
     term.send("q");
     term.expect("opgeslagen, gestopt\x1b[K\r\n");
-    term.expect("\r\nGestopt; 1 competenties beoordeeld, opgeslagen in pieter.yaml.\r\n");
+    term.expect("\r\nGestopt; competenties beoordeeld: 1; opgeslagen in pieter.yaml.\r\n");
     term.expect("Verder gaan: vakwijzer interview --resume pieter.yaml\r\n");
     term.finish();
 
@@ -1134,7 +1134,7 @@ fn the_choice_line_fits_an_80_column_terminal() {
     term.expect_advice();
     term.send("q");
     term.expect("opgeslagen, gestopt\x1b[K\r\n");
-    term.expect("\r\nGestopt; 1 competenties beoordeeld, opgeslagen in pieter.yaml.\r\n");
+    term.expect("\r\nGestopt; competenties beoordeeld: 1; opgeslagen in pieter.yaml.\r\n");
     let output = term.finish();
     assert!(
         !output.contains(&choice_line(&RATINGS, Some(rating_index('3')))),
