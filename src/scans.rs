@@ -194,6 +194,29 @@ pub fn most_common_framework<'a>(parsed: &[Parsed], library: &'a Library) -> Res
     }
 }
 
+/// Why the parsed files cannot be used when no framework could be chosen for the report: not
+/// finished, or of a framework vakwijzer does not know (`vakwijzer report FILE` names it).
+pub fn unusable(parsed: &[Parsed], library: &Library) -> Vec<Skipped> {
+    parsed
+        .iter()
+        .filter_map(|scan| {
+            let reason = if !scan.result.complete {
+                SkipReason::Incomplete
+            } else if library.framework(&scan.result.framework).is_err() {
+                SkipReason::Invalid
+            } else {
+                return None;
+            };
+            Some(Skipped {
+                file: scan.path.display().to_string(),
+                line: None,
+                reason,
+                detail: None,
+            })
+        })
+        .collect()
+}
+
 /// Whether a framework id from a file may be shown: only a well-formed id, so that nothing
 /// a person typed elsewhere (a name) can come out through this field.
 fn showable_id(id: &str) -> bool {

@@ -44,8 +44,12 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
         None => match scans::most_common_framework(&parsed, &library) {
             Ok(framework) => (framework, FrameworkChoice::MostFiles),
             Err(error) => {
-                // Say what was wrong with each file before giving up.
-                tell_skipped(&skipped, "");
+                // Say what was wrong with each file before giving up: the files that are no
+                // scan, and the scans that are unfinished or of a framework not known.
+                let mut all = skipped;
+                all.extend(scans::unusable(&parsed, &library));
+                all.sort_by(|a, b| a.file.cmp(&b.file));
+                tell_skipped(&all, "");
                 return Err(error);
             }
         },

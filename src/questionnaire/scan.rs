@@ -105,8 +105,25 @@ impl Session for ScanSession<'_> {
             }
             Step::Note { .. } => false,
         });
-        // Every statement answered but not finished: only the last note can remain.
-        unanswered.unwrap_or(self.steps.len().saturating_sub(1))
+        match unanswered {
+            // A note is saved only when given, so a scan stopped at a competency's note (nothing
+            // of the next one answered yet) asks it again rather than pass it by; one skipped
+            // before is asked again too, which takes an Enter.
+            Some(index) if index > 0 => match self.steps[index - 1] {
+                Step::Note { competency }
+                    if !self
+                        .result
+                        .notes
+                        .contains_key(&self.competencies[competency].id) =>
+                {
+                    index - 1
+                }
+                _ => index,
+            },
+            Some(index) => index,
+            // Every statement answered but not finished: only the last note can remain.
+            None => self.steps.len().saturating_sub(1),
+        }
     }
 
     fn ask(&mut self, index: usize, prompter: &mut dyn Prompter) -> Result<Flow> {
