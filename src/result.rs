@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 pub mod interview;
 
 use crate::error::{Error, Problem, Result};
-use crate::framework::load::yaml_problem;
+use crate::framework::load::{check_yaml_text, from_yaml, read_limited, yaml_problem};
 use crate::framework::validate::Locator;
 use crate::framework::{Framework, Library};
 use crate::t;
@@ -201,20 +201,9 @@ pub fn save(path: &Path, result: &ScanResult) -> Result<()> {
 }
 
 /// Reads a result file's text, refusing what cannot be one (too large, not text).
+/// A pipe or device is read no further than the limit.
 pub fn read_text(path: &Path) -> Result<String> {
-    let read_error = |source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
-    let name = path.display().to_string();
-    if size > MAX_RESULT_BYTES {
-        let message = t!("data.too_large", size = size, max = MAX_RESULT_BYTES);
-        return Err(Error::Problems(vec![Problem::new(&name, (1, 1), message)]));
-    }
-    let bytes = std::fs::read(path).map_err(read_error)?;
-    String::from_utf8(bytes)
-        .map_err(|_| Error::Problems(vec![Problem::new(&name, (1, 1), t!("data.not_utf8"))]))
+    read_limited(path, MAX_RESULT_BYTES)
 }
 
 /// The kind of a result file, read before the whole file is parsed.
@@ -224,8 +213,7 @@ pub fn peek_kind(path: &Path, text: &str) -> Result<ResultKind> {
         kind: Option<serde_yaml::Value>,
     }
     let name = path.display().to_string();
-    let header: Header =
-        serde_yaml::from_str(text).map_err(|e| Error::Problems(vec![yaml_problem(&name, &e)]))?;
+    let header: Header = from_yaml(&name, text).map_err(|p| Error::Problems(vec![p]))?;
     header
         .kind
         .and_then(|k| serde_yaml::from_value::<ResultKind>(k).ok())
@@ -262,6 +250,7 @@ pub fn parse_scan(path: &Path, text: &str) -> Result<ScanResult> {
         let position = Locator::new(text).key_line("kind");
         Error::Problems(vec![Problem::new(&name, position, t!("result.not_a_scan"))])
     };
+    check_yaml_text(&name, text).map_err(|p| Error::Problems(vec![p]))?;
     // The typed parse comes first because it is the only one a good file needs (team reports
     // read thousands); only a file that fails it is read again to say what it is instead.
     match serde_yaml::from_str::<ScanResult>(text) {
@@ -271,7 +260,7 @@ pub fn parse_scan(path: &Path, text: &str) -> Result<ScanResult> {
             if peek_kind(path, text)? != ResultKind::Scan {
                 return Err(not_a_scan());
             }
-            Err(Error::Problems(vec![yaml_problem(&name, &error)]))
+            Err(Error::Problems(vec![yaml_problem(&name, text, &error)]))
         }
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::Context;
 use super::files::{self, slug};
 use crate::error::{Error, Problem};
-use crate::framework::load::yaml_problem;
+use crate::framework::load::{from_yaml, yaml_problem};
 use crate::framework::validate::Locator;
 use crate::framework::{Framework, Library, Scale};
 use crate::questionnaire::engine::{self, Outcome};
@@ -191,14 +191,22 @@ fn answers_file(path: &Path, framework: &Framework, scale: &Scale) -> Result<Map
     let text = result::read_text(path)?;
     let name = path.display().to_string();
     let mapping: serde_yaml::Mapping =
-        serde_yaml::from_str(&text).map_err(|e| Error::Problems(vec![yaml_problem(&name, &e)]))?;
-    let notes: Notes =
-        serde_yaml::from_str(&text).map_err(|e| Error::Problems(vec![yaml_problem(&name, &e)]))?;
+        from_yaml(&name, &text).map_err(|p| Error::Problems(vec![p]))?;
+    let notes: Notes = serde_yaml::from_str(&text)
+        .map_err(|e| Error::Problems(vec![yaml_problem(&name, &text, &e)]))?;
     let locator = Locator::new(&text);
     let mut problems = Vec::new();
     let mut answers = BTreeMap::new();
     for (key, value) in &mapping {
-        let Some(key) = key.as_str() else { continue };
+        // A key that is not text (`1: 4`, `true: 3`) is no statement either: refused, not lost.
+        let key = match key {
+            serde_yaml::Value::String(key) => key.clone(),
+            other => serde_yaml::to_string(other)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+        };
+        let key = key.as_str();
         if key == "notes" {
             continue;
         }

@@ -5,17 +5,35 @@
 //! parsing are placed by finding the offending `key: value` in the file's text. Ids are unique
 //! by construction of these checks, which makes that search precise in practice.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::cell::{Cell, OnceCell};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::Hash;
 
 use super::load::{Document, Library, Located, SourceFile, parse_document};
 use super::model::*;
 use crate::error::Problem;
 use crate::t;
 
-/// Finds lines in a YAML text.
+/// Finds lines in a YAML text. The lines are indexed by `key: value` on first use, so that
+/// placing many problems in a large file stays linear.
 pub struct Locator<'a> {
     lines: Vec<&'a str>,
+    index: OnceCell<LineIndex<'a>>,
+    /// Bytes [`Locator::mention`] may still search: a file with very many problems of values
+    /// found on no `key: value` line gets positions at the start of the file after that.
+    mention_budget: Cell<usize>,
 }
+
+#[derive(Default)]
+struct LineIndex<'a> {
+    /// The position of the first line that sets each key.
+    keys: HashMap<&'a str, (usize, usize)>,
+    /// The positions of the lines reading `key: value`, by key and unquoted value.
+    pairs: HashMap<(&'a str, &'a str), Vec<(usize, usize)>>,
+}
+
+/// How many times its text [`Locator::mention`] may search in all, at least.
+const MENTION_PASSES: usize = 64;
 
 fn unquote(value: &str) -> &str {
     let value = value.trim();
@@ -33,6 +51,8 @@ impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
         Locator {
             lines: text.lines().collect(),
+            index: OnceCell::new(),
+            mention_budget: Cell::new(text.len().max(1 << 20).saturating_mul(MENTION_PASSES)),
         }
     }
 
@@ -45,27 +65,38 @@ impl<'a> Locator<'a> {
         Some((key.trim(), rest, start))
     }
 
+    fn index(&self) -> &LineIndex<'a> {
+        self.index.get_or_init(|| {
+            let mut index = LineIndex::default();
+            for (number, line) in self.lines.iter().enumerate() {
+                let Some((key, rest, start)) = Self::key_of(line) else {
+                    continue;
+                };
+                let indent = line.len() - line.trim_start().len();
+                index.keys.entry(key).or_insert((number + 1, indent + 1));
+                index
+                    .pairs
+                    .entry((key, unquote(rest)))
+                    .or_default()
+                    .push((number + 1, start + 1));
+            }
+            index
+        })
+    }
+
     /// Position of the first line that sets `key`.
     pub fn key_line(&self, key: &str) -> (usize, usize) {
-        self.find(|line| matches!(Self::key_of(line), Some((k, _, _)) if k == key))
-            .unwrap_or((1, 1))
+        self.index().keys.get(key).copied().unwrap_or((1, 1))
     }
 
     /// Position of the `occurrence`-th (0-based) line that reads `key: value`.
     pub fn key_value(&self, key: &str, value: &str, occurrence: usize) -> (usize, usize) {
-        let mut seen = 0;
-        for (index, line) in self.lines.iter().enumerate() {
-            let Some((k, rest, start)) = Self::key_of(line) else {
-                continue;
-            };
-            if k == key && unquote(rest) == value {
-                if seen == occurrence {
-                    return (index + 1, start + 1);
-                }
-                seen += 1;
-            }
-        }
-        self.mention(value)
+        self.index()
+            .pairs
+            .get(&(key, value))
+            .and_then(|positions| positions.get(occurrence))
+            .copied()
+            .unwrap_or_else(|| self.mention(value))
     }
 
     /// Position of the first line that mentions `value` at all (a list entry, a map key).
@@ -73,20 +104,18 @@ impl<'a> Locator<'a> {
         if value.is_empty() {
             return (1, 1);
         }
-        self.lines
-            .iter()
-            .enumerate()
-            .find_map(|(index, line)| line.find(value).map(|col| (index + 1, col + 1)))
-            .unwrap_or((1, 1))
-    }
-
-    fn find(&self, predicate: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
-        self.lines.iter().enumerate().find_map(|(index, line)| {
-            predicate(line).then(|| {
-                let indent = line.len() - line.trim_start().len();
-                (index + 1, indent + 1)
-            })
-        })
+        for (index, line) in self.lines.iter().enumerate() {
+            let (left, cost) = (self.mention_budget.get(), line.len() + 1);
+            if left < cost {
+                self.mention_budget.set(0);
+                break;
+            }
+            self.mention_budget.set(left - cost);
+            if let Some(column) = line.find(value) {
+                return (index + 1, column + 1);
+            }
+        }
+        (1, 1)
     }
 }
 
@@ -105,10 +134,11 @@ fn what_name(what: &str) -> String {
 }
 
 /// The hint listing known ids; a long list is cut short, since the user can look them up.
-fn known_ids_hint<S: AsRef<str>>(ids: &[S]) -> String {
+fn known_ids_hint<'s>(ids: impl ExactSizeIterator<Item = &'s str>) -> String {
     const SHOWN: usize = 12;
-    let mut list: Vec<&str> = ids.iter().take(SHOWN).map(AsRef::as_ref).collect();
-    let more = ids.len().saturating_sub(SHOWN);
+    let total = ids.len();
+    let mut list: Vec<&str> = ids.take(SHOWN).collect();
+    let more = total.saturating_sub(SHOWN);
     let more_text = t!("validate.and_more", count = more);
     if more > 0 {
         list.push(&more_text);
@@ -141,16 +171,22 @@ impl<'a> Checker<'a> {
     /// Checks an id's form and uniqueness within the file.
     fn id(&mut self, id: &str) {
         let occurrence = self.seen_ids.entry(id.to_string()).or_insert(0);
-        let position = self.locator.key_value("id", id, *occurrence);
+        let nth = *occurrence;
         *occurrence += 1;
-        if *occurrence > 1 {
+        let (duplicate, valid) = (nth > 0, valid_id(id));
+        if !duplicate && valid {
+            return;
+        }
+        // Placed only when there is a problem: looking every id up would be slow.
+        let position = self.locator.key_value("id", id, nth);
+        if duplicate {
             self.report(
                 position,
                 t!("validate.duplicate_id", id = id),
                 Some(t!("validate.duplicate_id_hint")),
             );
         }
-        if !valid_id(id) {
+        if !valid {
             self.report(
                 position,
                 t!("validate.bad_id", id = id),
@@ -176,7 +212,6 @@ impl<'a> Checker<'a> {
             return;
         }
         let position = self.locator.key_value(key, value, 0);
-        let known: Vec<&str> = known.iter().copied().collect();
         self.report(
             position,
             t!(
@@ -184,7 +219,7 @@ impl<'a> Checker<'a> {
                 what = what_name(what),
                 id = value
             ),
-            Some(known_ids_hint(&known)),
+            Some(known_ids_hint(known.iter().copied())),
         );
     }
 }
@@ -281,7 +316,6 @@ fn check_boks(boks: &Boks, c: &mut Checker) {
         for (column, activities) in &row.cells {
             if !columns.contains(column.as_str()) {
                 let position = c.locator.key_value(column, "", 0);
-                let known: Vec<&str> = columns.iter().copied().collect();
                 c.report(
                     position,
                     t!(
@@ -289,7 +323,7 @@ fn check_boks(boks: &Boks, c: &mut Checker) {
                         what = what_name("column"),
                         id = column
                     ),
-                    Some(known_ids_hint(&known)),
+                    Some(known_ids_hint(columns.iter().copied())),
                 );
             }
             for activity in activities {
@@ -376,34 +410,59 @@ fn check_links(doc: &LinksDocument, c: &mut Checker) {
 /// What the merged library holds, with the file each part came from, for the cross checks.
 #[derive(Default)]
 struct Staging {
-    frameworks: Vec<(usize, Located<Framework>)>,
+    frameworks: Keyed<String, Framework>,
     boks: Option<(usize, Located<Boks>)>,
-    links: Vec<(usize, Located<Link>)>,
-    categories: Vec<(usize, Located<MethodCategory>)>,
-    methods: Vec<(usize, Located<Method>)>,
-    scales: Vec<(usize, Located<Scale>)>,
-    roles: Vec<(usize, Located<Role>)>,
+    links: Keyed<(String, String), Link>,
+    categories: Keyed<String, MethodCategory>,
+    methods: Keyed<String, Method>,
+    scales: Keyed<String, Scale>,
+    roles: Keyed<String, Role>,
 }
 
-/// Adds or replaces an entry by key. A second entry with the same key in the same layer is a
-/// duplicate (reported); in a later layer it replaces the earlier one (an override).
-fn upsert<T, K: PartialEq>(
-    entries: &mut Vec<(usize, Located<T>)>,
-    layer: usize,
-    item: Located<T>,
-    key: impl Fn(&T) -> K,
-) -> bool {
-    let new_key = key(&item.doc);
-    match entries.iter_mut().find(|(_, e)| key(&e.doc) == new_key) {
-        Some((existing_layer, _)) if *existing_layer == layer => false,
-        Some(slot) => {
-            *slot = (layer, item);
-            true
+/// Entries in the order they were first added, each with its layer, found by key in constant
+/// time (a data file may hold many thousands).
+struct Keyed<K, T> {
+    entries: Vec<(usize, Located<T>)>,
+    index: HashMap<K, usize>,
+}
+
+impl<K, T> Default for Keyed<K, T> {
+    fn default() -> Self {
+        Keyed {
+            entries: Vec::new(),
+            index: HashMap::new(),
         }
-        None => {
-            entries.push((layer, item));
-            true
+    }
+}
+
+impl<K: Hash + Eq, T> Keyed<K, T> {
+    /// Adds or replaces an entry by key. A second entry with the same key in the same layer is
+    /// a duplicate (reported); in a later layer it replaces the earlier one (an override).
+    fn upsert(&mut self, layer: usize, item: Located<T>, key: K) -> bool {
+        match self.index.get(&key) {
+            Some(&at) if self.entries[at].0 == layer => false,
+            Some(&at) => {
+                self.entries[at] = (layer, item);
+                true
+            }
+            None => {
+                self.index.insert(key, self.entries.len());
+                self.entries.push((layer, item));
+                true
+            }
         }
+    }
+
+    fn get_mut(&mut self, key: &K) -> Option<&mut (usize, Located<T>)> {
+        self.index.get(key).map(|&at| &mut self.entries[at])
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, (usize, Located<T>)> {
+        self.entries.iter()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 }
 
@@ -451,7 +510,7 @@ fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, docu
                 file,
                 doc: *framework,
             };
-            if !upsert(&mut staging.frameworks, layer, located, |f| f.id.clone()) {
+            if !staging.frameworks.upsert(layer, located, id.clone()) {
                 duplicate(c, "id", &id);
             }
         }
@@ -465,8 +524,10 @@ fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, docu
         Document::Links(doc) => {
             check_links(&doc, c);
             for link in doc.links {
-                let key = |l: &Link| (l.framework.clone(), l.competency.clone());
-                upsert(&mut staging.links, layer, Located { file, doc: link }, key);
+                let key = (link.framework.clone(), link.competency.clone());
+                staging
+                    .links
+                    .upsert(layer, Located { file, doc: link }, key);
             }
         }
         Document::Methods(doc) => {
@@ -477,14 +538,14 @@ fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, docu
                     file,
                     doc: category,
                 };
-                if !upsert(&mut staging.categories, layer, located, |m| m.id.clone()) {
+                if !staging.categories.upsert(layer, located, id.clone()) {
                     duplicate(c, "id", &id);
                 }
             }
             for method in doc.methods {
                 let id = method.id.clone();
                 let located = Located { file, doc: method };
-                if !upsert(&mut staging.methods, layer, located, |m| m.id.clone()) {
+                if !staging.methods.upsert(layer, located, id.clone()) {
                     duplicate(c, "id", &id);
                 }
             }
@@ -494,7 +555,7 @@ fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, docu
             for scale in doc.scales {
                 let id = scale.id.clone();
                 let located = Located { file, doc: scale };
-                if !upsert(&mut staging.scales, layer, located, |s| s.id.clone()) {
+                if !staging.scales.upsert(layer, located, id.clone()) {
                     duplicate(c, "id", &id);
                 }
             }
@@ -510,12 +571,9 @@ fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, docu
 
 /// A role in a later layer adds to or replaces the targets of an earlier one per framework.
 fn merge_role(staging: &mut Staging, c: &mut Checker, layer: usize, role: Located<Role>) {
-    let Some((existing_layer, existing)) = staging
-        .roles
-        .iter_mut()
-        .find(|(_, r)| r.doc.id == role.doc.id)
-    else {
-        staging.roles.push((layer, role));
+    let Some((existing_layer, existing)) = staging.roles.get_mut(&role.doc.id) else {
+        let id = role.doc.id.clone();
+        staging.roles.upsert(layer, role, id);
         return;
     };
     if *existing_layer == layer {
@@ -541,6 +599,8 @@ fn cross_check(
     files: &[(usize, &SourceFile)],
     problems: &mut Vec<Problem>,
 ) -> Library {
+    // One locator per file, made when the file has its first problem.
+    let locators: Vec<OnceCell<Locator>> = files.iter().map(|_| OnceCell::new()).collect();
     let report = |problems: &mut Vec<Problem>,
                   file: usize,
                   key: &str,
@@ -548,7 +608,8 @@ fn cross_check(
                   message: String,
                   hint: Option<String>| {
         let source = files[file].1;
-        let position = Locator::new(&source.text).key_value(key, value, 0);
+        let locator = locators[file].get_or_init(|| Locator::new(&source.text));
+        let position = locator.key_value(key, value, 0);
         let mut problem = Problem::new(&source.name, position, message);
         problem.hint = hint;
         problems.push(problem);
@@ -560,7 +621,7 @@ fn cross_check(
             id = id
         )
     };
-    let known = |ids: Vec<&str>| Some(known_ids_hint(&ids));
+    let known = |ids: &[&str]| Some(known_ids_hint(ids.iter().copied()));
 
     let scale_ids: Vec<&str> = staging
         .scales
@@ -579,7 +640,12 @@ fn cross_check(
         .map(|(_, s)| (s.doc.id.as_str(), &s.doc))
         .collect();
 
-    for (_, framework) in &staging.frameworks {
+    let competencies: HashMap<&str, HashSet<&str>> = frameworks
+        .iter()
+        .map(|(id, f)| (*id, f.competencies.iter().map(|c| c.id.as_str()).collect()))
+        .collect();
+
+    for (_, framework) in staging.frameworks.iter() {
         for (key, id) in [
             ("self_scan", &framework.doc.scales.self_scan),
             ("interview", &framework.doc.scales.interview),
@@ -592,7 +658,7 @@ fn cross_check(
                     key,
                     id,
                     message,
-                    known(scale_ids.clone()),
+                    known(&scale_ids),
                 );
             }
         }
@@ -603,7 +669,7 @@ fn cross_check(
         match frameworks.get(boks.doc.framework.as_str()) {
             None => {
                 let message = unknown("framework", &boks.doc.framework);
-                let hint = known(framework_ids.clone());
+                let hint = known(&framework_ids);
                 report(
                     problems,
                     boks.file,
@@ -616,10 +682,11 @@ fn cross_check(
             Some(framework) => {
                 let clusters: Vec<&str> =
                     framework.clusters.iter().map(|c| c.id.as_str()).collect();
+                let cluster_set: HashSet<&str> = clusters.iter().copied().collect();
                 for row in &boks.doc.rows {
-                    if !clusters.contains(&row.cluster.as_str()) {
+                    if !cluster_set.contains(row.cluster.as_str()) {
                         let message = unknown("cluster", &row.cluster);
-                        let hint = known(clusters.clone());
+                        let hint = known(&clusters);
                         report(problems, boks.file, "cluster", &row.cluster, message, hint);
                     }
                 }
@@ -633,10 +700,11 @@ fn cross_check(
         .iter()
         .map(|(_, c)| c.doc.id.as_str())
         .collect();
-    for (_, method) in &staging.methods {
-        if !category_ids.contains(&method.doc.category.as_str()) {
+    let category_set: HashSet<&str> = category_ids.iter().copied().collect();
+    for (_, method) in staging.methods.iter() {
+        if !category_set.contains(method.doc.category.as_str()) {
             let message = unknown("category", &method.doc.category);
-            let hint = known(category_ids.clone());
+            let hint = known(&category_ids);
             report(
                 problems,
                 method.file,
@@ -653,10 +721,12 @@ fn cross_check(
         .map(|(_, m)| m.doc.id.as_str())
         .collect();
 
-    for (_, link) in &staging.links {
+    let method_set: HashSet<&str> = method_ids.iter().copied().collect();
+    let boks_row_set: HashSet<&str> = boks_rows.iter().copied().collect();
+    for (_, link) in staging.links.iter() {
         let Some(framework) = frameworks.get(link.doc.framework.as_str()) else {
             let message = unknown("framework", &link.doc.framework);
-            let hint = known(framework_ids.clone());
+            let hint = known(&framework_ids);
             report(
                 problems,
                 link.file,
@@ -667,19 +737,24 @@ fn cross_check(
             );
             continue;
         };
-        check_competency(framework, &link.doc.competency, |message, hint| {
-            report(
-                problems,
-                link.file,
-                "competency",
-                &link.doc.competency,
-                message,
-                hint,
-            )
-        });
+        check_competency(
+            framework,
+            &competencies,
+            &link.doc.competency,
+            |message, hint| {
+                report(
+                    problems,
+                    link.file,
+                    "competency",
+                    &link.doc.competency,
+                    message,
+                    hint,
+                )
+            },
+        );
         for row in &link.doc.boks_rows {
-            if !boks_rows.contains(&row.as_str()) {
-                let hint = known(boks_rows.clone());
+            if !boks_row_set.contains(row.as_str()) {
+                let hint = known(&boks_rows);
                 report(
                     problems,
                     link.file,
@@ -691,8 +766,8 @@ fn cross_check(
             }
         }
         for method in &link.doc.methods {
-            if !method_ids.contains(&method.as_str()) {
-                let hint = known(method_ids.clone());
+            if !method_set.contains(method.as_str()) {
+                let hint = known(&method_ids);
                 report(
                     problems,
                     link.file,
@@ -705,17 +780,17 @@ fn cross_check(
         }
     }
 
-    for (_, role) in &staging.roles {
+    for (_, role) in staging.roles.iter() {
         for (framework_id, targets) in &role.doc.targets {
             let Some(framework) = frameworks.get(framework_id.as_str()) else {
                 let message = unknown("framework", framework_id);
-                let hint = known(framework_ids.clone());
+                let hint = known(&framework_ids);
                 report(problems, role.file, framework_id, "", message, hint);
                 continue;
             };
             let scale = scales.get(framework.scales.self_scan.as_str());
             for (competency, target) in targets {
-                check_competency(framework, competency, |message, hint| {
+                check_competency(framework, &competencies, competency, |message, hint| {
                     report(problems, role.file, competency, "", message, hint)
                 });
                 let Some(scale) = scale else { continue };
@@ -736,7 +811,7 @@ fn cross_check(
     }
     if !staging.roles.is_empty() && staging.roles.iter().filter(|(_, r)| r.doc.default).count() != 1
     {
-        let (_, role) = &staging.roles[0];
+        let (_, role) = &staging.roles.entries[0];
         report(
             problems,
             role.file,
@@ -773,24 +848,24 @@ fn cross_check(
 
 fn check_competency(
     framework: &Framework,
+    competencies: &HashMap<&str, HashSet<&str>>,
     competency: &str,
     mut report: impl FnMut(String, Option<String>),
 ) {
-    if framework.competencies.iter().any(|c| c.id == competency) {
+    if competencies
+        .get(framework.id.as_str())
+        .is_some_and(|ids| ids.contains(competency))
+    {
         return;
     }
-    let ids: Vec<&str> = framework
-        .competencies
-        .iter()
-        .map(|c| c.id.as_str())
-        .collect();
+    let ids = framework.competencies.iter().map(|c| c.id.as_str());
     report(
         t!(
             "validate.unknown_competency",
             competency = competency,
             framework = &framework.id
         ),
-        Some(known_ids_hint(&ids)),
+        Some(known_ids_hint(ids)),
     );
 }
 

@@ -2,7 +2,7 @@
 //! trait, so that every flow runs the same engine and can be tested without a terminal.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 
 use crate::framework::Scale;
 use crate::result::{Answer, check_answer, expected_answers};
@@ -140,6 +140,10 @@ pub trait Prompter {
     fn interactive(&self) -> bool;
 }
 
+/// The longest line read from piped input. A note is a few sentences; every line may become a
+/// note, and a result file must stay under its size limit to be read again.
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
+
 /// Answers from lines, e.g. piped standard input: one answer per line, `notitie: ...` or
 /// `note: ...` for the note of the competency just answered, `#` comments and blank lines
 /// skipped. A line that is not a valid answer is refused with its line number.
@@ -163,10 +167,12 @@ impl<R: BufRead> LinePrompter<R> {
     /// The next meaningful line, without consuming it.
     fn peek(&mut self) -> Result<Option<&(usize, String)>> {
         while self.pending.is_empty() {
-            let mut line = String::new();
-            let read = self
-                .input
-                .read_line(&mut line)
+            let mut bytes = Vec::new();
+            // Read no further than the longest line allowed: input without a line end (a
+            // device, a binary file) must not fill the memory.
+            let read = (&mut self.input)
+                .take(MAX_LINE_BYTES as u64 + 1)
+                .read_until(b'\n', &mut bytes)
                 .map_err(|source| Error::Read {
                     path: self.source.clone().into(),
                     source,
@@ -175,6 +181,20 @@ impl<R: BufRead> LinePrompter<R> {
                 return Ok(None);
             }
             self.line_number += 1;
+            let refuse = |column: usize, message: String| {
+                Error::Problems(vec![crate::Problem::new(
+                    &self.source,
+                    (self.line_number, column),
+                    message,
+                )])
+            };
+            if bytes.len() > MAX_LINE_BYTES && bytes.last() != Some(&b'\n') {
+                let message = t!("data.too_large", size = bytes.len(), max = MAX_LINE_BYTES);
+                return Err(refuse(1, message));
+            }
+            let line = String::from_utf8(bytes).map_err(|error| {
+                refuse(error.utf8_error().valid_up_to() + 1, t!("data.not_utf8"))
+            })?;
             let line = line.trim();
             if !line.is_empty() && !line.starts_with('#') {
                 self.pending.push_back((self.line_number, line.to_string()));

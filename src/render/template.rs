@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use serde::Serialize;
-use tera::{Context, Kwargs, State, Tera, Value};
+use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
 use crate::error::{Error, Result};
 use crate::{i18n, t};
@@ -53,12 +53,64 @@ const BUILT_IN: &[(&str, &str)] = &[
 /// Template files are small; a larger file is a mistake.
 const MAX_TEMPLATE_BYTES: u64 = 512 * 1024;
 
+/// The largest report a template may write: the guide of a large framework is well under a
+/// megabyte, so a template that writes this much is looping (`{% for %}` over a huge range).
+const MAX_OUTPUT_BYTES: usize = 64 * 1024 * 1024;
+
 pub struct Templates {
     tera: Tera,
+    /// The file each template of `--templates` came from, by template name, for messages.
+    files: Vec<(String, String)>,
 }
 
-fn template_error(name: &str, error: &tera::Error) -> Error {
+fn template_error(name: &str, file: Option<String>, error: &dyn std::fmt::Display) -> Error {
+    let error = match file {
+        Some(file) => format!("{file}: {error}"),
+        None => error.to_string(),
+    };
     Error::Usage(t!("template.error", name = name, error = error))
+}
+
+/// The template an error is about, when tera says so.
+fn error_template(error: &tera::Error) -> Option<&str> {
+    match error.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report)
+            if !report.filename().is_empty() =>
+        {
+            Some(report.filename())
+        }
+        ErrorKind::CircularInclude { tpl, .. } | ErrorKind::CircularExtend { tpl, .. } => Some(tpl),
+        ErrorKind::MissingParent { current, .. } => Some(current),
+        // Several problems found when the templates are put together come as one message of
+        // reports, each pointing at its place as ` --> NAME:LINE:COLUMN`.
+        ErrorKind::Msg(message) => message
+            .split_once("--> ")
+            .and_then(|(_, at)| at.split_once(':'))
+            .map(|(name, _)| name.trim())
+            .filter(|name| !name.is_empty()),
+        _ => None,
+    }
+}
+
+/// A buffer that refuses to grow past [`MAX_OUTPUT_BYTES`], which ends the rendering.
+struct Capped {
+    output: Vec<u8>,
+    full: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.output.len() + buf.len() > MAX_OUTPUT_BYTES {
+            self.full = true;
+            return Err(std::io::ErrorKind::FileTooLarge.into());
+        }
+        self.output.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A number as people read it in the current language; empty values as a dash.
@@ -80,19 +132,36 @@ impl Templates {
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
             .collect();
+        let mut files = Vec::new();
         if let Some(dir) = user_dir {
-            for (name, text) in read_user_templates(dir)? {
+            for (name, path, text) in read_user_templates(dir)? {
                 match templates.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
-                    None => templates.push((name, text)),
+                    None => templates.push((name.clone(), text)),
                 }
+                files.push((name, path));
             }
         }
-        for (name, text) in &templates {
-            tera.add_raw_template(name, text)
-                .map_err(|e| template_error(name, &e))?;
+        let mut loaded = Templates { tera, files };
+        // All at once, so that a template may include one that comes after it by name; an
+        // include cycle is refused here, naming the template where it was found.
+        if let Err(error) = loaded.tera.add_raw_templates(templates) {
+            let fallback = user_dir.map_or(String::new(), |dir| dir.display().to_string());
+            let name = error_template(&error).unwrap_or(&fallback);
+            return Err(template_error(name, loaded.file(name), &error));
         }
-        Ok(Templates { tera })
+        Ok(loaded)
+    }
+
+    /// The file a template of `--templates` came from, to name it in messages. A problem in a
+    /// built-in template can only come from the files of `--templates` (a layout it extends, a
+    /// template it includes), so those are named then.
+    fn file(&self, name: &str) -> Option<String> {
+        if let Some((_, path)) = self.files.iter().find(|(n, _)| n == name) {
+            return Some(path.clone());
+        }
+        let all: Vec<&str> = self.files.iter().map(|(_, path)| path.as_str()).collect();
+        (!all.is_empty()).then(|| all.join(", "))
     }
 
     /// Renders template `name` with the model as `report`, the catalogue as `t` and the language.
@@ -115,13 +184,25 @@ impl Templates {
         context.insert("report", model);
         context.insert("t", &i18n::catalogue_map());
         context.insert("lang", i18n::current().code());
-        self.tera
-            .render(name, &context)
-            .map_err(|e| template_error(name, &e))
+        let mut output = Capped {
+            output: Vec::new(),
+            full: false,
+        };
+        let rendered = self.tera.render_to(name, &context, &mut output);
+        if output.full {
+            let error = format!("the output is larger than {MAX_OUTPUT_BYTES} bytes");
+            return Err(template_error(name, self.file(name), &error));
+        }
+        rendered.map_err(|e| {
+            let about = error_template(&e).unwrap_or(name);
+            template_error(about, self.file(about), &e)
+        })?;
+        Ok(String::from_utf8_lossy(&output.output).into_owned())
     }
 }
 
-fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
+/// The templates in `dir`: (name, file, text).
+fn read_user_templates(dir: &Path) -> Result<Vec<(String, String, String)>> {
     let read_error = |source| Error::Read {
         path: dir.to_path_buf(),
         source,
@@ -135,7 +216,16 @@ fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
         let Some(name) = file_name.strip_suffix(".tera") else {
             continue;
         };
-        let size = std::fs::metadata(&path).map_err(read_error)?.len();
+        // A named pipe would wait forever and a device has no end: only files are templates.
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            continue;
+        }
+        let size = std::fs::metadata(&path)
+            .map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?
+            .len();
         if size > MAX_TEMPLATE_BYTES {
             return Err(Error::Usage(t!(
                 "template.too_large",
@@ -143,11 +233,8 @@ fn read_user_templates(dir: &Path) -> Result<Vec<(String, String)>> {
                 max = MAX_TEMPLATE_BYTES
             )));
         }
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        found.push((name.to_string(), text));
+        let text = crate::framework::load::read_limited(&path, MAX_TEMPLATE_BYTES)?;
+        found.push((name.to_string(), path.display().to_string(), text));
     }
     found.sort();
     Ok(found)

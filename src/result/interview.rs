@@ -199,8 +199,8 @@ pub fn load(path: &Path, library: &Library) -> Result<LoadedInterview> {
             message,
         )]));
     }
-    let mut result: InterviewResult =
-        serde_yaml::from_str(&text).map_err(|e| Error::Problems(vec![yaml_problem(&name, &e)]))?;
+    let mut result: InterviewResult = serde_yaml::from_str(&text)
+        .map_err(|e| Error::Problems(vec![yaml_problem(&name, &text, &e)]))?;
     if result.schema > SCHEMA_VERSION {
         let message = t!(
             "result.newer_schema",
