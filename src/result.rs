@@ -280,6 +280,40 @@ impl Fingerprints {
 
 /// Checks a parsed scan result against the framework it names: schema version, fingerprint,
 /// and every answer on the scale.
+/// Problems with the texts and competency ids of a result: ids the framework lacks (a resumed
+/// session would have nothing to ask) and control characters in what will be printed.
+pub fn check_result_texts(
+    name: &str,
+    locator: &Locator,
+    framework: &Framework,
+    competencies: &[String],
+    texts: &[(&str, &str)],
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for id in competencies {
+        if !framework.competencies.iter().any(|c| &c.id == id) {
+            let position = locator.mention(id);
+            let message = t!(
+                "result.unknown_competency",
+                id = id,
+                framework = &framework.id
+            );
+            problems.push(Problem::new(name, position, message));
+        }
+    }
+    for (key, text) in texts {
+        if crate::framework::validate::has_control_chars(text) {
+            let position = locator.key_line(key);
+            problems.push(Problem::new(
+                name,
+                position,
+                t!("result.control_chars", field = key),
+            ));
+        }
+    }
+    problems
+}
+
 pub fn check_scan(
     path: &Path,
     text: &str,
@@ -304,6 +338,14 @@ pub fn check_scan(
         let position = locator.key_line("framework");
         Error::Problems(vec![Problem::new(&name, position, error.to_string())])
     })?;
+    let mut texts: Vec<(&str, &str)> = vec![("name", &result.name)];
+    texts.extend(result.team.as_deref().map(|t| ("team", t)));
+    texts.extend(result.role.as_deref().map(|r| ("role", r)));
+    texts.extend(result.notes.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let problems = check_result_texts(&name, &locator, framework, &result.competencies, &texts);
+    if !problems.is_empty() {
+        return Err(Error::Problems(problems));
+    }
     let mut warnings = Vec::new();
     if result.fingerprint != fingerprints.of(framework) {
         warnings.push(t!(

@@ -86,12 +86,17 @@ fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         let Ok(file_type) = entry.file_type() else {
             continue;
         };
+        // Only regular files (or links to them): opening a named pipe would wait forever.
+        let regular = file_type.is_file()
+            || (file_type.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_file()));
         if file_type.is_dir() {
             collect_yaml(&path, out)?;
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
+        } else if regular
+            && matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("yaml" | "yml")
+            )
+        {
             out.push(path);
         }
     }

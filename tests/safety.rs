@@ -1122,7 +1122,6 @@ fn templates_cannot_reach_outside_their_names() {
 /// an organisation removed) must be refused on resume with the file and line, not walked as a
 /// session with nothing to ask, which marks it complete and hides its answers.
 #[test]
-#[ignore = "not checked yet: result.rs check_scan and result/interview.rs load accept unknown ids in `competencies:`"]
 fn unknown_competencies_in_a_result_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -1171,7 +1170,6 @@ fn unknown_competencies_in_a_result_are_refused() {
 /// Control characters in a result or framework file (an escape sequence in a name, which can
 /// retitle or rewrite the terminal) must not reach the terminal as they are.
 #[test]
-#[ignore = "not done yet: texts from result and framework files are printed with their control characters"]
 fn control_characters_from_files_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

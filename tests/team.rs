@@ -653,3 +653,26 @@ fn the_report_goes_to_a_file_with_o_never_over_an_input() {
         .assert()
         .code(2);
 }
+
+/// A named pipe among the scans is passed over: opening it would wait forever.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_the_folder_does_not_hang_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(EXAMPLE).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let fifo = dir.path().join("pipe.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo failed");
+    vakwijzer()
+        .args(["team", dir.path().to_str().unwrap()])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("14 scans"));
+}

@@ -128,6 +128,13 @@ struct Checker<'a> {
     seen_ids: HashMap<String, usize>,
 }
 
+/// Whether a text holds control characters other than line breaks and tabs. Such texts are
+/// refused: printed to a terminal they could move the cursor, retitle the window or hide text.
+pub fn has_control_chars(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
 /// The localized name of a kind of thing a reference points at.
 fn what_name(what: &str) -> String {
     crate::i18n::text(&format!("what.{what}"))
@@ -197,6 +204,14 @@ impl<'a> Checker<'a> {
 
     /// Reports an empty text; `near` is the id of the item it belongs to, to place it.
     fn text(&mut self, text: &str, field: &str, near: &str) {
+        if has_control_chars(text) {
+            let position = self.locator.key_value("id", near, 0);
+            self.report(
+                position,
+                t!("validate.control_chars", field = field, id = near),
+                None,
+            );
+        }
         if text.trim().is_empty() {
             let position = self.locator.key_value("id", near, 0);
             self.report(

@@ -220,6 +220,19 @@ pub fn load(path: &Path, library: &Library) -> Result<LoadedInterview> {
             error.to_string(),
         )])
     })?;
+    let mut texts: Vec<(&str, &str)> = vec![
+        ("candidate", &result.candidate),
+        ("interviewer", &result.interviewer),
+    ];
+    texts.extend(result.motivation.as_deref().map(|m| ("motivation", m)));
+    for record in result.ratings.values() {
+        texts.extend(record.notes.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    }
+    let problems =
+        super::check_result_texts(&name, &locator, framework, &result.competencies, &texts);
+    if !problems.is_empty() {
+        return Err(Error::Problems(problems));
+    }
     let scale = library
         .scale(&framework.scales.interview)
         .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))?;
