@@ -61,7 +61,7 @@ pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         })?;
         if metadata.is_dir() {
             let mut found = Vec::new();
-            collect_yaml(path, &mut found)?;
+            crate::framework::load::collect_yaml(path, &|_| false, &mut found)?;
             found.sort();
             files.extend(found);
         } else {
@@ -72,35 +72,6 @@ pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut seen = BTreeSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok(files)
-}
-
-fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let read_error = |source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    };
-    for entry in std::fs::read_dir(dir).map_err(read_error)? {
-        let entry = entry.map_err(read_error)?;
-        let path = entry.path();
-        // file_type() does not follow symlinks, so a link loop cannot trap the walk.
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        // Only regular files (or links to them): opening a named pipe would wait forever.
-        let regular = file_type.is_file()
-            || (file_type.is_symlink() && std::fs::metadata(&path).is_ok_and(|m| m.is_file()));
-        if file_type.is_dir() {
-            collect_yaml(&path, out)?;
-        } else if regular
-            && matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("yaml" | "yml")
-            )
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
 }
 
 /// Reads and parses every file; what is not a scan at all is skipped here. Parsing is most of

@@ -64,29 +64,33 @@ pub fn read_files(path: &Path) -> Result<Vec<SourceFile>> {
         return Ok(vec![read_one(path)?]);
     }
     let mut paths = Vec::new();
-    collect_yaml(path, &mut paths)?;
+    // The examples folder holds result files, not data.
+    collect_yaml(path, &|name| name == "examples", &mut paths)?;
     paths.sort();
     paths.iter().map(|p| read_one(p)).collect()
 }
 
-fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Read {
+/// Collects every `*.yaml`/`*.yml` file below `dir` into `out`, not descending into folders
+/// for which `skip_folder` says so. Shared by the data loader and the team report.
+pub fn collect_yaml(
+    dir: &Path,
+    skip_folder: &dyn Fn(&std::ffi::OsStr) -> bool,
+    out: &mut Vec<PathBuf>,
+) -> Result<()> {
+    let read_error = |source| Error::Read {
         path: dir.to_path_buf(),
         source,
-    })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| Error::Read {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+    };
+    for entry in std::fs::read_dir(dir).map_err(read_error)? {
+        let entry = entry.map_err(read_error)?;
         let path = entry.path();
         // file_type() does not follow symlinks, so a link loop cannot trap the walk.
         let Ok(file_type) = entry.file_type() else {
             continue;
         };
         if file_type.is_dir() {
-            if entry.file_name() != "examples" {
-                collect_yaml(&path, out)?;
+            if !skip_folder(&entry.file_name()) {
+                collect_yaml(&path, skip_folder, out)?;
             }
         } else if is_yaml(&path) {
             // Only regular files (or links to them): opening a named pipe found in a folder
