@@ -74,22 +74,40 @@ impl Serialize for Answer {
     }
 }
 
+/// Deserializes a point on a scale (a small number) or the one word a type allows instead;
+/// `what` names the kind of value in the message ("score", "rating").
+pub(crate) fn point_or_word<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    what: &str,
+    point: impl Fn(u8) -> T,
+    word: impl Fn(&str) -> Option<T>,
+    expected_word: &str,
+) -> std::result::Result<T, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Number(i64),
+        Text(String),
+    }
+    match Raw::deserialize(deserializer)? {
+        Raw::Number(n) => u8::try_from(n)
+            .map(point)
+            .map_err(|_| serde::de::Error::custom(format!("{what} {n} is out of range"))),
+        Raw::Text(text) => word(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("'{text}' is not a {what} or {expected_word}"))
+        }),
+    }
+}
+
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(i64),
-            Text(String),
-        }
-        match Raw::deserialize(deserializer)? {
-            Raw::Number(n) => u8::try_from(n)
-                .map(Answer::Score)
-                .map_err(|_| serde::de::Error::custom(format!("score {n} is out of range"))),
-            Raw::Text(text) => Answer::parse(&text).ok_or_else(|| {
-                serde::de::Error::custom(format!("'{text}' is not a score or {NOT_APPLICABLE}"))
-            }),
-        }
+        point_or_word(
+            deserializer,
+            "score",
+            Answer::Score,
+            Answer::parse,
+            NOT_APPLICABLE,
+        )
     }
 }
 

@@ -53,21 +53,8 @@ impl Serialize for Rating {
 
 impl<'de> Deserialize<'de> for Rating {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(i64),
-            Text(String),
-        }
-        match Raw::deserialize(deserializer)? {
-            Raw::Number(n) => u8::try_from(n)
-                .map(Rating::Score)
-                .map_err(|_| serde::de::Error::custom(format!("rating {n} is out of range"))),
-            Raw::Text(text) if text == NOT_RATED => Ok(Rating::NotRated),
-            Raw::Text(text) => Err(serde::de::Error::custom(format!(
-                "'{text}' is not a rating or {NOT_RATED}"
-            ))),
-        }
+        let not_rated = |text: &str| (text == NOT_RATED).then_some(Rating::NotRated);
+        super::point_or_word(deserializer, "rating", Rating::Score, not_rated, NOT_RATED)
     }
 }
 
