@@ -6,6 +6,7 @@ pub mod commands;
 pub mod error;
 pub mod framework;
 pub mod i18n;
+pub mod person;
 pub mod questionnaire;
 pub mod render;
 pub mod report;

@@ -258,14 +258,9 @@ pub fn select(
 /// are not told apart); a scan without a name is always its own person.
 fn newest_per_person(scans: Vec<LoadedScan>) -> (Vec<LoadedScan>, Vec<Skipped>) {
     let key = |scan: &LoadedScan| {
-        let name: Vec<String> = scan
-            .result
-            .name
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        let team = scan.result.team.as_deref().unwrap_or("").trim().to_string();
-        (!name.is_empty()).then(|| (name.join(" "), team))
+        let name = crate::person::normalized_name(&scan.result.name);
+        let team = crate::person::normalized_name(scan.result.team.as_deref().unwrap_or(""));
+        (!name.is_empty()).then_some((name, team))
     };
     let mut newest: HashMap<(String, String), usize> = HashMap::new();
     for (index, scan) in scans.iter().enumerate() {

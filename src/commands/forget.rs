@@ -49,7 +49,7 @@ fn is_candidate_file(path: &Path) -> bool {
         || (name.starts_with(".vakwijzer-") && name.ends_with(".tmp"))
 }
 
-/// Whether the result file at `path` is about `person` (names compared without case).
+/// Whether the result file at `path` is about `person` (names compared as `crate::person` says).
 fn is_about(path: &Path, person: &str) -> bool {
     let Ok(text) = read_text(path) else {
         return false;
@@ -62,11 +62,11 @@ fn is_about(path: &Path, person: &str) -> bool {
         Some(ResultKind::Interview) => who.candidate,
         None => None,
     };
-    subject.is_some_and(|s| s.trim().to_lowercase() == person)
+    subject.is_some_and(|s| crate::person::same_person(&s, person))
 }
 
 pub fn run(paths: &[PathBuf], name: &str, dry_run: bool, out: &mut dyn Write) -> Result<()> {
-    let person = name.trim().to_lowercase();
+    let person = crate::person::normalized_name(name);
     if person.is_empty() {
         return Err(Error::Usage(t!("forget.name_needed")));
     }
