@@ -122,12 +122,22 @@ fn signed_filter(value: Value, _: Kwargs, _: &State) -> String {
     crate::render::signed(value.as_f64())
 }
 
+/// Text from a user or a data file, made literal for Markdown (`{{ report.name | md }}`).
+fn md_filter(value: Value, _: Kwargs, _: &State) -> String {
+    let text = match value.as_str() {
+        Some(text) => text.to_string(),
+        None => value.to_string(),
+    };
+    crate::render::escape::markdown_text(&text)
+}
+
 impl Templates {
     /// The built-in templates, with those in `user_dir` (files `NAME.tera`) in their place.
     pub fn load(user_dir: Option<&Path>) -> Result<Templates> {
         let mut tera = Tera::new();
         tera.register_filter("num", num_filter);
         tera.register_filter("signed", signed_filter);
+        tera.register_filter("md", md_filter);
         let mut templates: Vec<(String, String)> = BUILT_IN
             .iter()
             .map(|(name, text)| (name.to_string(), text.to_string()))
