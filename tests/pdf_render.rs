@@ -63,6 +63,8 @@ fn document() -> Document {
         author: "Sanne de Vries".into(),
         subject: "Zelfscan WIJeindhoven-generalist".into(),
         date: "2026-11-23".into(),
+        language: "nl".into(),
+        footer: String::new(),
         blocks: vec![
             Block::Title {
                 title: "Persoonlijk rapport".into(),

@@ -277,3 +277,223 @@ fn a_pdf_is_not_written_to_a_terminal() {
         "{status:?}"
     );
 }
+
+/// The words of a PDF with their page and position, as `pdftotext -bbox` reads them.
+struct Word {
+    page: usize,
+    y: f32,
+    text: String,
+}
+
+fn words(path: &Path) -> Vec<Word> {
+    let xml = tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
+    let mut page = 0;
+    let mut found = Vec::new();
+    for line in xml.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            page += 1;
+        }
+        let Some(rest) = line.strip_prefix("<word ") else {
+            continue;
+        };
+        let y = rest
+            .split("yMin=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap();
+        let text = rest
+            .split_once('>')
+            .and_then(|(_, s)| s.strip_suffix("</word>"))
+            .unwrap()
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        found.push(Word { page, y, text });
+    }
+    found
+}
+
+/// The words of the header row of the first table whose header starts with `first_header`
+/// and whose first row starts with `first_cell`: everything between the two on their page.
+fn header_words(words: &[Word], first_header: &str, first_cell: &str) -> Vec<String> {
+    let start = words
+        .iter()
+        .position(|w| w.text == first_header)
+        .unwrap_or_else(|| panic!("no header {first_header:?}"));
+    let top = &words[start];
+    let row = words[start..]
+        .iter()
+        .find(|w| w.page == top.page && w.text == first_cell && w.y > top.y)
+        .unwrap_or_else(|| panic!("no row {first_cell:?} under {first_header:?}"));
+    words
+        .iter()
+        .filter(|w| w.page == top.page && w.y >= top.y - 0.5 && w.y < row.y - 0.5)
+        .map(|w| w.text.clone())
+        .collect()
+}
+
+#[test]
+fn table_headers_in_pdfs_never_break_inside_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let interviews: Vec<String> = std::fs::read_dir(example("interviews"))
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+        .collect();
+    let scorecard = vec![
+        "report".to_string(),
+        example("interviews/noor-ans.yaml"),
+        example("interviews/noor-pieter.yaml"),
+    ];
+    let team = vec![
+        "team".to_string(),
+        example("team"),
+        "--since".into(),
+        example("team-2026-voorjaar"),
+    ];
+    let personal = vec![
+        "report".to_string(),
+        example("scans/sanne-2026-11.yaml"),
+        example("scans/sanne-2026-05.yaml"),
+    ];
+    let compare: Vec<String> = std::iter::once("compare".to_string())
+        .chain(interviews)
+        .collect();
+    let mut checked = 0;
+    for lang in ["nl", "en"] {
+        let (competency, candidate) = if lang == "nl" {
+            ("competentie", "kandidaat")
+        } else {
+            ("competency", "candidate")
+        };
+        for (name, args, first_header, first_cell) in [
+            ("team", &team, competency, "Aanpassingsvermogen"),
+            ("scorecard", &scorecard, competency, "Aanpassingsvermogen"),
+            ("personal", &personal, competency, "Aanpassingsvermogen"),
+            ("compare", &compare, "#", "Sanne"),
+        ] {
+            let file = dir.path().join(format!("{name}-{lang}.pdf"));
+            vakwijzer(dir.path())
+                .args(["--lang", lang])
+                .args(args)
+                .args(["--format", "pdf", "-o", file.to_str().unwrap()])
+                .assert()
+                .success();
+            // Every header word must be a word the report also writes whole: the Markdown
+            // table header (compare's PDF numbers its competencies C1, C2, … instead).
+            let markdown = vakwijzer(dir.path())
+                .args(["--lang", lang])
+                .args(args)
+                .args(["--format", "md"])
+                .output()
+                .unwrap();
+            let markdown = String::from_utf8_lossy(&markdown.stdout)
+                .replace("&lt;", "<")
+                .replace('\\', "");
+            let whole: Vec<&str> = markdown.split([' ', '|', '\n', '*']).collect();
+            let header = header_words(&words(&file), first_header, first_cell);
+            assert!(header.contains(&candidate.to_string()) || name != "compare");
+            assert!(header.len() >= 4, "{name} {lang}: header {header:?}");
+            for word in &header {
+                let numbered = word
+                    .strip_prefix('C')
+                    .is_some_and(|n| n.parse::<u8>().is_ok());
+                assert!(
+                    whole.contains(&word.as_str()) || numbered,
+                    "{name}.pdf ({lang}): header word {word:?} is not whole; header {header:?}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 40, "{checked} header words");
+}
+
+#[test]
+fn pdfs_declare_their_language_title_and_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, args, outline, confidential) in [
+        (
+            "nl",
+            vec!["guide".to_string(), "eindhoven".into()],
+            vec![
+                "Interviewleidraad",
+                "Doorvragen met STAR",
+                "1. Aanpassingsvermogen",
+                "8. Overtuigingskracht",
+            ],
+            false,
+        ),
+        (
+            "en",
+            vec![
+                "report".to_string(),
+                example("scans/sanne-2026-11.yaml"),
+                example("scans/sanne-2026-05.yaml"),
+            ],
+            vec![
+                "Personal report",
+                "Strengths",
+                "Development points",
+                "Progress since",
+            ],
+            true,
+        ),
+        (
+            "nl",
+            vec!["team".to_string(), example("team")],
+            vec!["Teamrapport", "Scholingsplan", "1. Zelfontwikkeling"],
+            false,
+        ),
+    ] {
+        let file = dir.path().join(format!("{}-{lang}.pdf", args[0]));
+        vakwijzer(dir.path())
+            .args(["--lang", lang])
+            .args(&args)
+            .args(["--format", "pdf", "-o", file.to_str().unwrap()])
+            .assert()
+            .success();
+        let path = file.to_str().unwrap();
+        let catalog = tool("qpdf", &["--show-object=trailer", path]);
+        let root = catalog
+            .split("/Root ")
+            .nth(1)
+            .and_then(|s| s.split(" 0 R").next())
+            .unwrap()
+            .trim()
+            .to_string();
+        let catalog = tool("qpdf", &[&format!("--show-object={root}"), path]);
+        assert!(catalog.contains(&format!("/Lang ({lang})")), "{catalog}");
+        assert!(catalog.contains("/DisplayDocTitle true"), "{catalog}");
+        assert!(catalog.contains("/PageMode /UseOutlines"), "{catalog}");
+        let json = tool("qpdf", &["--json", "--json-key=outlines", path]);
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let mut titles = Vec::new();
+        let mut stack: Vec<&serde_json::Value> =
+            json["outlines"].as_array().unwrap().iter().collect();
+        while let Some(entry) = stack.pop() {
+            titles.push(entry["title"].as_str().unwrap().to_string());
+            assert!(entry["destpageposfrom1"].as_u64().unwrap() >= 1);
+            stack.extend(entry["kids"].as_array().unwrap());
+        }
+        for expected in outline {
+            assert!(
+                titles.iter().any(|t| t.starts_with(expected)),
+                "{path}: no bookmark {expected:?} in {titles:?}"
+            );
+        }
+        // A report with names and ratings says on every page that it is confidential.
+        let text = tool("pdftotext", &[path, "-"]);
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let notice = if lang == "nl" {
+            "Vertrouwelijk:"
+        } else {
+            "Confidential:"
+        };
+        let marked = pages.iter().filter(|p| p.contains(notice)).count();
+        assert_eq!(marked, if confidential { pages.len() } else { 0 }, "{path}");
+    }
+}

@@ -15,6 +15,11 @@ fn range(scale: Option<&Scale>) -> (f64, f64) {
     scale.map_or((1.0, 5.0), |s| (f64::from(s.min()), f64::from(s.max())))
 }
 
+/// The language the document is written in: the catalogue's.
+fn language() -> String {
+    crate::i18n::current().code().to_string()
+}
+
 /// The date part of a timestamp, for the PDF metadata.
 fn day(date: &str) -> String {
     date.get(..10).unwrap_or(date).to_string()
@@ -177,6 +182,8 @@ pub fn personal(report: &PersonalReport, scale: Option<&Scale>) -> Document {
         author: report.name.clone(),
         subject: report.framework_name.clone(),
         date: day(&report.date),
+        language: language(),
+        footer: t!("pdf.confidential"),
         blocks,
     }
 }
@@ -268,6 +275,8 @@ pub fn guide(guide: &Guide, date: &str) -> Document {
         author: "vakwijzer".to_string(),
         subject: guide.framework_name.clone(),
         date: day(date),
+        language: language(),
+        footer: String::new(),
         blocks,
     }
 }
@@ -376,6 +385,8 @@ pub fn scorecard(card: &Scorecard, scale: Option<&Scale>) -> Document {
         author: card.interviewers.join(", "),
         subject: card.framework_name.clone(),
         date: day(card.dates.iter().max().map_or("", String::as_str)),
+        language: language(),
+        footer: t!("pdf.confidential"),
         blocks,
     }
 }
@@ -412,6 +423,8 @@ pub fn comparison(comparison: &Comparison, date: &str) -> Document {
         author: "vakwijzer".to_string(),
         subject: comparison.framework_name.clone(),
         date: day(date),
+        language: language(),
+        footer: t!("pdf.confidential"),
         blocks: vec![
             Block::Title {
                 title,
@@ -491,6 +504,9 @@ pub fn team(view: &TeamView, date: &str) -> Document {
         author: "vakwijzer".to_string(),
         subject: t!("team.title"),
         date: day(date),
+        language: language(),
+        // Anonymous: no names, and groups too small to tell people apart are withheld.
+        footer: String::new(),
         blocks,
     }
 }

@@ -11,6 +11,10 @@ pub struct Document {
     /// metadata. The caller sets it (the date of the scan, say), never the clock, so the same
     /// input gives the same PDF.
     pub date: String,
+    /// The language of the text (`nl`, `en`), for readers and screen readers (`/Lang`).
+    pub language: String,
+    /// A line in the footer of every page, such as a confidentiality notice; empty for none.
+    pub footer: String,
     pub blocks: Vec<Block>,
 }
 

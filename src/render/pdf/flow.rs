@@ -5,9 +5,9 @@ use super::chart;
 use super::document::{Block, Document, Table};
 use super::fonts::{Fonts, Weight};
 use super::layout::{
-    Align, CONTENT_BOTTOM, CONTENT_HEIGHT, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH,
-    Color, Drawing, FOOTER_BASELINE, PAGE_WIDTH, Page, Primitive, Stroke, Style, Typesetter, mm,
-    point,
+    Align, Bookmark, CONTENT_BOTTOM, CONTENT_HEIGHT, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP,
+    CONTENT_WIDTH, Color, Drawing, FOOTER_BASELINE, FOOTER_NOTE_BASELINE, PAGE_WIDTH, Page,
+    Primitive, Stroke, Style, Typesetter, mm, point,
 };
 
 const BODY: Style = Style::new(Weight::Regular, 10.0, Color::TEXT);
@@ -39,7 +39,7 @@ pub fn lay_out(document: &Document, fonts: &Fonts) -> Vec<Page> {
     for block in &document.blocks {
         flow.block(block);
     }
-    flow.finish()
+    flow.finish(&document.footer)
 }
 
 fn heading_style(level: u8) -> (Style, f32) {
@@ -99,6 +99,14 @@ impl<'a> Flow<'a> {
 
     fn draw(&mut self, items: impl IntoIterator<Item = Primitive>) {
         self.page.items.extend(items);
+    }
+
+    /// An outline entry for a heading placed on the current page.
+    fn bookmark(&mut self, level: u8, title: &str) {
+        self.page.bookmarks.push(Bookmark {
+            level: level.max(1),
+            title: title.to_string(),
+        });
     }
 
     fn wrap(&self, text: &str, style: &Style, width: f32) -> Vec<String> {
@@ -190,6 +198,7 @@ impl<'a> Flow<'a> {
             + SUBTITLE.height(sub_lines.len())
             + 10.0;
         self.need(height);
+        self.bookmark(1, title);
         let top = self.y;
         self.draw([Primitive::rect_from_top(
             CONTENT_LEFT,
@@ -225,6 +234,7 @@ impl<'a> Flow<'a> {
         let lines = self.wrap(text, &style, CONTENT_WIDTH);
         self.gap(space_before);
         self.need(style.height(lines.len()) + 4.0 + BODY.height(2));
+        self.bookmark(level, text);
         let runs = self
             .typesetter
             .lines(&lines, &style, CONTENT_LEFT, self.y, Align::Left);
@@ -342,11 +352,12 @@ impl<'a> Flow<'a> {
             Some(Color::SHADE),
             None,
         )]);
-        for (column, lines) in layout.header.iter().enumerate() {
+        for (column, (lines, style)) in layout.header.iter().zip(&layout.header_styles).enumerate()
+        {
             let (x, align) = layout.text_anchor(column);
             let runs = self
                 .typesetter
-                .lines(lines, &TABLE_HEADER, x, top - CELL_PAD_Y, align);
+                .lines(lines, style, x, top - CELL_PAD_Y, align);
             self.draw(runs);
         }
         self.y -= height;
@@ -480,10 +491,16 @@ impl<'a> Flow<'a> {
         self.gap(BLOCK_GAP);
     }
 
-    /// All pages, each with "n / N" at the foot.
-    fn finish(mut self) -> Vec<Page> {
+    /// All pages, each with "n / N" at the foot and `note` (if any) above it.
+    fn finish(mut self, note: &str) -> Vec<Page> {
         if !self.page.items.is_empty() || self.pages.is_empty() {
             self.new_page();
+        }
+        // A note too long for one line is shrunk rather than wrapped: the margin holds one.
+        let mut note_style = FOOTER;
+        let note_width = self.typesetter.width(note, &note_style);
+        if note_width > CONTENT_WIDTH {
+            note_style.size *= CONTENT_WIDTH / note_width;
         }
         let total = self.pages.len();
         for (index, page) in self.pages.iter_mut().enumerate() {
@@ -495,6 +512,15 @@ impl<'a> Flow<'a> {
                 FOOTER_BASELINE,
                 Align::Center,
             ));
+            if !note.trim().is_empty() {
+                page.items.push(self.typesetter.run(
+                    note,
+                    &note_style,
+                    PAGE_WIDTH / 2.0,
+                    FOOTER_NOTE_BASELINE,
+                    Align::Center,
+                ));
+            }
         }
         self.pages
     }
@@ -506,10 +532,15 @@ struct TableLayout {
     columns: Vec<(f32, f32)>,
     align_right: Vec<bool>,
     header: Vec<Vec<String>>,
+    /// The style of each header cell: the header style, smaller where a word would not fit.
+    header_styles: Vec<Style>,
     header_height: f32,
     /// Per row, per cell, the lines.
     rows: Vec<Vec<Vec<String>>>,
 }
+
+/// The smallest size a header is shrunk to so that its words stay whole.
+const SMALLEST_HEADER_SIZE: f32 = 6.5;
 
 impl TableLayout {
     fn new(table: &Table, count: usize, typesetter: Typesetter) -> TableLayout {
@@ -523,47 +554,96 @@ impl TableLayout {
                     .unwrap_or(1.0)
             })
             .collect();
-        let total: f32 = weights.iter().sum();
+        let cell = |cells: &[String], i: usize| cells.get(i).map_or("", String::as_str).to_string();
+        // Room for the longest word of each column, header and cells, so that no word is cut;
+        // a cell word may claim at most half the table (a long address still breaks). When
+        // that is more than the page is wide, the header words alone: a cell may break.
+        let header_minimum: Vec<f32> = (0..count)
+            .map(|i| {
+                longest_word(typesetter, &cell(&table.header, i), &TABLE_HEADER) + 2.0 * CELL_PAD_X
+            })
+            .collect();
+        let mut minimum: Vec<f32> = (0..count)
+            .map(|i| {
+                table
+                    .rows
+                    .iter()
+                    .map(|row| longest_word(typesetter, &cell(row, i), &TABLE_CELL))
+                    .fold(0.0, f32::max)
+                    .min(CONTENT_WIDTH / 2.0)
+                    + 2.0 * CELL_PAD_X
+            })
+            .zip(&header_minimum)
+            .map(|(cells, header)| cells.max(*header))
+            .collect();
+        if minimum.iter().sum::<f32>() > CONTENT_WIDTH {
+            minimum = header_minimum;
+        }
         let mut x = CONTENT_LEFT;
-        let columns: Vec<(f32, f32)> = weights
-            .iter()
-            .map(|weight| {
-                let width = CONTENT_WIDTH * weight / total;
+        let columns: Vec<(f32, f32)> = fit_widths(&weights, &minimum, CONTENT_WIDTH)
+            .into_iter()
+            .map(|width| {
                 let column = (x, width);
                 x += width;
                 column
             })
             .collect();
-        let wrap_cells = |cells: &[String], style: &Style| -> Vec<Vec<String>> {
+        // Where even that is not enough, the header shrinks until its longest word fits.
+        let header_styles: Vec<Style> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, (_, width))| {
+                let room = width - 2.0 * CELL_PAD_X;
+                let word = longest_word(typesetter, &cell(&table.header, i), &TABLE_HEADER);
+                let mut style = TABLE_HEADER;
+                if word > room {
+                    style.size = (style.size * room / word).max(SMALLEST_HEADER_SIZE);
+                    style.leading = style.size * 1.3;
+                }
+                style
+            })
+            .collect();
+        let header: Vec<Vec<String>> = if table.header.is_empty() {
+            Vec::new()
+        } else {
             columns
                 .iter()
+                .zip(&header_styles)
                 .enumerate()
-                .map(|(i, (_, width))| {
-                    let text = cells.get(i).map_or("", String::as_str);
-                    typesetter.wrap(text, style, width - 2.0 * CELL_PAD_X)
+                .map(|(i, ((_, width), style))| {
+                    typesetter.wrap(&cell(&table.header, i), style, width - 2.0 * CELL_PAD_X)
                 })
                 .collect()
         };
-        let header = if table.header.is_empty() {
-            Vec::new()
-        } else {
-            wrap_cells(&table.header, &TABLE_HEADER)
-        };
-        let header_lines = header.iter().map(Vec::len).max().unwrap_or(0);
-        let header_height = if header_lines == 0 {
+        let header_height = header
+            .iter()
+            .zip(&header_styles)
+            .filter(|(lines, _)| lines.iter().any(|line| !line.is_empty()))
+            .map(|(lines, style)| style.height(lines.len()))
+            .fold(0.0, f32::max);
+        let header_height = if header.is_empty() {
             0.0
         } else {
-            TABLE_HEADER.height(header_lines) + 2.0 * CELL_PAD_Y
+            header_height.max(TABLE_HEADER.leading) + 2.0 * CELL_PAD_Y
         };
         let rows = table
             .rows
             .iter()
-            .map(|row| wrap_cells(row, &TABLE_CELL))
+            .map(|row| {
+                columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, width))| {
+                        typesetter.wrap(&cell(row, i), &TABLE_CELL, width - 2.0 * CELL_PAD_X)
+                    })
+                    .collect()
+            })
             .collect();
         TableLayout {
             columns,
             align_right: table.align_right.clone(),
             header,
+            header_styles,
             header_height,
             rows,
         }
@@ -581,6 +661,55 @@ impl TableLayout {
             (left + width - CELL_PAD_X, Align::Right)
         } else {
             (left + CELL_PAD_X, Align::Left)
+        }
+    }
+}
+
+/// The width of the widest word of `text`.
+fn longest_word(typesetter: Typesetter, text: &str, style: &Style) -> f32 {
+    text.split_whitespace()
+        .map(|word| typesetter.width(word, style))
+        .fold(0.0, f32::max)
+}
+
+/// Column widths filling `total`: in proportion to `weights`, except that no column is
+/// narrower than its `minimum`; the columns that are raised take their room from the others
+/// in proportion. When the minimums alone are more than `total`, they are scaled down.
+fn fit_widths(weights: &[f32], minimum: &[f32], total: f32) -> Vec<f32> {
+    let needed: f32 = minimum.iter().sum();
+    if needed >= total {
+        return minimum.iter().map(|m| m * total / needed).collect();
+    }
+    let mut at_minimum = vec![false; weights.len()];
+    loop {
+        let fixed: f32 = (0..weights.len())
+            .filter(|i| at_minimum[*i])
+            .map(|i| minimum[i])
+            .sum();
+        let free_weight: f32 = (0..weights.len())
+            .filter(|i| !at_minimum[*i])
+            .map(|i| weights[i])
+            .sum();
+        let widths: Vec<f32> = (0..weights.len())
+            .map(|i| {
+                if at_minimum[i] {
+                    minimum[i]
+                } else {
+                    (total - fixed) * weights[i] / free_weight
+                }
+            })
+            .collect();
+        let mut changed = false;
+        for i in 0..weights.len() {
+            if !at_minimum[i] && widths[i] < minimum[i] {
+                at_minimum[i] = true;
+                changed = true;
+            }
+        }
+        // Each round fixes at least one more column, and they cannot all be fixed (the
+        // minimums fit), so this ends.
+        if !changed {
+            return widths;
         }
     }
 }
@@ -627,7 +756,8 @@ mod tests {
                     "page {number}: {:?} sideways",
                     run.text
                 );
-                let is_footer = run.baseline == FOOTER_BASELINE;
+                let is_footer =
+                    run.baseline == FOOTER_BASELINE || run.baseline == FOOTER_NOTE_BASELINE;
                 assert!(
                     is_footer
                         || (run.baseline - run.size * 0.25 >= CONTENT_BOTTOM - EPSILON
@@ -754,6 +884,85 @@ mod tests {
         ];
         let pages = lay_out(&document(blocks), &fonts);
         assert!(pages.len() >= 5);
+        assert_inside_margins(&pages, &fonts);
+    }
+
+    #[test]
+    fn columns_are_widened_to_their_longest_word_at_the_cost_of_the_others() {
+        // Shares 60/20/20 of 100, but the last column needs 30: it gets 30, the others
+        // share 70 as 3 to 1.
+        let widths = fit_widths(&[3.0, 1.0, 1.0], &[10.0, 10.0, 30.0], 100.0);
+        let expected = [52.5, 17.5, 30.0];
+        for (width, expected) in widths.iter().zip(expected) {
+            assert!((width - expected).abs() < 1e-3, "{widths:?}");
+        }
+        // Nothing to widen: the shares as asked.
+        assert_eq!(fit_widths(&[1.0, 1.0], &[5.0, 5.0], 100.0), [50.0, 50.0]);
+        // Minimums beyond the width: scaled down together.
+        assert_eq!(
+            fit_widths(&[1.0, 1.0], &[100.0, 300.0], 200.0),
+            [50.0, 150.0]
+        );
+    }
+
+    #[test]
+    fn table_headers_keep_their_words_whole() {
+        let fonts = fonts();
+        let typesetter = Typesetter::new(&fonts);
+        let header: Vec<String> = ["competentie", "n", "gem.", "med.", "sd", "min–max"]
+            .into_iter()
+            .chain([
+                "verdeling 1/2/3/4/5",
+                "doel",
+                "< doel",
+                "verschil",
+                "uitzonderlijk",
+            ])
+            .map(String::from)
+            .collect();
+        let table = Table {
+            rows: vec![vec!["Aanpassingsvermogen".into(); header.len()]],
+            widths: vec![2.4, 0.5, 0.7, 0.7, 0.7, 1.5, 1.8, 0.7, 0.8, 0.5, 0.3],
+            align_right: vec![],
+            header: header.clone(),
+        };
+        let layout = TableLayout::new(&table, header.len(), typesetter);
+        for (cell, lines) in header.iter().zip(&layout.header) {
+            let words: Vec<&str> = lines.iter().flat_map(|l| l.split(' ')).collect();
+            assert_eq!(words, cell.split(' ').collect::<Vec<_>>(), "{lines:?}");
+        }
+        let total: f32 = layout.columns.iter().map(|(_, width)| width).sum();
+        assert!((total - CONTENT_WIDTH).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_footer_note_is_on_every_page_and_headings_become_bookmarks() {
+        let fonts = fonts();
+        let blocks = vec![
+            Block::Title {
+                title: "Rapport".into(),
+                lines: vec![],
+            },
+            Block::Heading(2, "Een".into()),
+            Block::PageBreak,
+            Block::Heading(1, "Twee".into()),
+        ];
+        let document = Document {
+            footer: "Vertrouwelijk".into(),
+            ..document(blocks)
+        };
+        let pages = lay_out(&document, &fonts);
+        assert_eq!(pages.len(), 2);
+        for page in &pages {
+            assert!(page_texts(page).contains(&"Vertrouwelijk"));
+        }
+        let levels: Vec<(u8, &str)> = pages
+            .iter()
+            .flat_map(|page| &page.bookmarks)
+            .map(|b| (b.level, b.title.as_str()))
+            .collect();
+        assert_eq!(levels, [(1, "Rapport"), (2, "Een"), (1, "Twee")]);
+        assert_eq!(pages[1].bookmarks.len(), 1);
         assert_inside_margins(&pages, &fonts);
     }
 

@@ -25,6 +25,8 @@ pub const CONTENT_WIDTH: f32 = CONTENT_RIGHT - CONTENT_LEFT;
 pub const CONTENT_HEIGHT: f32 = CONTENT_TOP - CONTENT_BOTTOM;
 /// The baseline of the page number.
 pub const FOOTER_BASELINE: f32 = 10.0 * PT_PER_MM;
+/// The baseline of the footer note (a confidentiality line), above the page number.
+pub const FOOTER_NOTE_BASELINE: f32 = 14.0 * PT_PER_MM;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Color {
@@ -210,10 +212,19 @@ impl Drawing {
     }
 }
 
-/// A laid-out page: what to draw, in drawing order.
+/// A laid-out page: what to draw, in drawing order, and the headings that start on it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Page {
     pub items: Vec<Primitive>,
+    pub bookmarks: Vec<Bookmark>,
+}
+
+/// An entry of the document outline: a heading of `level` (the title is level 1, like the
+/// largest heading) on the page that holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    pub level: u8,
+    pub title: String,
 }
 
 impl Page {

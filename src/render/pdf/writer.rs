@@ -63,6 +63,8 @@ pub fn render(document: &Document) -> Result<Vec<u8>, Error> {
         return Err(Error::Pdf(errors.join("; ")));
     }
     drop_empty_info_entries(&mut file);
+    add_outline(&mut file, &pages);
+    set_reading_preferences(&mut file, &document.language)?;
     file.compress();
     let mut bytes = Vec::new();
     file.save_to(&mut bytes)
@@ -96,6 +98,55 @@ fn drop_empty_info_entries(file: &mut lopdf::Document) {
     for key in empty {
         info.remove(&key);
     }
+}
+
+/// The outline (bookmarks) from the headings of the pages, nested by level: a heading goes
+/// under the nearest heading before it of a higher level.
+fn add_outline(file: &mut lopdf::Document, pages: &[Page]) {
+    let page_ids = file.get_pages();
+    // The open entries by level: the last bookmark seen at each level, top level first.
+    let mut open: Vec<(u8, u32)> = Vec::new();
+    for (index, page) in pages.iter().enumerate() {
+        let Some(page_id) = u32::try_from(index + 1)
+            .ok()
+            .and_then(|number| page_ids.get(&number))
+        else {
+            continue;
+        };
+        for bookmark in &page.bookmarks {
+            while open
+                .last()
+                .is_some_and(|(level, _)| *level >= bookmark.level)
+            {
+                open.pop();
+            }
+            let parent = open.last().map(|(_, id)| *id);
+            let entry = lopdf::Bookmark::new(bookmark.title.clone(), [0.0; 3], 0, *page_id);
+            let id = file.add_bookmark(entry, parent);
+            open.push((bookmark.level, id));
+        }
+    }
+    if let Some(outline) = file.build_outline()
+        && let Ok(catalog) = file.catalog_mut()
+    {
+        catalog.set("Outlines", outline);
+        catalog.set("PageMode", lopdf::Object::Name(b"UseOutlines".to_vec()));
+    }
+}
+
+/// The document language (`/Lang`), and the title rather than the file name in the viewer's
+/// title bar (`DisplayDocTitle`), as PDF/UA asks.
+fn set_reading_preferences(file: &mut lopdf::Document, language: &str) -> Result<(), Error> {
+    let catalog = file
+        .catalog_mut()
+        .map_err(|e| Error::Pdf(format!("no document catalog: {e}")))?;
+    if !language.is_empty() {
+        catalog.set("Lang", lopdf::text_string(language));
+    }
+    let mut preferences = lopdf::Dictionary::new();
+    preferences.set("DisplayDocTitle", true);
+    catalog.set("ViewerPreferences", preferences);
+    Ok(())
 }
 
 /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`, taken as UTC.
