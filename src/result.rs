@@ -213,9 +213,24 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
 
 /// Saves a scan result atomically.
 pub fn save(path: &Path, result: &ScanResult) -> Result<()> {
+    save_yaml(path, result)
+}
+
+/// Saves a result (scan or interview) atomically with its header line. A file too large to be
+/// read again is not written: the session ends with the file as it was, readable.
+pub(crate) fn save_yaml(path: &Path, result: &impl Serialize) -> Result<()> {
     let yaml = serde_yaml::to_string(result).map_err(|e| Error::Usage(e.to_string()))?;
     let header = t!("result.file_header");
-    write_atomic(path, format!("# {header}\n{yaml}").as_bytes())
+    let contents = format!("# {header}\n{yaml}");
+    if contents.len() as u64 > MAX_RESULT_BYTES {
+        return Err(Error::Usage(t!(
+            "result.too_large",
+            path = path.display(),
+            size = contents.len(),
+            max = MAX_RESULT_BYTES
+        )));
+    }
+    write_atomic(path, contents.as_bytes())
 }
 
 /// Reads a result file's text, refusing what cannot be one (too large, not text).

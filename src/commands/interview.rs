@@ -8,6 +8,7 @@ use super::Context;
 use super::files::{self, slug};
 use crate::error::Error;
 use crate::questionnaire::engine::{self, Outcome};
+use crate::questionnaire::input;
 use crate::questionnaire::interview::{InterviewSession, selected_competencies};
 use crate::questionnaire::prompt::{LinePrompter, Prompter, TerminalPrompter};
 use crate::result::interview::{self, InterviewResult};
@@ -120,6 +121,8 @@ fn new_result(
     let (Some(candidate), Some(interviewer)) = (&options.candidate, &options.interviewer) else {
         return Err(Error::Usage(t!("interview.names_needed")));
     };
+    input::check_argument("--candidate", candidate)?;
+    input::check_argument("--interviewer", interviewer)?;
     let (candidate, interviewer) = (candidate.trim(), interviewer.trim());
     if candidate.is_empty() || interviewer.is_empty() {
         return Err(Error::Usage(t!("interview.names_needed")));

@@ -12,6 +12,7 @@ use crate::framework::load::{from_yaml, yaml_problem};
 use crate::framework::validate::Locator;
 use crate::framework::{Framework, Library, Scale};
 use crate::questionnaire::engine::{self, Outcome};
+use crate::questionnaire::input;
 use crate::questionnaire::prompt::{
     LinePrompter, MapPrompter, NoteInput, Prompter, TerminalPrompter, TextPrompt,
 };
@@ -156,6 +157,16 @@ fn new_result(library: &Library, options: &ScanOptions) -> Result<ScanResult> {
             framework = &framework.id
         )));
     }
+    let arguments = [
+        ("--name", &options.name),
+        ("--team", &options.team),
+        ("--role", &options.role),
+    ];
+    for (flag, value) in arguments {
+        if let Some(value) = value {
+            input::check_argument(flag, value)?;
+        }
+    }
     let mut result = ScanResult::new(framework, "", options.competencies.clone());
     result.team = options.team.clone();
     result.role = options.role.clone();
@@ -248,14 +259,22 @@ fn answers_file(path: &Path, framework: &Framework, scale: &Scale) -> Result<Map
             Err(message) => problems.push(Problem::new(&name, position, message)),
         }
     }
-    for competency in notes.notes.keys() {
+    for (competency, note) in &notes.notes {
+        let position = locator.key_line(competency);
         if !framework.competencies.iter().any(|c| &c.id == competency) {
-            let position = locator.key_line(competency);
             problems.push(Problem::new(
                 &name,
                 position,
                 t!("scan.unknown_note", id = competency),
             ));
+        }
+        if let Some((_, c)) = input::first_forbidden(note, true) {
+            let message = t!(
+                "input.forbidden_note",
+                id = competency,
+                code = input::code(c)
+            );
+            problems.push(Problem::new(&name, position, message));
         }
     }
     if !problems.is_empty() {

@@ -2,6 +2,7 @@
 //! sessions (scan) that say what is asked.
 
 pub mod engine;
+pub mod input;
 pub mod interview;
 pub mod prompt;
 pub mod scan;

@@ -195,10 +195,19 @@ impl<R: BufRead> LinePrompter<R> {
             let line = String::from_utf8(bytes).map_err(|error| {
                 refuse(error.utf8_error().valid_up_to() + 1, t!("data.not_utf8"))
             })?;
-            let line = line.trim();
-            if !line.is_empty() && !line.starts_with('#') {
-                self.pending.push_back((self.line_number, line.to_string()));
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
             }
+            // Refused where it enters: a note would be saved with it, and every reader of the
+            // result file would then refuse the file.
+            if let Some((column, c)) = super::input::first_forbidden(trimmed, false) {
+                let leading = line.chars().count() - line.trim_start().chars().count();
+                let message = t!("input.forbidden_line", code = super::input::code(c));
+                return Err(refuse(leading + column, message));
+            }
+            self.pending
+                .push_back((self.line_number, trimmed.to_string()));
         }
         Ok(self.pending.front())
     }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{ResultKind, SCHEMA_VERSION, fingerprint, now, peek_kind, read_text, write_atomic};
+use super::{ResultKind, SCHEMA_VERSION, fingerprint, now, peek_kind, read_text};
 use crate::error::{Error, Problem, Result};
 use crate::framework::load::yaml_problem;
 use crate::framework::validate::Locator;
@@ -160,9 +160,7 @@ impl InterviewResult {
 }
 
 pub fn save(path: &Path, result: &InterviewResult) -> Result<()> {
-    let yaml = serde_yaml::to_string(result).map_err(|e| Error::Usage(e.to_string()))?;
-    let header = t!("result.file_header");
-    write_atomic(path, format!("# {header}\n{yaml}").as_bytes())
+    super::save_yaml(path, result)
 }
 
 #[derive(Debug, Clone)]
