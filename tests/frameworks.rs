@@ -26,10 +26,14 @@ fn stdout_of(args: &[&str]) -> String {
 #[test]
 fn every_kind_of_bad_data_is_reported_with_file_and_line() {
     let cases = [
-        ("syntax.yaml", "8:", "ongeldige YAML"),
+        (
+            "syntax.yaml",
+            "8:4",
+            "springt minder in dan het element erboven",
+        ),
         ("no_kind.yaml", "1:1", "`kind:` ontbreekt"),
         ("unknown_kind.yaml", "2:1", "onbekende `kind:`"),
-        ("unknown_field.yaml", "8:5", "unknown field `defintion`"),
+        ("unknown_field.yaml", "8:5", "onbekend veld 'defintion'"),
         (
             "duplicate_id.yaml",
             "11:9",
@@ -57,8 +61,16 @@ fn every_kind_of_bad_data_is_reported_with_file_and_line() {
             "6:9",
             "onbekende methode 'bestaat-niet'",
         ),
-        ("wrong_type.yaml", "7:13", "invalid type"),
-        ("missing_field.yaml", "1:1", "missing field `name`"),
+        (
+            "wrong_type.yaml",
+            "7:13",
+            "bij `number` hoort een geheel getal, maar hier staat de tekst \"een\"",
+        ),
+        (
+            "missing_field.yaml",
+            "1:1",
+            "het verplichte veld 'name' ontbreekt",
+        ),
     ];
     for (file, position, message) in cases {
         let path = format!("tests/fixtures/bad/{file}");

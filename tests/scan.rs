@@ -165,7 +165,7 @@ fn a_bad_answers_file_is_refused_with_file_and_line_and_writes_nothing() {
         (
             "aanpassingsvermogen.i1: [4\n",
             "answers.yaml:",
-            "ongeldige YAML",
+            "wordt niet goed gesloten",
         ),
     ];
     for (content, position, message) in cases {

@@ -151,11 +151,10 @@ pub fn read_limited(path: &Path, max: u64) -> Result<String> {
     }
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        Error::Problems(vec![Problem::new(
-            &name,
-            text_position(valid),
-            t!("data.not_utf8"),
-        )])
+        Error::Problems(vec![
+            Problem::new(&name, text_position(valid), t!("data.not_utf8"))
+                .with_hint(t!("data.not_utf8_hint")),
+        ])
     })
 }
 
@@ -205,21 +204,10 @@ pub fn error_position(error: &serde_yaml::Error, text: &str) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// serde_yaml appends "at line X column Y" to its messages; we print the position ourselves.
-pub fn error_message(error: &serde_yaml::Error) -> String {
-    let message = error.to_string();
-    match message.find(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message,
-    }
-}
-
+/// The problem for a serde_yaml error, in the catalogue's words with a hint: see
+/// [`super::yaml_error`]. Every reader of files from outside calls this one.
 pub fn yaml_problem(file: &str, text: &str, error: &serde_yaml::Error) -> Problem {
-    Problem::new(
-        file,
-        error_position(error, text),
-        t!("data.invalid_yaml", detail = error_message(error)),
-    )
+    super::yaml_error::problem(file, text, error)
 }
 
 /// Flow collections (`[`, `{`) nested deeper than this are refused before parsing. libyaml's
@@ -239,22 +227,19 @@ pub fn check_yaml_text(file: &str, text: &str) -> std::result::Result<(), Proble
             || matches!(c, '\u{80}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
     });
     if let Some((at, c)) = invalid {
-        let detail = format!("control character U+{:04X} is not allowed", u32::from(c));
+        let code = format!("U+{:04X}", u32::from(c));
         let position = text_position(&text.as_bytes()[..at]);
-        return Err(Problem::new(
-            file,
-            position,
-            t!("data.invalid_yaml", detail = detail),
-        ));
+        return Err(
+            Problem::new(file, position, t!("yaml.control_char", code = code))
+                .with_hint(t!("yaml.control_char_hint")),
+        );
     }
     if let Some(at) = flow_too_deep(text.as_bytes(), MAX_FLOW_DEPTH) {
-        let detail = format!("collections nested more than {MAX_FLOW_DEPTH} deep");
         let position = text_position(&text.as_bytes()[..at]);
-        return Err(Problem::new(
-            file,
-            position,
-            t!("data.invalid_yaml", detail = detail),
-        ));
+        return Err(
+            Problem::new(file, position, t!("yaml.too_deep", max = MAX_FLOW_DEPTH))
+                .with_hint(t!("yaml.too_deep_hint")),
+        );
     }
     Ok(())
 }
@@ -521,10 +506,15 @@ pub fn parse_document(file: &SourceFile) -> std::result::Result<Document, Proble
         return Err(Problem::new(&file.name, (1, 1), t!("data.no_kind"))
             .with_hint(t!("data.kind_hint", kinds = kinds)));
     };
-    let kind: DocumentKind = serde_yaml::from_value(kind).map_err(|_| {
+    let kind: DocumentKind = serde_yaml::from_value(kind.clone()).map_err(|_| {
         let position = validate::Locator::new(&file.text).key_line("kind");
-        Problem::new(&file.name, position, t!("data.unknown_kind"))
-            .with_hint(t!("data.kind_hint", kinds = kinds))
+        let given = kind.as_str().unwrap_or_default();
+        let all: Vec<&str> = kinds.split(", ").collect();
+        let hint = match super::yaml_error::closest(given, &all) {
+            Some(best) => t!("yaml.did_you_mean", name = best, allowed = kinds),
+            None => t!("data.kind_hint", kinds = kinds),
+        };
+        Problem::new(&file.name, position, t!("data.unknown_kind")).with_hint(hint)
     })?;
     fn typed<T: DeserializeOwned>(file: &SourceFile) -> std::result::Result<T, Problem> {
         serde_yaml::from_str(&file.text).map_err(|e| yaml_problem(&file.name, &file.text, &e))

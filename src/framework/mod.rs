@@ -3,6 +3,7 @@
 pub mod load;
 pub mod model;
 pub mod validate;
+pub mod yaml_error;
 
 pub use load::{Library, SourceFile};
 pub use model::*;
