@@ -234,6 +234,7 @@ fn scorecard_comparison_and_team_pdfs_read_back() {
         "1 nooit",
         "5 (bijna) altijd",
         "Zelfontwikkeling",
+        "Groepen kleiner dan 5 worden niet getoond; gemiddelden en veranderingen afgerond",
     ] {
         assert!(all.contains(expected), "team.pdf lacks {expected}");
     }

@@ -85,7 +85,10 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
         ReportFormat::Json => Rendered::Text(to_json(&report)),
         ReportFormat::Csv => {
             // A spreadsheet gets only the rows; what a reader must know goes to stderr.
-            for line in render::team::notices(&report) {
+            for line in render::team::notices(&report)
+                .iter()
+                .chain([&report.policy])
+            {
                 eprintln!("vakwijzer: {line}");
             }
             Rendered::Text(render::team::csv(&report)?)

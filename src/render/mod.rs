@@ -16,13 +16,31 @@ use crate::i18n::{self, Lang};
 pub fn number(value: Option<f64>) -> String {
     match value {
         None => "—".to_string(),
-        Some(value) => {
-            let text = format!("{value:.2}");
-            match i18n::current() {
-                Lang::Nl => text.replace('.', ","),
-                Lang::En => text,
-            }
-        }
+        Some(value) => localized(format!("{value:.2}")),
+    }
+}
+
+/// A figure a team report publishes: one decimal, as the disclosure policy rounds it (to tenths
+/// or half points); "—" for none.
+pub fn figure(value: Option<crate::report::disclosure::Figure>) -> String {
+    match value {
+        None => "—".to_string(),
+        Some(value) => localized(format!("{:.1}", value.value())),
+    }
+}
+
+/// A signed figure ("+0,5", "-1,0"); "—" for none.
+pub fn signed_figure(value: Option<crate::report::disclosure::Figure>) -> String {
+    match value {
+        Some(v) if v.value() > 0.0 => format!("+{}", figure(Some(v))),
+        other => figure(other),
+    }
+}
+
+fn localized(text: String) -> String {
+    match i18n::current() {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
     }
 }
 

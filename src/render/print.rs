@@ -471,8 +471,8 @@ pub fn team(view: &TeamView, date: &str) -> Document {
             withheld: view.heat.withheld.clone(),
         }));
         let columns = view.header.len();
-        // competency, n, mean, median, sd, min–max, distribution, target, below, change
-        let mut widths = vec![2.4, 0.5, 0.7, 0.7, 0.7, 1.5, 1.8, 0.7, 0.8, 0.9];
+        // competency, n, mean, sd, distribution, target, below, change
+        let mut widths = vec![2.6, 0.5, 0.7, 0.6, 1.8, 0.7, 0.8, 0.9];
         widths.truncate(columns);
         let mut align_right = vec![false];
         align_right.extend(std::iter::repeat_n(true, columns.saturating_sub(1)));
@@ -499,6 +499,7 @@ pub fn team(view: &TeamView, date: &str) -> Document {
             }
         }
     }
+    blocks.push(Block::Paragraph(view.footer.clone()));
     Document {
         title: view.title.clone(),
         author: "vakwijzer".to_string(),

@@ -4,9 +4,10 @@ use comfy_table::{ColumnConstraint, Width};
 
 use crate::render::personal::suggestion_lines;
 use crate::render::table::{new_table, wrap_lines};
-use crate::render::{number, signed};
+use crate::render::{figure, number, signed_figure};
 use crate::report::team::{
-    CompetencyRow, FrameworkChoice, GroupField, PlanEntry, Section, SkipCount, Split, TeamReport,
+    Basis, CompetencyRow, Count, Figure, FrameworkChoice, GroupField, PlanEntry, Section,
+    SkipCount, Split, TeamReport,
 };
 use crate::scans::{SkipReason, Skipped};
 use crate::{Result, t};
@@ -129,35 +130,52 @@ pub fn notices(report: &TeamReport) -> Vec<String> {
     if let Some(line) = report.since.as_ref().and_then(|_| since_line(report)) {
         lines.push(line);
     }
+    lines.extend(basis_lines(report));
     lines.extend(input_lines(report));
+    lines
+}
+
+/// What the changes are computed over, where not over everyone of both rounds: once for the
+/// whole report, whether it is the team or some of its groups.
+fn basis_lines(report: &TeamReport) -> Vec<String> {
+    if report.since.as_ref().is_none_or(|s| s.withheld) {
+        return Vec::new();
+    }
+    let mut bases: Vec<Basis> = report.team.change_basis.into_iter().collect();
+    if let Some(split) = &report.split {
+        bases.extend(split.groups.iter().filter_map(|g| g.section.change_basis));
+    }
+    let mut lines = Vec::new();
+    if bases.contains(&Basis::PeopleInBoth) {
+        lines.push(t!("team.change_people_in_both"));
+    }
+    if bases.contains(&Basis::Withheld) {
+        lines.push(t!("team.change_too_few_in_both", n = report.min_group));
+    }
+    if bases.contains(&Basis::Unmatched) {
+        lines.push(t!("team.change_unmatched"));
+    }
     lines
 }
 
 fn refusal_line(report: &TeamReport, split: &Split) -> Option<String> {
     let refusal = split.refused.as_ref()?;
-    let names = |values: &[Option<String>]| {
-        values
-            .iter()
-            .map(|v| group_label(split.field, v.as_deref()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let field = field_name(split.field);
     let mut parts = Vec::new();
-    if !refusal.too_small.is_empty() {
+    if refusal.too_small > 0 {
         parts.push(t!(
             "team.split_refused",
             field = &field,
             n = report.min_group,
-            groups = names(&refusal.too_small)
+            count = refusal.too_small
         ));
     }
-    if !refusal.too_small_earlier.is_empty() {
+    if refusal.too_small_earlier > 0 {
         parts.push(t!(
             "team.split_refused_earlier",
             field = &field,
             n = report.min_group,
-            groups = names(&refusal.too_small_earlier)
+            count = refusal.too_small_earlier
         ));
     }
     Some(parts.join(" "))
@@ -179,9 +197,7 @@ fn header(report: &TeamReport, with_change: bool) -> Vec<String> {
         t!("report.competency"),
         t!("team.col.n"),
         t!("team.col.mean"),
-        t!("team.col.median"),
         t!("team.col.sd"),
-        t!("team.col.range"),
         t!("team.col.distribution", points = points.join("/")),
         t!("report.target"),
         t!("team.col.below"),
@@ -206,34 +222,32 @@ fn row_cells(row: &CompetencyRow, with_change: bool) -> Vec<String> {
     let mut cells = vec![row.name.clone()];
     match &row.stats {
         Some(stats) => {
-            let counts: Vec<String> = stats
-                .distribution
-                .iter()
-                .map(|c| c.count.to_string())
-                .collect();
+            // A group of 3 or 4 has neither spread nor distribution: empty cells.
+            let distribution = stats.distribution.as_ref().map_or_else(String::new, |d| {
+                let counts: Vec<String> = d.iter().map(|c| c.count.get().to_string()).collect();
+                distribution_cell(&counts, stats.not_applicable.map_or(0, |c| c.get()))
+            });
             cells.extend([
-                stats.scans.to_string(),
-                number(Some(stats.mean)),
-                number(Some(stats.median)),
-                number(Some(stats.sd)),
-                format!("{}–{}", number(Some(stats.min)), number(Some(stats.max))),
-                distribution_cell(&counts, stats.not_applicable),
+                stats.scans.get().to_string(),
+                figure(Some(stats.mean)),
+                stats.sd.map_or_else(String::new, |sd| figure(Some(sd))),
+                distribution,
                 number(row.target),
                 stats
                     .below_target
-                    .map_or("—".to_string(), |b| b.to_string()),
+                    .map_or("—".to_string(), |b| b.get().to_string()),
             ]);
         }
         None => {
             cells.push(t!("team.withheld_row"));
-            cells.extend(std::iter::repeat_n(String::new(), 5));
+            cells.extend(std::iter::repeat_n(String::new(), 3));
             cells.push(number(row.target));
             cells.push(String::new());
         }
     }
     if with_change {
         cells.push(match &row.change {
-            Some(change) if !change.withheld => signed(change.change),
+            Some(change) if !change.withheld => signed_figure(change.change),
             _ => t!("team.withheld_row"),
         });
     }
@@ -277,11 +291,11 @@ fn plan_line(entry: &PlanEntry) -> String {
         "team.plan_line",
         rank = entry.rank,
         name = &entry.name,
-        mean = number(Some(entry.mean)),
+        mean = figure(Some(entry.mean)),
         target = number(Some(entry.target)),
-        below = entry.below_target,
-        scans = entry.scans,
-        need = number(Some(entry.need))
+        below = entry.below_target.get(),
+        scans = entry.scans.get(),
+        need = figure(Some(entry.need))
     )
 }
 
@@ -341,6 +355,9 @@ pub fn table(report: &TeamReport, width: u16) -> String {
         if let Some(line) = since_line(report) {
             out.push_str(&format!("{line}\n"));
         }
+        for line in basis_lines(report) {
+            out.push_str(&format!("{line}\n"));
+        }
         out.push('\n');
         out.push_str(&section_table(&report.team));
         out.push_str(&format!("{}\n", t!("team.legend")));
@@ -363,6 +380,7 @@ pub fn table(report: &TeamReport, width: u16) -> String {
             out.push_str(&format!("{line}\n"));
         }
     }
+    out.push_str(&format!("\n{}\n", report.policy));
     wrap_lines(&out, width)
 }
 
@@ -417,6 +435,9 @@ pub fn markdown(report: &TeamReport) -> String {
         if let Some(line) = since_line(report) {
             out.push_str(&format!("- {}\n", md(&line)));
         }
+        for line in basis_lines(report) {
+            out.push_str(&format!("- {}\n", md(&line)));
+        }
         out.push('\n');
         out.push_str(&section_table(&report.team));
         out.push_str(&format!("\n*{}*\n", md(&t!("team.legend"))));
@@ -437,6 +458,7 @@ pub fn markdown(report: &TeamReport) -> String {
             out.push_str(&format!("- {}\n", md(&line)));
         }
     }
+    out.push_str(&format!("\n---\n\n*{}*\n", md(&report.policy)));
     out
 }
 
@@ -454,10 +476,7 @@ pub fn csv(report: &TeamReport) -> Result<String> {
         "withheld",
         "scans",
         "mean",
-        "median",
         "sd",
-        "min",
-        "max",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -490,8 +509,9 @@ pub fn csv(report: &TeamReport) -> Result<String> {
             sections.push((field.to_string(), value, &group.section));
         }
     }
-    let opt = |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_default();
-    let count = |v: Option<usize>| v.map(|v| v.to_string()).unwrap_or_default();
+    let target = |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_default();
+    let opt = |v: Option<Figure>| v.map(|v| format!("{:.1}", v.value())).unwrap_or_default();
+    let count = |v: Option<Count>| v.map(|v| v.get().to_string()).unwrap_or_default();
     for (field, value, section) in sections {
         for row in &section.competencies {
             let stats = row.stats.as_ref();
@@ -504,13 +524,10 @@ pub fn csv(report: &TeamReport) -> Result<String> {
                 row.withheld.to_string(),
                 count(stats.map(|s| s.scans)),
                 opt(stats.map(|s| s.mean)),
-                opt(stats.map(|s| s.median)),
-                opt(stats.map(|s| s.sd)),
-                opt(stats.map(|s| s.min)),
-                opt(stats.map(|s| s.max)),
+                opt(stats.and_then(|s| s.sd)),
             ];
             for point in &report.scale {
-                let points = stats.map(|s| &s.distribution);
+                let points = stats.and_then(|s| s.distribution.as_ref());
                 let found = points.and_then(|d| d.iter().find(|c| c.point == point.value));
                 record.push(count(found.map(|c| c.count)));
             }
@@ -522,12 +539,12 @@ pub fn csv(report: &TeamReport) -> Result<String> {
                 .map(|p| p.rank);
             let change = row.change.as_ref().filter(|c| !c.withheld);
             record.extend([
-                count(stats.map(|s| s.not_applicable)),
-                opt(row.target),
+                count(stats.and_then(|s| s.not_applicable)),
+                target(row.target),
                 count(stats.and_then(|s| s.below_target)),
                 opt(stats.and_then(|s| s.gap)),
                 opt(stats.and_then(|s| s.need)),
-                count(rank),
+                rank.map(|r| r.to_string()).unwrap_or_default(),
                 opt(change.and_then(|c| c.previous_mean)),
                 opt(change.and_then(|c| c.change)),
             ]);
@@ -551,6 +568,8 @@ pub struct TeamView {
     pub header: Vec<String>,
     pub sections: Vec<SectionView>,
     pub legend: String,
+    /// The disclosure policy in one sentence, at the foot of the report.
+    pub footer: String,
     pub plan_intro: Option<String>,
     pub plan: Vec<PlanView>,
     pub heat: HeatView,
@@ -632,19 +651,21 @@ pub fn view(report: &TeamReport) -> TeamView {
             .competencies
             .iter()
             .map(|r| {
-                r.stats.as_ref().map_or_else(Vec::new, |s| {
-                    s.distribution
-                        .iter()
-                        .map(|c| u32::try_from(c.count).unwrap_or(u32::MAX))
-                        .collect()
-                })
+                r.stats
+                    .as_ref()
+                    .and_then(|s| s.distribution.as_ref())
+                    .map_or_else(Vec::new, |d| {
+                        d.iter()
+                            .map(|c| u32::try_from(c.count.get()).unwrap_or(u32::MAX))
+                            .collect()
+                    })
             })
             .collect(),
         withheld: report
             .team
             .competencies
             .iter()
-            .map(|r| r.stats.is_none())
+            .map(|r| r.stats.as_ref().is_none_or(|s| s.distribution.is_none()))
             .collect(),
     };
     TeamView {
@@ -654,6 +675,7 @@ pub fn view(report: &TeamReport) -> TeamView {
         header: header(report, with_change),
         sections,
         legend: t!("team.legend"),
+        footer: report.policy.clone(),
         plan_intro,
         plan,
         heat,

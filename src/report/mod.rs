@@ -1,5 +1,6 @@
 //! Report models: plain structs built from a framework and results, rendered by `render`.
 
+pub mod disclosure;
 pub mod guide;
 pub mod personal;
 pub mod scorecard;
