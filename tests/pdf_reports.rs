@@ -443,7 +443,7 @@ fn pdfs_declare_their_language_title_and_outline() {
         (
             "nl",
             vec!["team".to_string(), example("team")],
-            vec!["Teamrapport", "Scholingsplan", "1. Zelfontwikkeling"],
+            vec!["Teamrapport", "Scholingsplan", "1. Durf"],
             false,
         ),
     ] {
