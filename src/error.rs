@@ -62,6 +62,10 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A result another process is writing (a scan or interview still running): one writer
+    /// per result.
+    #[error("{}", t!("result.in_use", path = .path.display()))]
+    InUse { path: PathBuf },
     /// Writing to standard output failed (a closed pipe ends the program quietly).
     #[error("{0}")]
     Output(#[from] std::io::Error),

@@ -4,13 +4,15 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
+pub mod file;
 pub mod interview;
+
+pub use file::ResultFile;
 
 use crate::error::{Error, Problem, Result};
 use crate::framework::load::{check_yaml_text, from_yaml, read_limited, yaml_problem};
@@ -188,49 +190,38 @@ pub fn now() -> String {
 /// Writes `contents` to `path` so that the file is either the old or the new version, never a
 /// mix: a temp file in the same folder (created 0600), fsync, rename, fsync of the folder.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let write_error = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".vakwijzer-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(write_error)?;
-    temp.write_all(contents).map_err(write_error)?;
-    temp.as_file().sync_all().map_err(write_error)?;
+    let write_error = |source| file::write_error(path, source);
+    let temp = file::write_temp(path, contents).map_err(write_error)?;
     temp.persist(path).map_err(|e| write_error(e.error))?;
-    // The rename is durable only once the folder itself is synced.
-    if let Ok(dir) = std::fs::File::open(&folder) {
-        let _ = dir.sync_all();
-    }
+    file::sync_folder(path);
     Ok(())
 }
 
+/// A result as it is written to its file: the personal-data header line, then the YAML.
+pub fn file_contents<T: Serialize>(result: &T) -> Result<Vec<u8>> {
+    let yaml = serde_yaml::to_string(result).map_err(|e| Error::Usage(e.to_string()))?;
+    let header = t!("result.file_header");
+    Ok(format!("# {header}\n{yaml}").into_bytes())
+}
+
 /// Saves a scan result atomically.
-pub fn save(path: &Path, result: &ScanResult) -> Result<()> {
-    save_yaml(path, result)
+pub fn save(file: &mut ResultFile, result: &ScanResult) -> Result<()> {
+    save_yaml(file, result)
 }
 
 /// Saves a result (scan or interview) atomically with its header line. A file too large to be
 /// read again is not written: the session ends with the file as it was, readable.
-pub(crate) fn save_yaml(path: &Path, result: &impl Serialize) -> Result<()> {
-    let yaml = serde_yaml::to_string(result).map_err(|e| Error::Usage(e.to_string()))?;
-    let header = t!("result.file_header");
-    let contents = format!("# {header}\n{yaml}");
+pub(crate) fn save_yaml(file: &mut ResultFile, result: &impl Serialize) -> Result<()> {
+    let contents = file_contents(result)?;
     if contents.len() as u64 > MAX_RESULT_BYTES {
         return Err(Error::Usage(t!(
             "result.too_large",
-            path = path.display(),
+            path = file.path().display(),
             size = contents.len(),
             max = MAX_RESULT_BYTES
         )));
     }
-    write_atomic(path, contents.as_bytes())
+    file.save(&contents)
 }
 
 /// Reads a result file's text, refusing what cannot be one (too large, not text).

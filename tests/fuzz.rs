@@ -46,7 +46,9 @@ use vakwijzer::questionnaire::prompt::{
 use vakwijzer::questionnaire::scan::ScanSession;
 use vakwijzer::render::template::Templates;
 use vakwijzer::result::interview::{self, InterviewResult};
-use vakwijzer::result::{Fingerprints, ScanResult, check_scan, load_scan, parse_scan};
+use vakwijzer::result::{
+    Fingerprints, ResultFile, ScanResult, check_scan, file_contents, load_scan, parse_scan,
+};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -705,13 +707,23 @@ fn assert_names_stdin(message: &str, lines: usize) {
     assert_places_inside(message, "stdin", lines);
 }
 
+/// A new result file holding `result`, as a session starts with it (replacing the one an
+/// earlier case left in a reused folder).
+fn new_result_file<T: serde::Serialize>(path: &Path, result: &T) -> ResultFile {
+    let _ = std::fs::remove_file(path);
+    ResultFile::create(path, &file_contents(result).unwrap())
+        .unwrap()
+        .expect("a new path")
+}
+
 /// Piped answers through a whole self-scan session; what it saves must read back.
 fn check_piped_scan(dir: &Path, bytes: &[u8]) {
     let framework = library().framework("eindhoven").unwrap();
     let scale = library().scale(&framework.scales.self_scan).unwrap();
     let path = dir.join("piped-scan.yaml");
     let result = ScanResult::new(framework, "Fuzz", Vec::new());
-    let mut session = ScanSession::new(framework, scale, result, path.clone());
+    let file = new_result_file(&path, &result);
+    let mut session = ScanSession::new(framework, scale, result, file);
     let mut prompter = LinePrompter::new(bytes, "stdin");
     let outcome = engine::run(&mut session, &mut prompter);
     stat("lines-scan", outcome.is_ok());
@@ -735,7 +747,8 @@ fn check_piped_interview(dir: &Path, bytes: &[u8]) {
     let scale = library().scale(&framework.scales.interview).unwrap();
     let path = dir.join("piped-interview.yaml");
     let result = InterviewResult::new(framework, "Kandidaat", "Fuzz", Vec::new());
-    let mut session = InterviewSession::new(framework, scale, result, path.clone());
+    let file = new_result_file(&path, &result);
+    let mut session = InterviewSession::new(framework, scale, result, file);
     let mut prompter = LinePrompter::new(bytes, "stdin");
     let outcome = engine::run(&mut session, &mut prompter);
     stat("lines-interview", outcome.is_ok());
@@ -1453,12 +1466,9 @@ fn an_endless_piped_line_is_refused_at_its_line() {
     let framework = library().framework("eindhoven").unwrap();
     let scale = library().scale(&framework.scales.self_scan).unwrap();
     let dir = scratch();
-    let mut session = ScanSession::new(
-        framework,
-        scale,
-        ScanResult::new(framework, "X", Vec::new()),
-        dir.path().join("scan.yaml"),
-    );
+    let result = ScanResult::new(framework, "X", Vec::new());
+    let file = new_result_file(&dir.path().join("scan.yaml"), &result);
+    let mut session = ScanSession::new(framework, scale, result, file);
     let mut prompter = LinePrompter::new(&mut reader, "stdin");
     let error = engine::run(&mut session, &mut prompter)
         .unwrap_err()
@@ -1476,12 +1486,9 @@ fn piped_bytes_that_are_not_utf8_are_refused_at_their_line() {
     let framework = library().framework("eindhoven").unwrap();
     let scale = library().scale(&framework.scales.self_scan).unwrap();
     let dir = scratch();
-    let mut session = ScanSession::new(
-        framework,
-        scale,
-        ScanResult::new(framework, "X", Vec::new()),
-        dir.path().join("scan.yaml"),
-    );
+    let result = ScanResult::new(framework, "X", Vec::new());
+    let file = new_result_file(&dir.path().join("scan.yaml"), &result);
+    let mut session = ScanSession::new(framework, scale, result, file);
     let input: &[u8] = b"4\n# comment\n3\nnotitie: caf\xe9\n";
     let mut prompter = LinePrompter::new(input, "stdin");
     let error = engine::run(&mut session, &mut prompter)

@@ -1,10 +1,11 @@
 //! Where sessions save: a file the user named (never overwritten without a yes), or a free
-//! default name in the current folder.
+//! default name in the current folder; claimed so that no other run can take it.
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::questionnaire::prompt::Prompter;
+use crate::result::ResultFile;
 use crate::t;
 
 /// Lowercase letters and digits joined by dashes: "Fleur Bakker" -> "fleur-bakker".
@@ -19,9 +20,17 @@ pub fn slug(text: &str) -> String {
         .join("-")
 }
 
-/// `out` if given (asking before replacing an existing file, refusing without a terminal),
-/// else `STEM.yaml`, `STEM-2.yaml`, ... whichever does not exist yet.
-pub fn output_path(out: Option<&Path>, stem: &str, prompter: &mut dyn Prompter) -> Result<PathBuf> {
+/// Claims the file a new session saves to and writes `contents` (the new result) to it: `out`
+/// if given, else `STEM.yaml`, `STEM-2.yaml`, ... whichever is free. A path is claimed by
+/// creating it only if nothing is there yet, so two runs never take the same one. An existing
+/// `out` is replaced only when a person at a terminal says so, and never while another session
+/// holds it.
+pub fn claim(
+    out: Option<&Path>,
+    stem: &str,
+    prompter: &mut dyn Prompter,
+    contents: &[u8],
+) -> Result<ResultFile> {
     let Some(path) = out else {
         let mut suffix = 1;
         loop {
@@ -31,19 +40,26 @@ pub fn output_path(out: Option<&Path>, stem: &str, prompter: &mut dyn Prompter) 
                 String::new()
             };
             let candidate = PathBuf::from(format!("{stem}{counter}.yaml"));
-            if !candidate.exists() {
-                return Ok(candidate);
+            if let Some(file) = ResultFile::create(&candidate, contents)? {
+                return Ok(file);
             }
             suffix += 1;
         }
     };
-    if path.exists() {
-        let question = t!("scan.overwrite", path = path.display());
-        if !prompter.interactive() || !prompter.confirm(&question)? {
-            return Err(Error::Usage(t!("scan.exists", path = path.display())));
-        }
+    if let Some(file) = ResultFile::create(path, contents)? {
+        return Ok(file);
     }
-    Ok(path.to_path_buf())
+    let held = ResultFile::open(path);
+    if let Err(Error::InUse { .. }) = held {
+        return held;
+    }
+    let question = t!("scan.overwrite", path = path.display());
+    if !prompter.interactive() || !prompter.confirm(&question)? {
+        return Err(Error::Usage(t!("scan.exists", path = path.display())));
+    }
+    let mut file = held?;
+    file.save(contents)?;
+    Ok(file)
 }
 
 #[cfg(test)]

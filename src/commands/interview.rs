@@ -12,6 +12,7 @@ use crate::questionnaire::input;
 use crate::questionnaire::interview::{InterviewSession, selected_competencies};
 use crate::questionnaire::prompt::{LinePrompter, Prompter, TerminalPrompter};
 use crate::result::interview::{self, InterviewResult};
+use crate::result::{self, ResultFile};
 use crate::{Result, t};
 
 pub struct InterviewOptions {
@@ -30,8 +31,10 @@ pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) ->
     } else {
         Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin"))
     };
-    let (result, path) = match &options.resume {
+    // An interview gone on with is held from before it is read until the session ends.
+    let (result, file) = match &options.resume {
         Some(path) => {
+            let held = ResultFile::open(path)?;
             let loaded = interview::load(path, &library)?;
             for warning in &loaded.warnings {
                 eprintln!("vakwijzer: {warning}");
@@ -44,7 +47,7 @@ pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) ->
                 )?;
                 return Ok(());
             }
-            (loaded.result, path.clone())
+            (loaded.result, held)
         }
         None => {
             let result = new_result(&library, &options)?;
@@ -55,9 +58,9 @@ pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) ->
                 slug(&result.interviewer),
                 result.date()
             );
-            let path = files::output_path(options.out.as_deref(), &stem, prompter.as_mut())?;
-            interview::save(&path, &result)?;
-            (result, path)
+            let contents = result::file_contents(&result)?;
+            let file = files::claim(options.out.as_deref(), &stem, prompter.as_mut(), &contents)?;
+            (result, file)
         }
     };
     let framework = library.framework(&result.framework)?;
@@ -75,9 +78,9 @@ pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) ->
             )
         )?;
     }
-    let mut session = InterviewSession::new(framework, scale, result, path);
+    let mut session = InterviewSession::new(framework, scale, result, file);
     let outcome = engine::run(&mut session, prompter.as_mut())?;
-    let path = session.path.display().to_string();
+    let path = session.file.path().display().to_string();
     match outcome {
         Outcome::Complete => {
             writeln!(out, "\n{}", t!("scan.saved", path = &path))?;

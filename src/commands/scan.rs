@@ -19,7 +19,7 @@ use crate::questionnaire::prompt::{
 use crate::questionnaire::scan::{ScanSession, selected_competencies};
 use crate::render;
 use crate::report::personal;
-use crate::result::{self, Answer, ScanResult, check_answer};
+use crate::result::{self, Answer, ResultFile, ScanResult, check_answer};
 use crate::{Result, t};
 
 pub struct ScanOptions {
@@ -35,12 +35,14 @@ pub struct ScanOptions {
 
 pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
-    let (result, path, warnings) = match &options.resume {
+    // A scan gone on with is held from before it is read until the session ends.
+    let (result, held, warnings) = match &options.resume {
         Some(path) => {
+            let held = ResultFile::open(path)?;
             let loaded = result::load_scan(path, &library)?;
-            (loaded.result, path.clone(), loaded.warnings)
+            (loaded.result, Some(held), loaded.warnings)
         }
-        None => (new_result(&library, &options)?, PathBuf::new(), Vec::new()),
+        None => (new_result(&library, &options)?, None, Vec::new()),
     };
     for warning in &warnings {
         eprintln!("vakwijzer: {warning}");
@@ -54,9 +56,7 @@ pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Resu
         }
         None => Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin")),
     };
-    let path = if options.resume.is_some() {
-        path
-    } else {
+    let Some(file) = held else {
         let name = match &options.name {
             Some(name) => name.clone(),
             None => ask_name(prompter.as_mut())?,
@@ -69,15 +69,15 @@ pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Resu
             slug(&result.name),
             result.date()
         );
-        let path = files::output_path(options.out.as_deref(), &stem, prompter.as_mut())?;
-        result::save(&path, &result)?;
+        let contents = result::file_contents(&result)?;
+        let file = files::claim(options.out.as_deref(), &stem, prompter.as_mut(), &contents)?;
         return walk(
             context,
             &library,
             framework,
             scale,
             result,
-            path,
+            file,
             prompter.as_mut(),
             out,
         );
@@ -86,7 +86,7 @@ pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Resu
         writeln!(
             out,
             "{}",
-            t!("scan.already_complete", path = path.display())
+            t!("scan.already_complete", path = file.path().display())
         )?;
         return Ok(());
     }
@@ -96,7 +96,7 @@ pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Resu
         framework,
         scale,
         result,
-        path,
+        file,
         prompter.as_mut(),
         out,
     )
@@ -109,13 +109,13 @@ fn walk(
     framework: &Framework,
     scale: &Scale,
     result: ScanResult,
-    path: PathBuf,
+    file: ResultFile,
     prompter: &mut dyn Prompter,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut session = ScanSession::new(framework, scale, result, path);
+    let mut session = ScanSession::new(framework, scale, result, file);
     let outcome = engine::run(&mut session, prompter)?;
-    let path = session.path.display().to_string();
+    let path = session.file.path().display().to_string();
     match outcome {
         Outcome::Complete => {
             let report = personal::build(library, framework, &session.result, None, Vec::new());

@@ -3,15 +3,13 @@
 //! interviewer); then the overall advice and its motivation. It shows only this interviewer's
 //! own file: independent ratings, combined mechanically afterwards, predict better.
 
-use std::path::PathBuf;
-
 use super::engine::{Flow, Session};
 use super::prompt::{
     Choice, ChoicePrompt, Chosen, NoteInput, PickPrompt, Picked, Prompter, TextPrompt,
 };
 use crate::framework::{Competency, Framework, Scale};
 use crate::result::interview::{self, Advice, CompetencyRecord, InterviewResult, Rating};
-use crate::result::now;
+use crate::result::{ResultFile, now};
 use crate::score::suggested_rating;
 use crate::{Result, t};
 
@@ -30,7 +28,8 @@ pub struct InterviewSession<'a> {
     scale: &'a Scale,
     steps: Vec<Step>,
     pub result: InterviewResult,
-    pub path: PathBuf,
+    /// The result file, held (locked) for as long as the session runs.
+    pub file: ResultFile,
     /// The step asked last, to tell coming back to a step from arriving at it.
     last_asked: Option<usize>,
 }
@@ -50,7 +49,7 @@ impl<'a> InterviewSession<'a> {
         framework: &'a Framework,
         scale: &'a Scale,
         result: InterviewResult,
-        path: PathBuf,
+        file: ResultFile,
     ) -> Self {
         let competencies = selected_competencies(framework, &result.competencies);
         let mut steps = Vec::new();
@@ -68,14 +67,14 @@ impl<'a> InterviewSession<'a> {
             scale,
             steps,
             result,
-            path,
+            file,
             last_asked: None,
         }
     }
 
     fn save(&mut self) -> Result<()> {
         self.result.updated = now();
-        interview::save(&self.path, &self.result)
+        interview::save(&mut self.file, &self.result)
     }
 
     fn record(&mut self, c: usize) -> &mut CompetencyRecord {

@@ -1,12 +1,10 @@
 //! The self-scan session: per competency its statements, rated on the self-scan scale, then an
 //! optional note; saved after every answer.
 
-use std::path::PathBuf;
-
 use super::engine::{Flow, Session};
 use super::prompt::{NoteInput, NotePrompt, Prompter, Rating, RatingPrompt};
 use crate::framework::{Competency, Framework, Scale};
-use crate::result::{self, ScanResult};
+use crate::result::{self, ResultFile, ScanResult};
 use crate::{Result, t};
 
 #[derive(Debug, Clone, Copy)]
@@ -21,7 +19,8 @@ pub struct ScanSession<'a> {
     steps: Vec<Step>,
     statement_count: usize,
     pub result: ScanResult,
-    pub path: PathBuf,
+    /// The result file, held (locked) for as long as the session runs.
+    pub file: ResultFile,
     /// The competency whose heading was shown last, so that a resumed scan shows it too.
     heading_shown: Option<usize>,
 }
@@ -32,7 +31,7 @@ impl<'a> ScanSession<'a> {
         framework: &'a Framework,
         scale: &'a Scale,
         result: ScanResult,
-        path: PathBuf,
+        file: ResultFile,
     ) -> Self {
         let competencies = selected_competencies(framework, &result.competencies);
         let mut steps = Vec::new();
@@ -52,14 +51,14 @@ impl<'a> ScanSession<'a> {
             steps,
             statement_count,
             result,
-            path,
+            file,
             heading_shown: None,
         }
     }
 
     fn save(&mut self) -> Result<()> {
         self.result.updated = result::now();
-        result::save(&self.path, &self.result)
+        result::save(&mut self.file, &self.result)
     }
 
     fn statement_number(&self, index: usize) -> usize {

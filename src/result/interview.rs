@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{ResultKind, SCHEMA_VERSION, fingerprint, now, peek_kind, read_text};
+use super::{ResultFile, ResultKind, SCHEMA_VERSION, fingerprint, now, peek_kind, read_text};
 use crate::error::{Error, Problem, Result};
 use crate::framework::load::yaml_problem;
 use crate::framework::validate::Locator;
@@ -159,8 +159,8 @@ impl InterviewResult {
     }
 }
 
-pub fn save(path: &Path, result: &InterviewResult) -> Result<()> {
-    super::save_yaml(path, result)
+pub fn save(file: &mut ResultFile, result: &InterviewResult) -> Result<()> {
+    super::save_yaml(file, result)
 }
 
 #[derive(Debug, Clone)]

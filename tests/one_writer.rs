@@ -1,0 +1,340 @@
+//! One writer per result, through the real binary: a scan or interview that runs (in a
+//! pseudo-terminal, waiting for its next answer) holds its file, and a second process on the
+//! same file, new or resumed, is refused with the file's name and status 2, losing nothing of the
+//! first; a process killed mid-way leaves nothing that blocks the next; two runs started
+//! together on one new file never both save into it.
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use rexpect::process::{Signal, WaitStatus};
+use rexpect::session::{PtySession, spawn_command};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
+const NOW: &str = "2026-11-23T10:00:00Z";
+/// How long one expectation may wait; generous, a screen takes well under a second.
+const TIMEOUT_MS: u64 = 10_000;
+const ENTER: &str = "\r";
+
+/// One competency (four statements) of the generiek self-scan.
+const SCAN: [&str; 4] = ["scan", "generiek", "--competency", "contact-en-relatie"];
+const INTERVIEW: [&str; 8] = [
+    "interview",
+    "eindhoven",
+    "--candidate",
+    "Bram Dekker",
+    "--interviewer",
+    "Pieter",
+    "--competency",
+    "durf",
+];
+/// The keys hint under every statement; the session waits for a key after it.
+const SCAN_KEYS: &str =
+    "  1-5 of pijltjes kiezen · 0 n.v.t. · Enter bevestigen · b terug · q opslaan en stoppen";
+
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("VAKWIJZER_NOW", NOW)
+        .env_remove("VAKWIJZER_DATA")
+        .env_remove("VAKWIJZER_LANG")
+        .env_remove("VAKWIJZER_TEMPLATES");
+    command
+}
+
+/// `vakwijzer ARGS` in `dir` with `input` piped.
+fn run(dir: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = command(dir, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts vakwijzer");
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+/// The second process was refused because the first holds `file`.
+fn assert_in_use(output: &Output, file: &str, what: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{what}: {stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{file} wordt nu door een andere vakwijzer gebruikt: er loopt een scan of interview mee."
+        )),
+        "{what}: the refusal does not say {file} is in use:\n{stderr}"
+    );
+}
+
+/// The binary in a pseudo-terminal.
+struct Terminal {
+    session: PtySession,
+    what: String,
+}
+
+impl Terminal {
+    fn start(dir: &Path, args: &[&str]) -> Terminal {
+        let mut sh = Command::new("sh");
+        sh.arg("-c")
+            .arg("stty cols 100 rows 40 && exec \"$0\" \"$@\"")
+            .arg(BIN)
+            .args(args)
+            .current_dir(dir)
+            .env("VAKWIJZER_NOW", NOW)
+            .env("TERM", "xterm")
+            .env_remove("VAKWIJZER_DATA")
+            .env_remove("VAKWIJZER_LANG")
+            .env_remove("COLUMNS");
+        let what = format!("vakwijzer {}", args.join(" "));
+        let session = spawn_command(sh, Some(TIMEOUT_MS))
+            .unwrap_or_else(|e| panic!("cannot start {what} in a pty: {e}"));
+        Terminal { session, what }
+    }
+
+    /// Waits until `text` appears (rexpect hands every byte over as one `char`).
+    fn expect(&mut self, text: &str) {
+        let needle: String = text.bytes().map(char::from).collect();
+        if let Err(error) = self.session.exp_string(&needle) {
+            panic!("{}: waited for {text:?} in vain: {error}", self.what);
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session
+            .send(keys)
+            .and_then(|_| self.session.flush())
+            .unwrap_or_else(|e| panic!("{}: cannot send {keys:?}: {e}", self.what));
+    }
+
+    /// Answers the statement on screen with `key` and waits for the next one.
+    fn rate(&mut self, key: &str, label: &str) {
+        self.send(key);
+        self.send(ENTER);
+        self.expect(&format!("✓ {label}"));
+        self.expect(SCAN_KEYS);
+    }
+
+    /// Waits for the end and checks the exit status was 0.
+    fn finish(mut self) {
+        if let Err(error) = self.session.exp_eof() {
+            panic!("{}: did not end: {error}", self.what);
+        }
+        let status = self.session.process().wait().unwrap();
+        assert!(
+            matches!(status, WaitStatus::Exited(_, 0)),
+            "{} ended with {status:?}",
+            self.what
+        );
+    }
+}
+
+fn yaml(path: &Path) -> serde_yaml::Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}:\n{text}"))
+}
+
+fn scan_args<'a>(name: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    [&SCAN[..], &["--name", name], rest].concat()
+}
+
+/// The files in `dir`, sorted: nothing but the results may be left.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_running_scan_holds_its_new_file_against_a_second_scan_and_a_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Terminal::start(dir.path(), &scan_args("Anna Vos", &["--out", "scan.yaml"]));
+    first.expect(SCAN_KEYS);
+    first.rate("4", "4 vaak");
+
+    // Both a new scan naming the same file and a resume of it are refused while Anna answers.
+    let second = run(
+        dir.path(),
+        &scan_args("Bea Smit", &["--out", "scan.yaml"]),
+        "2\n2\n",
+    );
+    assert_in_use(&second, "scan.yaml", "a second new scan");
+    let resumed = run(dir.path(), &["scan", "--resume", "scan.yaml"], "1\n1\n");
+    assert_in_use(&resumed, "scan.yaml", "a resume of the running scan");
+    // A second terminal, where replacing an existing file could be confirmed, is refused
+    // before it asks.
+    let mut replace = Terminal::start(dir.path(), &scan_args("Bea Smit", &["--out", "scan.yaml"]));
+    replace.expect("scan.yaml wordt nu door een andere vakwijzer gebruikt");
+    replace.session.exp_eof().unwrap();
+    assert!(matches!(
+        replace.session.process().wait().unwrap(),
+        WaitStatus::Exited(_, 2)
+    ));
+
+    first.rate("3", "3 soms");
+    first.send("q");
+    first.expect("Gestopt; 2 antwoorden opgeslagen in scan.yaml.");
+    first.finish();
+
+    let saved = yaml(&dir.path().join("scan.yaml"));
+    assert_eq!(saved["name"].as_str(), Some("Anna Vos"));
+    assert_eq!(saved["answers"]["contact-en-relatie.i1"].as_u64(), Some(4));
+    assert_eq!(saved["answers"]["contact-en-relatie.i2"].as_u64(), Some(3));
+    assert_eq!(saved["answers"].as_mapping().unwrap().len(), 2);
+    assert_eq!(names_in(dir.path()), ["scan.yaml"]);
+
+    // Once Anna has stopped, the file is free to go on with.
+    let resumed = run(dir.path(), &["scan", "--resume", "scan.yaml"], "5\n");
+    assert!(resumed.status.success(), "{resumed:?}");
+    let saved = yaml(&dir.path().join("scan.yaml"));
+    assert_eq!(saved["answers"]["contact-en-relatie.i3"].as_u64(), Some(5));
+}
+
+#[test]
+fn a_resumed_scan_and_interview_hold_their_files_until_they_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let stopped = run(
+        dir.path(),
+        &scan_args("Anna Vos", &["--out", "scan.yaml"]),
+        "4\n",
+    );
+    assert!(stopped.status.success(), "{stopped:?}");
+    let interview = run(
+        dir.path(),
+        &[&INTERVIEW[..], &["--out", "interview.yaml"]].concat(),
+        "1\n-\n1 2\n",
+    );
+    assert!(interview.status.success(), "{interview:?}");
+    let interview_before = std::fs::read(dir.path().join("interview.yaml")).unwrap();
+
+    let mut scan = Terminal::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
+    scan.expect(SCAN_KEYS);
+    let mut talk = Terminal::start(dir.path(), &["interview", "--resume", "interview.yaml"]);
+    talk.expect("Interview met Bram Dekker, door Pieter.");
+
+    let second = run(dir.path(), &["scan", "--resume", "scan.yaml"], "1\n1\n1\n");
+    assert_in_use(&second, "scan.yaml", "a second resume of the scan");
+    let second = run(
+        dir.path(),
+        &["interview", "--resume", "interview.yaml"],
+        "5\n",
+    );
+    assert_in_use(
+        &second,
+        "interview.yaml",
+        "a second resume of the interview",
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("interview.yaml")).unwrap(),
+        interview_before,
+        "the refused resume changed the interview"
+    );
+
+    scan.rate("2", "2 zelden");
+    scan.send("q");
+    scan.expect("Gestopt; 2 antwoorden opgeslagen in scan.yaml.");
+    scan.finish();
+    talk.expect("q = stoppen: ");
+    talk.send(&format!("q{ENTER}"));
+    talk.expect("Verder gaan: vakwijzer interview --resume interview.yaml");
+    talk.finish();
+
+    let saved = yaml(&dir.path().join("scan.yaml"));
+    assert_eq!(saved["answers"]["contact-en-relatie.i1"].as_u64(), Some(4));
+    assert_eq!(saved["answers"]["contact-en-relatie.i2"].as_u64(), Some(2));
+    assert_eq!(saved["answers"].as_mapping().unwrap().len(), 2);
+    let saved = yaml(&dir.path().join("interview.yaml"));
+    assert_eq!(
+        saved["ratings"]["durf"]["observed"]
+            .as_sequence()
+            .map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(names_in(dir.path()), ["interview.yaml", "scan.yaml"]);
+}
+
+#[test]
+fn a_killed_scan_leaves_nothing_that_blocks_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Terminal::start(dir.path(), &scan_args("Anna Vos", &["--out", "scan.yaml"]));
+    first.expect(SCAN_KEYS);
+    first.rate("4", "4 vaak");
+    first.session.process_mut().signal(Signal::SIGKILL).unwrap();
+    let status = first.session.process().wait().unwrap();
+    assert!(matches!(status, WaitStatus::Signaled(..)), "{status:?}");
+
+    let resumed = run(dir.path(), &["scan", "--resume", "scan.yaml"], "3\n");
+    assert!(resumed.status.success(), "{resumed:?}");
+    let saved = yaml(&dir.path().join("scan.yaml"));
+    assert_eq!(saved["answers"]["contact-en-relatie.i1"].as_u64(), Some(4));
+    assert_eq!(saved["answers"]["contact-en-relatie.i2"].as_u64(), Some(3));
+    assert_eq!(names_in(dir.path()), ["scan.yaml"]);
+}
+
+/// Two scans started at the same moment on one new file: however they interleave, exactly one
+/// saves into it and the other is refused, and the file holds the one that said it saved.
+#[test]
+fn two_scans_started_together_on_one_new_file_never_both_save() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, score) in [("anna", 4), ("bea", 2)] {
+        std::fs::write(
+            dir.path().join(format!("{name}.answers")),
+            format!("contact-en-relatie.i1: {score}\ncontact-en-relatie.i2: {score}\n"),
+        )
+        .unwrap();
+    }
+    for round in 0..12 {
+        let out = format!("scan-{round}.yaml");
+        let start = |name: &str, answers: &str| {
+            command(
+                dir.path(),
+                &scan_args(name, &["--answers", answers, "--out", &out]),
+            )
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+        };
+        let anna = start("Anna Vos", "anna.answers");
+        let bea = start("Bea Smit", "bea.answers");
+        let (anna, bea) = (
+            anna.wait_with_output().unwrap(),
+            bea.wait_with_output().unwrap(),
+        );
+        let winners: Vec<(&str, u64)> = [("Anna Vos", 4, &anna), ("Bea Smit", 2, &bea)]
+            .into_iter()
+            .filter(|(_, _, output)| output.status.success())
+            .map(|(name, score, _)| (name, score))
+            .collect();
+        assert_eq!(
+            winners.len(),
+            1,
+            "round {round}: not exactly one scan saved:\n{anna:?}\n{bea:?}"
+        );
+        let loser = if anna.status.success() { &bea } else { &anna };
+        assert_eq!(loser.status.code(), Some(2), "round {round}: {loser:?}");
+        let stderr = String::from_utf8_lossy(&loser.stderr);
+        assert!(
+            stderr.contains(&format!("{out} bestaat al"))
+                || stderr.contains(&format!("{out} wordt nu door een andere vakwijzer")),
+            "round {round}: the refusal does not name {out}:\n{stderr}"
+        );
+        let saved = yaml(&dir.path().join(&out));
+        let (name, score) = winners[0];
+        assert_eq!(saved["name"].as_str(), Some(name), "round {round}");
+        assert_eq!(
+            saved["answers"]["contact-en-relatie.i2"].as_u64(),
+            Some(score),
+            "round {round}"
+        );
+    }
+}
