@@ -260,3 +260,141 @@ fn a_report_never_overwrites_its_input() {
         .stderr(predicates::str::contains("invoerbestanden"));
     assert_eq!(std::fs::read(dir.path().join("scan.yaml")).unwrap(), before);
 }
+
+/// The full path of a program on PATH (puppeteer wants one).
+fn on_path(program: &str) -> PathBuf {
+    std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .map(|dir| dir.join(program))
+        .find(|candidate| candidate.is_file())
+        .unwrap_or_else(|| panic!("{program} is not on PATH"))
+}
+
+/// What tests/browser/check.js found on one page.
+struct PageCheck {
+    file: String,
+    /// Per chart: its class, its accessible name, its number of labels and those outside it.
+    charts: Vec<serde_json::Value>,
+    fonts: Vec<serde_json::Value>,
+    violations: Vec<serde_json::Value>,
+    errors: Vec<serde_json::Value>,
+}
+
+/// Runs tests/browser/check.js (puppeteer-core and axe-core) on `pages` in headless Chromium.
+fn check_in_browser(pages: &[PathBuf]) -> Vec<PageCheck> {
+    let browser = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    assert!(
+        browser.join("node_modules").is_dir(),
+        "the browser checks need their npm packages: run scripts/test (it runs `npm ci` in tests/browser)"
+    );
+    let output = Process::new("node")
+        .arg(browser.join("check.js"))
+        .arg(on_path(chromium()))
+        .args(pages)
+        .output()
+        .expect("node is needed for this test: scripts/test installs it");
+    assert!(
+        output.status.success(),
+        "check.js failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            let list = |key: &str| value[key].as_array().cloned().unwrap_or_default();
+            PageCheck {
+                file: value["file"].as_str().unwrap().to_string(),
+                charts: list("charts"),
+                fonts: list("fonts"),
+                violations: list("violations"),
+                errors: list("errors"),
+            }
+        })
+        .collect()
+}
+
+/// Every HTML report, in Dutch and in English, the personal report with the generic
+/// framework's long competency names and the team report with an earlier round too.
+fn every_html_report(dir: &Path) -> Vec<PathBuf> {
+    let mut all = reports();
+    let path = |p: PathBuf| p.to_str().unwrap().to_string();
+    all.push((
+        "personal-generiek.html",
+        vec![
+            "report".into(),
+            path(examples("scans").join("mehmet-2026-10.yaml")),
+        ],
+    ));
+    all.push((
+        "team-since.html",
+        vec![
+            "team".into(),
+            path(examples("team")),
+            "--since".into(),
+            path(examples("team-2026-voorjaar")),
+        ],
+    ));
+    let mut files = Vec::new();
+    for lang in ["nl", "en"] {
+        for (name, args) in &all {
+            let file = dir.join(format!("{lang}-{name}"));
+            vakwijzer(dir)
+                .args(["--lang", lang])
+                .args(args)
+                .args(["--format", "html", "-o", file.to_str().unwrap()])
+                .assert()
+                .success();
+            files.push(file);
+        }
+    }
+    files
+}
+
+#[test]
+fn every_chart_label_lies_inside_its_chart_in_a_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = every_html_report(dir.path());
+    let checks = check_in_browser(&pages);
+    assert_eq!(checks.len(), pages.len());
+    let mut labels = 0;
+    for page in &checks {
+        assert!(page.errors.is_empty(), "{}: {:?}", page.file, page.errors);
+        if !page.file.contains("guide") {
+            assert!(!page.charts.is_empty(), "{}: no chart", page.file);
+        }
+        for chart in &page.charts {
+            let outside = chart["outside"].as_array().unwrap();
+            assert!(
+                outside.is_empty(),
+                "{}: labels outside the {} chart: {outside:#?}",
+                page.file,
+                chart["class"]
+            );
+            assert!(
+                chart["name"].as_str().is_some_and(|n| n.len() > 20),
+                "{}: the {} chart has no name saying what it shows",
+                page.file,
+                chart["class"]
+            );
+            labels += chart["labels"].as_u64().unwrap();
+        }
+        // Every chart is an image with a name (axe-core's svg-img-alt rule).
+        let unnamed: Vec<_> = page
+            .violations
+            .iter()
+            .filter(|v| v["id"] == "svg-img-alt")
+            .collect();
+        assert!(unnamed.is_empty(), "{}: {unnamed:#?}", page.file);
+        // The labels were wrapped to the embedded font: a fallback would measure otherwise.
+        for font in &page.fonts {
+            assert_eq!(font["status"], "loaded", "{}: {font}", page.file);
+        }
+        assert_eq!(
+            page.fonts.is_empty(),
+            page.charts.is_empty(),
+            "{}: charts without their font",
+            page.file
+        );
+    }
+    assert!(labels > 200, "{labels} labels checked");
+}

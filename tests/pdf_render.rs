@@ -107,6 +107,8 @@ fn document() -> Document {
                 max: 5.0,
                 value_legend: "Jouw score".into(),
                 target_legend: "Streefniveau".into(),
+                previous: vec![],
+                previous_legend: String::new(),
             }),
             Block::Checkboxes(vec![
                 "Besproken met mijn leidinggevende".into(),

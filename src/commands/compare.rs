@@ -61,7 +61,7 @@ pub fn run(
         ReportFormat::Json => Rendered::Text(to_json(&comparison)),
         ReportFormat::Csv => Rendered::Text(render::scorecard::comparison_csv(&comparison)?),
         ReportFormat::Html => Rendered::Text({
-            let charts = [("bars", render::scorecard::comparison_chart(&comparison))];
+            let charts = [("bars", render::scorecard::comparison_chart(&comparison)?)];
             Templates::load(context.templates.as_deref())?.render_with_charts(
                 "compare.html",
                 &comparison,

@@ -83,7 +83,7 @@ pub fn run(
         ReportFormat::Csv => Rendered::Text(render::personal::csv(&report)?),
         ReportFormat::Html => Rendered::Text({
             let scale = library.scale(&framework.scales.self_scan);
-            let charts = render::personal::charts(&report, scale);
+            let charts = render::personal::charts(&report, scale)?;
             Templates::load(context.templates.as_deref())?.render_with_charts(
                 "personal.html",
                 &report,
@@ -139,7 +139,7 @@ fn scorecard(
         ReportFormat::Csv => Rendered::Text(render::scorecard::scorecard_csv(&card)?),
         ReportFormat::Html => Rendered::Text({
             let scale = library.scale(&framework.scales.interview);
-            let charts = [("bars", render::scorecard::scorecard_chart(&card, scale))];
+            let charts = [("bars", render::scorecard::scorecard_chart(&card, scale)?)];
             Templates::load(context.templates.as_deref())?.render_with_charts(
                 "scorecard.html",
                 &card,

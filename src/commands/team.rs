@@ -95,10 +95,9 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
         }
         ReportFormat::Html => {
             let view = render::team::view(&report);
-            let heat = &view.heat;
             let charts = [(
                 "heat",
-                render::svg::heat_map(&heat.rows, &heat.columns, &heat.cells, &heat.withheld),
+                render::svg::heat_map(&render::charts::team(&view), &t!("chart.heat"))?,
             )];
             let templates = Templates::load(context.templates.as_deref())?;
             Rendered::Text(templates.render_with_charts("team.html", &view, &charts)?)

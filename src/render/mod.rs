@@ -1,5 +1,6 @@
 //! Rendering report models and content to the output formats.
 
+pub mod charts;
 pub mod escape;
 pub mod pdf;
 pub mod personal;

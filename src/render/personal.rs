@@ -1,7 +1,7 @@
 //! The personal scan report as a terminal table, Markdown and CSV (JSON is the model itself).
 
 use crate::framework::Scale;
-use crate::render::svg::{self, Point};
+use crate::render::svg;
 use crate::render::table::{new_table, wrap_lines};
 use crate::render::{number, signed};
 use crate::report::personal::{DevelopmentPoint, PersonalReport};
@@ -222,22 +222,17 @@ pub fn csv(report: &PersonalReport) -> Result<String> {
 }
 
 /// The radar and bar charts of the report, as SVG for the HTML template.
-pub fn charts(report: &PersonalReport, scale: Option<&Scale>) -> Vec<(&'static str, String)> {
-    let (min, max) = scale.map_or((1.0, 5.0), |s| (f64::from(s.min()), f64::from(s.max())));
-    let points: Vec<Point> = report
-        .competencies
-        .iter()
-        .map(|c| Point {
-            label: &c.name,
-            value: c.score,
-            target: c.target,
-        })
-        .collect();
-    vec![
-        (
-            "radar",
-            svg::radar(&points, min, max, &t!("report.score"), &t!("report.target")),
-        ),
-        ("bars", svg::bars(&points, min, max)),
-    ]
+pub fn charts(
+    report: &PersonalReport,
+    scale: Option<&Scale>,
+) -> Result<Vec<(&'static str, String)>> {
+    let (radar, bars) = crate::render::charts::personal(report, scale);
+    let radar_name = match &report.progress {
+        Some(progress) => t!("chart.radar_previous", date = &progress.previous_date),
+        None => t!("chart.radar"),
+    };
+    Ok(vec![
+        ("radar", svg::radar(&radar, &radar_name)?),
+        ("bars", svg::bars(&bars, &t!("chart.bars"))?),
+    ])
 }

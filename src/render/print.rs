@@ -3,17 +3,14 @@
 //! a function here and never touches the PDF primitives.
 
 use crate::framework::Scale;
-use crate::render::pdf::{BarChart, Block, Document, HeatMap, RadarChart, Table};
+use crate::render::charts;
+use crate::render::pdf::{Block, Document, Table};
 use crate::render::team::TeamView;
 use crate::render::{number, signed};
 use crate::report::guide::Guide;
 use crate::report::personal::PersonalReport;
 use crate::report::scorecard::{Comparison, Scorecard};
 use crate::t;
-
-fn range(scale: Option<&Scale>) -> (f64, f64) {
-    scale.map_or((1.0, 5.0), |s| (f64::from(s.min()), f64::from(s.max())))
-}
 
 /// The language the document is written in: the catalogue's.
 fn language() -> String {
@@ -26,7 +23,6 @@ fn day(date: &str) -> String {
 }
 
 pub fn personal(report: &PersonalReport, scale: Option<&Scale>) -> Document {
-    let (min, max) = range(scale);
     let title = format!("{} — {}", t!("report.personal_title"), report.name);
     let mut lines = vec![report.framework_name.clone(), report.date.clone()];
     if let Some(role) = &report.role {
@@ -42,18 +38,8 @@ pub fn personal(report: &PersonalReport, scale: Option<&Scale>) -> Document {
     for warning in &report.warnings {
         blocks.push(Block::Paragraph(warning.clone()));
     }
-    let labels: Vec<String> = report.competencies.iter().map(|c| c.name.clone()).collect();
-    let values: Vec<Option<f64>> = report.competencies.iter().map(|c| c.score).collect();
-    let targets: Vec<Option<f64>> = report.competencies.iter().map(|c| c.target).collect();
-    blocks.push(Block::RadarChart(RadarChart {
-        labels: labels.clone(),
-        values: values.clone(),
-        targets: targets.clone(),
-        min,
-        max,
-        value_legend: t!("report.score"),
-        target_legend: t!("report.target"),
-    }));
+    let (radar, bars) = charts::personal(report, scale);
+    blocks.push(Block::RadarChart(radar));
     blocks.push(Block::Table(Table {
         header: vec![
             t!("report.competency"),
@@ -78,15 +64,7 @@ pub fn personal(report: &PersonalReport, scale: Option<&Scale>) -> Document {
         widths: vec![3.0, 1.0, 1.0, 1.0, 1.2],
         align_right: vec![false, true, true, true, true],
     }));
-    blocks.push(Block::BarChart(BarChart {
-        labels,
-        values,
-        targets,
-        min,
-        max,
-        value_legend: t!("report.score"),
-        target_legend: t!("report.target"),
-    }));
+    blocks.push(Block::BarChart(bars));
     blocks.push(Block::Heading(2, t!("report.strengths")));
     if report.strengths.is_empty() {
         blocks.push(Block::Paragraph(t!("report.none_yet")));
@@ -282,7 +260,6 @@ pub fn guide(guide: &Guide, date: &str) -> Document {
 }
 
 pub fn scorecard(card: &Scorecard, scale: Option<&Scale>) -> Document {
-    let (min, max) = range(scale);
     let title = format!("{} — {}", t!("scorecard.title"), card.candidate);
     let mut lines = vec![
         card.framework_name.clone(),
@@ -342,15 +319,7 @@ pub fn scorecard(card: &Scorecard, scale: Option<&Scale>) -> Document {
             t!("scorecard.flagged"),
             card.flagged
         )),
-        Block::BarChart(BarChart {
-            labels: card.competencies.iter().map(|r| r.name.clone()).collect(),
-            values: card.competencies.iter().map(|r| r.panel.mean).collect(),
-            targets: vec![],
-            min,
-            max,
-            value_legend: t!("scorecard.mean"),
-            target_legend: String::new(),
-        }),
+        Block::BarChart(charts::scorecard(card, scale)),
         Block::Heading(2, t!("scorecard.notes")),
     ];
     let mut notes = Vec::new();
@@ -438,19 +407,7 @@ pub fn comparison(comparison: &Comparison, date: &str) -> Document {
             }),
             Block::Paragraph(legend.join(" · ")),
             Block::Paragraph(t!("compare.legend")),
-            Block::BarChart(BarChart {
-                labels: comparison
-                    .candidates
-                    .iter()
-                    .map(|c| c.candidate.clone())
-                    .collect(),
-                values: comparison.candidates.iter().map(|c| c.overall).collect(),
-                targets: vec![],
-                min: 1.0,
-                max: 5.0,
-                value_legend: t!("scorecard.overall"),
-                target_legend: String::new(),
-            }),
+            Block::BarChart(charts::comparison(comparison)),
         ],
     }
 }
@@ -464,12 +421,7 @@ pub fn team(view: &TeamView, date: &str) -> Document {
     if let Some(withheld) = &view.withheld {
         blocks.push(Block::Paragraph(withheld.clone()));
     } else {
-        blocks.push(Block::HeatMap(HeatMap {
-            rows: view.heat.rows.clone(),
-            columns: view.heat.columns.clone(),
-            cells: view.heat.cells.clone(),
-            withheld: view.heat.withheld.clone(),
-        }));
+        blocks.push(Block::HeatMap(charts::team(view)));
         let columns = view.header.len();
         // competency, n, mean, sd, distribution, target, below, change
         let mut widths = vec![2.6, 0.5, 0.7, 0.6, 1.8, 0.7, 0.8, 0.9];

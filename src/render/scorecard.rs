@@ -3,7 +3,7 @@
 
 use crate::framework::Scale;
 use crate::render::number;
-use crate::render::svg::{self, Point};
+use crate::render::svg;
 use crate::render::table::{new_table, wrap_lines};
 use crate::report::scorecard::{Comparison, Scorecard};
 use crate::{Result, t};
@@ -115,32 +115,19 @@ pub fn comparison_table(comparison: &Comparison, width: u16) -> String {
 }
 
 /// The panel's mean per competency as bars, for the HTML scorecard.
-pub fn scorecard_chart(card: &Scorecard, scale: Option<&Scale>) -> String {
-    let (min, max) = scale.map_or((1.0, 5.0), |s| (f64::from(s.min()), f64::from(s.max())));
-    let points: Vec<Point> = card
-        .competencies
-        .iter()
-        .map(|row| Point {
-            label: &row.name,
-            value: row.panel.mean,
-            target: None,
-        })
-        .collect();
-    svg::bars(&points, min, max)
+pub fn scorecard_chart(card: &Scorecard, scale: Option<&Scale>) -> Result<String> {
+    svg::bars(
+        &crate::render::charts::scorecard(card, scale),
+        &t!("chart.scorecard"),
+    )
 }
 
 /// The overall score per candidate as bars, for the HTML comparison.
-pub fn comparison_chart(comparison: &Comparison) -> String {
-    let points: Vec<Point> = comparison
-        .candidates
-        .iter()
-        .map(|row| Point {
-            label: &row.candidate,
-            value: row.overall,
-            target: None,
-        })
-        .collect();
-    svg::bars(&points, 1.0, 5.0)
+pub fn comparison_chart(comparison: &Comparison) -> Result<String> {
+    svg::bars(
+        &crate::render::charts::comparison(comparison),
+        &t!("chart.comparison"),
+    )
 }
 
 fn csv_error(error: impl std::fmt::Display) -> crate::Error {

@@ -1,7 +1,26 @@
-//! Charts as inline SVG for the HTML reports: a radar chart of scores with the target as a
-//! second outline, and horizontal bars with the target marked. Every text is XML-escaped.
+//! Charts as inline SVG for the HTML reports, drawn from the same geometry as the PDF charts
+//! (`pdf/chart.rs`): the radar, the bars and the heat map come out of the chart code as
+//! primitives and are written here as SVG elements. The text is set in the subset of
+//! Liberation Sans the chart uses, embedded in the SVG, so a browser measures every label as
+//! the chart code did and wrapped labels stay inside the chart whatever their length. Every
+//! text is XML-escaped.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
+
+use base64::Engine;
+
+use crate::Error;
+use crate::render::pdf::chart;
+use crate::render::pdf::fonts::{Fonts, Weight, subset_tag};
+use crate::render::pdf::layout::{Color, Drawing, Point, Primitive, Stroke, Typesetter};
+use crate::render::pdf::{BarChart, HeatMap, RadarChart};
+
+/// The width charts are drawn to, in points (the PDF's unit): narrower than the A4 page so
+/// that, scaled to the width of a phone or a column, the labels stay readable.
+const WIDTH: f32 = 340.0;
+/// The heat map has a column per scale point, and room for them.
+const HEAT_MAP_WIDTH: f32 = 380.0;
 
 /// Escapes text for SVG/XML content and attributes.
 pub fn escape(text: &str) -> String {
@@ -19,254 +38,240 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// One series point: a label, the value (none when not scored) and the target (if any).
-pub struct Point<'a> {
-    pub label: &'a str,
-    pub value: Option<f64>,
-    pub target: Option<f64>,
+/// The radar chart as SVG; `name` says what it shows, for screen readers.
+pub fn radar(chart: &RadarChart, name: &str) -> Result<String, Error> {
+    let fonts = Fonts::load()?;
+    let drawing = chart::radar(chart, Typesetter::new(&fonts), WIDTH);
+    svg(&drawing, &fonts, "radar", name, WIDTH)
 }
 
-const RADAR_SIZE: f64 = 420.0;
+/// The bar chart as SVG; `name` says what it shows.
+pub fn bars(chart: &BarChart, name: &str) -> Result<String, Error> {
+    let fonts = Fonts::load()?;
+    let drawing = chart::bars(chart, Typesetter::new(&fonts), WIDTH);
+    svg(&drawing, &fonts, "bars", name, WIDTH)
+}
 
-/// A radar chart: grid rings for every scale point, one spoke per label, the values as a filled
-/// polygon and the targets as a dashed outline.
-pub fn radar(
-    points: &[Point],
-    min: f64,
-    max: f64,
-    value_label: &str,
-    target_label: &str,
-) -> String {
-    let n = points.len().max(3);
-    let centre = RADAR_SIZE / 2.0;
-    let radius = centre - 90.0;
-    let at = |index: usize, value: f64| {
-        let angle = -std::f64::consts::FRAC_PI_2 + index as f64 * std::f64::consts::TAU / n as f64;
-        let share = ((value - min) / (max - min)).clamp(0.0, 1.0);
-        let r = radius * (0.08 + 0.92 * share);
-        (centre + r * angle.cos(), centre + r * angle.sin())
+/// The heat map as SVG; `name` says what it shows.
+pub fn heat_map(chart: &HeatMap, name: &str) -> Result<String, Error> {
+    let fonts = Fonts::load()?;
+    let drawing = chart::heat_map(chart, Typesetter::new(&fonts), HEAT_MAP_WIDTH);
+    svg(&drawing, &fonts, "heat", name, HEAT_MAP_WIDTH)
+}
+
+/// `drawing` as an `<svg>` element `width` wide. The drawing's y runs up from its top edge
+/// (as in PDF); SVG's runs down, so every y is negated.
+fn svg(
+    drawing: &Drawing,
+    fonts: &Fonts,
+    class: &str,
+    name: &str,
+    width: f32,
+) -> Result<String, Error> {
+    let (family, faces) = font_faces(drawing, fonts)?;
+    let height = drawing.height;
+    let mut out = format!(
+        r#"<svg class="chart {class}" viewBox="0 0 {width:.1} {height:.1}" role="img" aria-label="{name}" font-family="{family}" xmlns="http://www.w3.org/2000/svg"><title>{name}</title>"#,
+        name = escape(name),
+    );
+    if !faces.is_empty() {
+        let _ = write!(out, "<style>{faces}</style>");
+    }
+    for item in &drawing.items {
+        element(&mut out, item);
+    }
+    out.push_str("</svg>");
+    Ok(out)
+}
+
+/// The `@font-face` rules for the characters the drawing sets in each weight, under a family
+/// name made from them: a page with several charts holds several subsets, and a rule never
+/// replaces another chart's.
+fn font_faces(drawing: &Drawing, fonts: &Fonts) -> Result<(String, String), Error> {
+    let mut used: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
+    for item in &drawing.items {
+        if let Primitive::Text(run) = item {
+            used.entry(run.weight).or_default().extend(run.text.chars());
+        }
+    }
+    let all: BTreeSet<char> = used.values().flatten().copied().collect();
+    let family = format!("vakwijzer-{}", subset_tag(Weight::Regular, &all));
+    let mut faces = String::new();
+    for (weight, chars) in &used {
+        let program = fonts.web_subset(*weight, chars)?;
+        let _ = write!(
+            faces,
+            "@font-face{{font-family:{family};font-weight:{};src:url(data:font/ttf;base64,{})}}",
+            css_weight(*weight),
+            base64::engine::general_purpose::STANDARD.encode(program)
+        );
+    }
+    Ok((family, faces))
+}
+
+fn css_weight(weight: Weight) -> u16 {
+    match weight {
+        Weight::Regular => 400,
+        Weight::Bold => 700,
+    }
+}
+
+fn colour(color: Color) -> String {
+    let channel = |v: f32| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        channel(color.r),
+        channel(color.g),
+        channel(color.b)
+    )
+}
+
+fn paint(fill: Option<Color>, stroke: Option<Stroke>) -> String {
+    let mut out = match fill {
+        Some(fill) => format!(r#" fill="{}""#, colour(fill)),
+        None => r#" fill="none""#.to_string(),
     };
-    let mut svg = format!(
-        r#"<svg class="chart radar" viewBox="0 30 {RADAR_SIZE} {h}" role="img" aria-label="{label}" xmlns="http://www.w3.org/2000/svg">"#,
-        h = RADAR_SIZE - 30.0,
-        label = escape(value_label)
-    );
-    let steps = (max - min).round().max(1.0) as usize;
-    for step in 0..=steps {
-        let value = min + step as f64;
-        let ring: Vec<String> = (0..n)
-            .map(|i| {
-                let (x, y) = at(i, value);
-                format!("{x:.1},{y:.1}")
-            })
-            .collect();
+    if let Some(stroke) = stroke {
         let _ = write!(
-            svg,
-            r##"<polygon points="{}" fill="none" stroke="#d0d4da" stroke-width="1"/>"##,
-            ring.join(" ")
+            out,
+            r#" stroke="{}" stroke-width="{}""#,
+            colour(stroke.color),
+            stroke.width
         );
+        if stroke.dashed {
+            // The PDF writer's dash pattern.
+            out.push_str(r#" stroke-dasharray="3 2""#);
+        }
     }
-    for (i, point) in points.iter().enumerate() {
-        let (x, y) = at(i, max);
-        let _ = write!(
-            svg,
-            r##"<line x1="{centre}" y1="{centre}" x2="{x:.1}" y2="{y:.1}" stroke="#d0d4da"/>"##
-        );
-        let (lx, ly) = at(i, max + (max - min) * 0.16);
-        let anchor = if (lx - centre).abs() < 8.0 {
-            "middle"
-        } else if lx > centre {
-            "start"
-        } else {
-            "end"
-        };
-        let _ = write!(
-            svg,
-            r##"<text x="{lx:.1}" y="{ly:.1}" font-size="12" text-anchor="{anchor}" dominant-baseline="middle" fill="#333">{}</text>"##,
-            escape(point.label)
-        );
-    }
-    let outline = |select: &dyn Fn(&Point) -> Option<f64>| -> String {
-        points
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let (x, y) = at(i, select(p).unwrap_or(min));
-                format!("{x:.1},{y:.1}")
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+    out
+}
+
+fn points(points: &[Point]) -> String {
+    points
+        .iter()
+        .map(|p| format!("{:.2},{:.2}", p.x, -p.y))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn element(out: &mut String, item: &Primitive) {
+    let _ = match item {
+        Primitive::Text(run) => write!(
+            out,
+            r#"<text x="{:.2}" y="{:.2}" font-size="{}" font-weight="{}" fill="{}">{}</text>"#,
+            run.x,
+            -run.baseline,
+            run.size,
+            css_weight(run.weight),
+            colour(run.color),
+            escape(&run.text)
+        ),
+        Primitive::Line {
+            points: line,
+            stroke,
+        } => write!(
+            out,
+            r#"<polyline points="{}"{}/>"#,
+            points(line),
+            paint(None, Some(*stroke))
+        ),
+        Primitive::Rect {
+            x,
+            y,
+            width,
+            height,
+            fill,
+            stroke,
+        } => write!(
+            out,
+            r#"<rect x="{x:.2}" y="{:.2}" width="{width:.2}" height="{height:.2}"{}/>"#,
+            -(y + height),
+            paint(*fill, *stroke)
+        ),
+        Primitive::Polygon {
+            points: corners,
+            fill,
+            stroke,
+        } => write!(
+            out,
+            r#"<polygon points="{}"{}/>"#,
+            points(corners),
+            paint(*fill, *stroke)
+        ),
     };
-    if points.iter().any(|p| p.target.is_some()) {
-        let _ = write!(
-            svg,
-            r##"<polygon class="target" points="{}" fill="none" stroke="#c2410c" stroke-width="2" stroke-dasharray="6 4"/>"##,
-            outline(&|p| p.target)
-        );
-    }
-    let _ = write!(
-        svg,
-        r##"<polygon class="value" points="{}" fill="#2563eb" fill-opacity="0.25" stroke="#2563eb" stroke-width="2.5"/>"##,
-        outline(&|p| p.value)
-    );
-    let legend_y = RADAR_SIZE - 28.0;
-    let _ = write!(
-        svg,
-        r##"<rect x="20" y="{y}" width="14" height="10" fill="#2563eb" fill-opacity="0.4" stroke="#2563eb"/><text x="40" y="{ty}" font-size="12" fill="#333">{}</text><line x1="180" y1="{ly}" x2="200" y2="{ly}" stroke="#c2410c" stroke-width="2" stroke-dasharray="6 4"/><text x="206" y="{ty}" font-size="12" fill="#333">{}</text></svg>"##,
-        escape(value_label),
-        escape(target_label),
-        y = legend_y,
-        ty = legend_y + 9.0,
-        ly = legend_y + 5.0
-    );
-    svg
-}
-
-/// Horizontal bars, one per label, with the target as a dark tick.
-pub fn bars(points: &[Point], min: f64, max: f64) -> String {
-    let row = 26.0;
-    let label_width = 190.0;
-    let bar_width = 300.0;
-    let width = label_width + bar_width + 60.0;
-    let height = row * points.len() as f64 + 10.0;
-    let x_of = |value: f64| label_width + bar_width * ((value - min) / (max - min)).clamp(0.0, 1.0);
-    let mut svg = format!(
-        r#"<svg class="chart bars" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">"#
-    );
-    for (i, point) in points.iter().enumerate() {
-        let y = 5.0 + row * i as f64;
-        let _ = write!(
-            svg,
-            r##"<text x="{lx}" y="{ty}" font-size="12" text-anchor="end" fill="#333">{}</text><rect x="{label_width}" y="{y}" width="{bar_width}" height="16" fill="#eef1f5"/>"##,
-            escape(point.label),
-            lx = label_width - 8.0,
-            ty = y + 12.0
-        );
-        if let Some(value) = point.value {
-            let _ = write!(
-                svg,
-                r##"<rect class="value" x="{label_width}" y="{y}" width="{w:.1}" height="16" fill="#2563eb"/><text x="{tx:.1}" y="{ty}" font-size="11" fill="#333">{v}</text>"##,
-                w = x_of(value) - label_width,
-                tx = label_width + bar_width + 8.0,
-                ty = y + 12.0,
-                v = crate::render::number(Some(value))
-            );
-        }
-        if let Some(target) = point.target {
-            let _ = write!(
-                svg,
-                r##"<line class="target" x1="{x:.1}" y1="{y1}" x2="{x:.1}" y2="{y2}" stroke="#c2410c" stroke-width="3"/>"##,
-                x = x_of(target),
-                y1 = y - 3.0,
-                y2 = y + 19.0
-            );
-        }
-    }
-    svg.push_str("</svg>");
-    svg
-}
-
-/// A heat map: one row per label, one column per scale level, each cell shaded by its count;
-/// withheld rows are grey with a dash.
-pub fn heat_map(
-    rows: &[String],
-    columns: &[String],
-    cells: &[Vec<u32>],
-    withheld: &[bool],
-) -> String {
-    let label_width = 190.0;
-    let cell_width = 70.0;
-    let row_height = 26.0;
-    let width = label_width + cell_width * columns.len() as f64 + 10.0;
-    let height = row_height * (rows.len() as f64 + 1.0) + 10.0;
-    let most = cells.iter().flatten().copied().max().unwrap_or(0).max(1);
-    let mut svg = format!(
-        r#"<svg class="chart heat" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">"#
-    );
-    for (c, column) in columns.iter().enumerate() {
-        let x = label_width + cell_width * (c as f64 + 0.5);
-        let _ = write!(
-            svg,
-            r##"<text x="{x:.1}" y="16" font-size="11" text-anchor="middle" fill="#333">{}</text>"##,
-            escape(column)
-        );
-    }
-    for (r, label) in rows.iter().enumerate() {
-        let y = row_height * (r as f64 + 1.0);
-        let _ = write!(
-            svg,
-            r##"<text x="{lx}" y="{ty}" font-size="12" text-anchor="end" fill="#333">{}</text>"##,
-            escape(label),
-            lx = label_width - 8.0,
-            ty = y + 16.0
-        );
-        let hidden = withheld.get(r).copied().unwrap_or(false);
-        for c in 0..columns.len() {
-            let x = label_width + cell_width * c as f64;
-            let count = cells
-                .get(r)
-                .and_then(|row| row.get(c))
-                .copied()
-                .unwrap_or(0);
-            let (fill, text) = if hidden {
-                ("#e5e7eb".to_string(), "—".to_string())
-            } else {
-                let share = f64::from(count) / f64::from(most);
-                let opacity = if count == 0 { 0.0 } else { 0.15 + 0.85 * share };
-                (format!("rgba(37,99,235,{opacity:.2})"), count.to_string())
-            };
-            let ink = if !hidden && f64::from(count) / f64::from(most) > 0.55 {
-                "#fff"
-            } else {
-                "#333"
-            };
-            let _ = write!(
-                svg,
-                r##"<rect class="cell" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}" stroke="#fff"/><text x="{tx:.1}" y="{ty:.1}" font-size="12" text-anchor="middle" fill="{ink}">{text}</text>"##,
-                w = cell_width - 2.0,
-                h = row_height - 2.0,
-                tx = x + cell_width / 2.0,
-                ty = y + 16.0
-            );
-        }
-    }
-    svg.push_str("</svg>");
-    svg
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn labels_are_escaped() {
-        let points = [Point {
-            label: "<script>x</script>",
-            value: Some(3.0),
-            target: Some(4.0),
-        }];
-        for svg in [
-            radar(&points, 1.0, 5.0, "a&b", "t"),
-            bars(&points, 1.0, 5.0),
-        ] {
-            assert!(!svg.contains("<script>"));
-            assert!(svg.contains("&lt;script&gt;"));
+    fn radar_chart(labels: &[&str]) -> RadarChart {
+        RadarChart {
+            labels: labels.iter().map(|l| l.to_string()).collect(),
+            values: vec![Some(3.0); labels.len()],
+            targets: vec![Some(4.0); labels.len()],
+            previous: vec![Some(2.5); labels.len()],
+            min: 1.0,
+            max: 5.0,
+            value_legend: "score".into(),
+            target_legend: "doel".into(),
+            previous_legend: "scan van 2026-05-12".into(),
         }
     }
 
     #[test]
-    fn the_radar_draws_a_value_polygon_and_a_target_outline() {
-        let points: Vec<Point> = ["a", "b", "c", "d"]
+    fn labels_and_names_are_escaped() {
+        let chart = radar_chart(&["<script>x</script>", "b", "c"]);
+        let svg = radar(&chart, "a & \"b\"").unwrap();
+        assert!(!svg.contains("<script>"));
+        assert!(svg.contains("&lt;script&gt;"));
+        assert!(svg.contains(r#"aria-label="a &amp; &quot;b&quot;""#));
+    }
+
+    #[test]
+    fn the_svg_holds_what_the_pdf_chart_draws() {
+        let chart = radar_chart(&["Aanpassingsvermogen", "Durf", "Coachen", "Netwerken"]);
+        let fonts = Fonts::load().unwrap();
+        let drawing = chart::radar(&chart, Typesetter::new(&fonts), WIDTH);
+        let svg = radar(&chart, "radar").unwrap();
+        let texts = drawing
+            .items
             .iter()
-            .map(|l| Point {
-                label: l,
-                value: Some(3.0),
-                target: Some(4.0),
-            })
-            .collect();
-        let svg = radar(&points, 1.0, 5.0, "score", "doel");
-        assert_eq!(svg.matches(r#"class="value""#).count(), 1);
-        assert_eq!(svg.matches(r#"class="target""#).count(), 1);
+            .filter(|i| matches!(i, Primitive::Text(_)))
+            .count();
+        let shapes = drawing.items.len() - texts;
+        assert_eq!(svg.matches("<text ").count(), texts);
+        assert_eq!(
+            svg.matches("<polygon ").count()
+                + svg.matches("<polyline ").count()
+                + svg.matches("<rect ").count(),
+            shapes
+        );
+        assert!(
+            svg.contains("scan van 2026-05-12"),
+            "the previous scan's legend"
+        );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        // The font the chart was measured with comes along, in the weights it uses.
+        assert_eq!(svg.matches("@font-face").count(), 1);
+        assert!(svg.contains("src:url(data:font/ttf;base64,"));
+    }
+
+    #[test]
+    fn charts_with_other_text_get_other_font_families() {
+        let family = |svg: &str| {
+            svg.split("font-family=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap()
+                .to_string()
+        };
+        let one = radar(&radar_chart(&["a", "b", "c"]), "x").unwrap();
+        let other = radar(&radar_chart(&["d", "e", "f"]), "x").unwrap();
+        assert_ne!(family(&one), family(&other));
+        assert_eq!(
+            family(&one),
+            family(&radar(&radar_chart(&["a", "b", "c"]), "y").unwrap())
+        );
     }
 }

@@ -18,6 +18,12 @@ const GRID: Stroke = Stroke {
     width: 0.5,
     dashed: false,
 };
+/// The outline of an earlier scan on the radar: thin and grey, behind today's values.
+const PREVIOUS: Stroke = Stroke {
+    color: Color::MUTED,
+    width: 1.2,
+    dashed: false,
+};
 
 /// The points of a scale worth a grid line: every whole point on a short scale (1 to 5), five
 /// steps on a long one.
@@ -110,6 +116,8 @@ enum LegendMark {
     Area,
     /// The radar's dashed targets.
     DashedLine,
+    /// The radar's earlier values.
+    PreviousLine,
     /// A bar.
     Bar,
     /// A target tick across a bar.
@@ -132,6 +140,9 @@ impl LegendMark {
                 point(x + width, middle),
                 Stroke::dashed(Color::TARGET, 1.2),
             ),
+            LegendMark::PreviousLine => {
+                Primitive::line(point(x, middle), point(x + width, middle), PREVIOUS)
+            }
             LegendMark::Bar => Primitive::Rect {
                 x,
                 y: middle - 4.0,
@@ -210,14 +221,19 @@ pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing 
     for index in 0..count {
         items.push(Primitive::line(centre, at(index, 1.0), GRID));
     }
+    let on_spoke = |i: usize, v: f64| at(i, share(v, min, max));
+    items.extend(outline(&chart.previous, count, PREVIOUS, on_spoke));
     items.push(Primitive::Polygon {
         points: value_points.clone(),
         fill: None,
         stroke: Some(Stroke::solid(Color::ACCENT, 1.5)),
     });
-    items.extend(target_outline(chart, count, |i, v| {
-        at(i, share(v, min, max))
-    }));
+    items.extend(outline(
+        &chart.targets,
+        count,
+        Stroke::dashed(Color::TARGET, 1.2),
+        on_spoke,
+    ));
     for (index, corner) in value_points.iter().enumerate() {
         if nth(&chart.values, index).is_some() {
             items.push(dot(*corner));
@@ -231,12 +247,22 @@ pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing 
         items.extend(spoke_label(typesetter, label, at(index, 1.0)));
     }
 
-    let legends = [chart.value_legend.as_str(), chart.target_legend.as_str()];
+    let previous_legend = if chart.previous.iter().any(Option::is_some) {
+        chart.previous_legend.as_str()
+    } else {
+        ""
+    };
+    let legends = [
+        chart.value_legend.as_str(),
+        chart.target_legend.as_str(),
+        previous_legend,
+    ];
     items.extend(legend(
         typesetter,
         &[
             (LegendMark::Area, legends[0]),
             (LegendMark::DashedLine, legends[1]),
+            (LegendMark::PreviousLine, legends[2]),
         ],
         half_width,
         -RADAR_PLOT_HEIGHT - LEGEND_GAP,
@@ -349,17 +375,20 @@ fn ring_number(typesetter: Typesetter, step: f64, ring_top: Point) -> [Primitive
     ]
 }
 
-/// The dashed target outline: closed when every target is there, else the stretches between
-/// neighbouring targets.
-fn target_outline(
-    chart: &RadarChart,
+/// An outline through `values` (the targets, an earlier scan): closed when every value is
+/// there, else the stretches between neighbouring values.
+fn outline(
+    values: &[Option<f64>],
     count: usize,
+    stroke: Stroke,
     at: impl Fn(usize, f64) -> Point,
 ) -> Vec<Primitive> {
-    let stroke = Stroke::dashed(Color::TARGET, 1.2);
     let targets: Vec<Option<Point>> = (0..count)
-        .map(|i| nth(&chart.targets, i).map(|v| at(i, v)))
+        .map(|i| nth(values, i).map(|v| at(i, v)))
         .collect();
+    if targets.iter().all(Option::is_none) {
+        return Vec::new();
+    }
     if targets.iter().all(Option::is_some) {
         return vec![Primitive::Polygon {
             points: targets.into_iter().flatten().collect(),
@@ -685,19 +714,60 @@ mod tests {
     fn radar_labels_stay_inside_the_chart() {
         let fonts = Fonts::load().unwrap();
         let typesetter = Typesetter::new(&fonts);
-        for count in [3, 5, 8] {
+        // The PDF's width and the HTML's.
+        for (count, width) in [3, 5, 8].into_iter().flat_map(|c| [(c, 490.0), (c, 340.0)]) {
             let chart = RadarChart {
                 labels: competencies()[..count].to_vec(),
                 values: vec![Some(3.5); count],
                 targets: vec![Some(4.0); count],
+                previous: vec![Some(3.0); count],
                 min: 1.0,
                 max: 5.0,
                 value_legend: "Score".into(),
                 target_legend: "Streefniveau".into(),
+                previous_legend: "scan van 2026-05-12".into(),
             };
-            let drawing = radar(&chart, typesetter, 490.0);
-            assert_text_inside(&drawing, typesetter, 490.0);
+            let drawing = radar(&chart, typesetter, width);
+            assert_text_inside(&drawing, typesetter, width);
         }
+    }
+
+    #[test]
+    fn the_previous_scan_is_a_second_outline_with_its_own_legend() {
+        let fonts = Fonts::load().unwrap();
+        let typesetter = Typesetter::new(&fonts);
+        let mut chart = RadarChart {
+            labels: competencies()[..5].to_vec(),
+            values: vec![Some(3.5); 5],
+            targets: vec![Some(4.0); 5],
+            min: 1.0,
+            max: 5.0,
+            value_legend: "score".into(),
+            target_legend: "doel".into(),
+            previous_legend: "scan van 2026-05-12".into(),
+            ..Default::default()
+        };
+        let previous_outlines = |drawing: &Drawing| {
+            drawing
+                .items
+                .iter()
+                .filter(|item| {
+                    matches!(item, Primitive::Polygon { stroke: Some(s), .. } if *s == PREVIOUS)
+                })
+                .count()
+        };
+        let without = radar(&chart, typesetter, 490.0);
+        assert_eq!(previous_outlines(&without), 0);
+        assert!(
+            !texts(&without)
+                .iter()
+                .any(|r| r.text.starts_with("scan van"))
+        );
+        chart.previous = vec![Some(2.0), Some(3.0), Some(2.5), Some(4.0), Some(1.0)];
+        let with = radar(&chart, typesetter, 490.0);
+        assert_eq!(previous_outlines(&with), 1);
+        assert!(texts(&with).iter().any(|r| r.text == "scan van 2026-05-12"));
+        assert_text_inside(&with, typesetter, 490.0);
     }
 
     #[test]

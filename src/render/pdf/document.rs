@@ -69,7 +69,8 @@ pub struct Table {
 }
 
 /// A spider chart: one spoke per label, the values as a filled area, the targets as a dashed
-/// outline, and a ring for every point of the scale from `min` to `max`.
+/// outline, the previous values (an earlier scan) as a thin outline, and a ring for every
+/// point of the scale from `min` to `max`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RadarChart {
     pub labels: Vec<String>,
@@ -77,11 +78,15 @@ pub struct RadarChart {
     pub values: Vec<Option<f64>>,
     /// One per label; `None` leaves a gap in the target outline.
     pub targets: Vec<Option<f64>>,
+    /// One per label, or empty when there is nothing to compare with; `None` leaves a gap.
+    pub previous: Vec<Option<f64>>,
     pub min: f64,
     pub max: f64,
-    /// The legend entries for the values and the targets; an empty one is left out.
+    /// The legend entries for the values, the targets and the previous values; an empty one
+    /// is left out.
     pub value_legend: String,
     pub target_legend: String,
+    pub previous_legend: String,
 }
 
 /// Horizontal bars from `min` to each value, with a tick mark at each target and the value in

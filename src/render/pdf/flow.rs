@@ -880,6 +880,8 @@ mod tests {
                 max: 5.0,
                 value_legend: String::new(),
                 target_legend: String::new(),
+                previous: vec![],
+                previous_legend: String::new(),
             }),
         ];
         let pages = lay_out(&document(blocks), &fonts);

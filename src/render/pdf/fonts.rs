@@ -114,6 +114,21 @@ impl Fonts {
     /// The font program of `weight` cut down to the glyphs of `chars`, with a Unicode cmap so
     /// the PDF writer can find each character's glyph in it.
     pub fn subset(&self, weight: Weight, chars: &BTreeSet<char>) -> Result<Vec<u8>, Error> {
+        self.subset_with(weight, chars, SubsetProfile::Pdf)
+    }
+
+    /// The same for a web page: browsers refuse a font without the tables every OpenType font
+    /// must have (name, OS/2, post), which a PDF does without.
+    pub fn web_subset(&self, weight: Weight, chars: &BTreeSet<char>) -> Result<Vec<u8>, Error> {
+        self.subset_with(weight, chars, SubsetProfile::Minimal)
+    }
+
+    fn subset_with(
+        &self,
+        weight: Weight,
+        chars: &BTreeSet<char>,
+        profile: SubsetProfile,
+    ) -> Result<Vec<u8>, Error> {
         let face = &self.face(weight).face;
         // allsorts wants .notdef first and no duplicates; composite glyphs (the accented
         // letters) pull in their components by themselves.
@@ -129,8 +144,28 @@ impl Fonts {
             .read::<FontData<'_>>()
             .map_err(|e| failed(&e))?;
         let provider = font_data.table_provider(0).map_err(|e| failed(&e))?;
-        subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| failed(&e))
+        subset(&provider, &ids, &profile, CmapTarget::Unicode).map_err(|e| failed(&e))
     }
+}
+
+/// Six capital letters naming a subset by what is in it, so the same text gets the same tag
+/// and different subsets get different ones (a PDF's subset prefix, ISO 32000-1, 9.6.4; a web
+/// page's font family).
+pub fn subset_tag(weight: Weight, chars: &BTreeSet<char>) -> String {
+    // FNV-1a over the weight and the characters.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let codes = std::iter::once(weight as u32).chain(chars.iter().map(|c| u32::from(*c)));
+    for code in codes {
+        hash ^= u64::from(code);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6)
+        .map(|_| {
+            let letter = char::from(b'A' + (hash % 26) as u8);
+            hash /= 26;
+            letter
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! PDF output: a document model that reports fill in, and `render`, which lays it out on A4
 //! pages and writes it with embedded Liberation Sans.
 
-mod chart;
+pub(crate) mod chart;
 mod document;
 mod flow;
-mod fonts;
-mod layout;
+pub(crate) mod fonts;
+pub(crate) mod layout;
 mod writer;
 
 pub use document::{BarChart, Block, Document, HeatMap, RadarChart, Table};

@@ -11,7 +11,7 @@ use printpdf::{
 
 use super::document::Document;
 use super::flow::lay_out;
-use super::fonts::{Fonts, Weight};
+use super::fonts::{Fonts, Weight, subset_tag};
 use super::layout::{Color, PAGE_HEIGHT, PAGE_WIDTH, Page, Point, Primitive, Stroke, TextRun};
 use crate::Error;
 
@@ -207,25 +207,6 @@ fn embed_fonts(
         ids.insert(weight, pdf.add_font(&parsed));
     }
     Ok(ids)
-}
-
-/// The six capital letters that mark a font subset (ISO 32000-1, 9.6.4), derived from what is
-/// in it so the same text gets the same tag and different subsets get different ones.
-fn subset_tag(weight: Weight, chars: &BTreeSet<char>) -> String {
-    // FNV-1a over the weight and the characters.
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let codes = std::iter::once(weight as u32).chain(chars.iter().map(|c| u32::from(*c)));
-    for code in codes {
-        hash ^= u64::from(code);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    (0..6)
-        .map(|_| {
-            let letter = char::from(b'A' + (hash % 26) as u8);
-            hash /= 26;
-            letter
-        })
-        .collect()
 }
 
 fn pdf_color(color: Color) -> printpdf::Color {
