@@ -131,6 +131,19 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The file a report or guide is written to with `-o`, if any.
+    pub fn report_file(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Guide { output, .. }
+            | Command::Report { output, .. }
+            | Command::Compare { output, .. }
+            | Command::Team { output, .. } => output.as_deref(),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum GuideFormat {
     Md,

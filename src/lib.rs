@@ -18,7 +18,10 @@ pub use error::{Error, Problem, Result};
 
 /// Runs one parsed command line.
 pub fn run(cli: cli::Cli) -> Result<()> {
-    let context = commands::Context::new(cli.data.clone(), cli.templates.clone());
+    let mut context = commands::Context::new(cli.data.clone(), cli.templates.clone());
+    if cli.command.report_file().is_some() {
+        context = context.writing_to_file();
+    }
     let mut stdout = std::io::stdout().lock();
     commands::execute(&context, cli.command, &mut stdout)
 }

@@ -7,7 +7,7 @@ use super::{Context, to_json};
 use crate::cli::BoksFormat;
 use crate::error::Error;
 use crate::framework::{Boks, BoksRow, Framework, Library};
-use crate::render::table::{bulleted, new_table, wrap_lines};
+use crate::render::table::{self, Cell, bulleted, wrap_lines};
 use crate::{Result, t};
 
 pub fn run(
@@ -96,17 +96,19 @@ fn table(library: &Library, boks: &Boks, width: u16) -> String {
                 competencies.join("; ")
             ));
         }
-        let mut table = new_table(width);
-        for (id, label) in columns(boks) {
-            let activities = row.cells.get(&id).cloned().unwrap_or_default();
-            let cell = if activities.is_empty() {
-                "—".to_string()
-            } else {
-                bulleted(activities)
-            };
-            table.add_row(vec![label, cell]);
-        }
-        out.push_str(&format!("{table}\n"));
+        let cells: Vec<Vec<Cell>> = columns(boks)
+            .into_iter()
+            .map(|(id, label)| {
+                let activities = row.cells.get(&id).cloned().unwrap_or_default();
+                let cell = if activities.is_empty() {
+                    "—".to_string()
+                } else {
+                    bulleted(activities)
+                };
+                vec![Cell::name(label), Cell::text(cell)]
+            })
+            .collect();
+        out.push_str(&format!("{}\n", table::render(&[], &cells, width)));
     }
     out.push_str(&legend(boks, false));
     wrap_lines(&out, width)

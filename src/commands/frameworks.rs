@@ -2,13 +2,12 @@
 
 use std::io::Write;
 
-use comfy_table::ColumnConstraint;
 use serde::Serialize;
 
 use super::{Context, to_json};
 use crate::Result;
 use crate::cli::ListFormat;
-use crate::render::table::new_table;
+use crate::render::table::{self, Cell};
 use crate::t;
 
 #[derive(Serialize)]
@@ -41,8 +40,7 @@ pub fn run(context: &Context, format: ListFormat, out: &mut dyn Write) -> Result
         writeln!(out, "{}", to_json(&rows))?;
         return Ok(());
     }
-    let mut table = new_table(context.width);
-    table.set_header(vec![
+    let header = [
         t!("frameworks.id"),
         t!("frameworks.name"),
         t!("frameworks.competencies"),
@@ -50,29 +48,89 @@ pub fn run(context: &Context, format: ListFormat, out: &mut dyn Write) -> Result
         t!("frameworks.questions"),
         t!("frameworks.source"),
         t!("frameworks.file"),
-    ]);
+    ];
     let bundled = t!("data.bundled_prefix");
-    for row in &rows {
-        table.add_row(vec![
-            row.id.to_string(),
-            row.name.to_string(),
-            row.competencies.to_string(),
-            row.indicators.to_string(),
-            row.questions.to_string(),
-            row.source.to_string(),
-            if row.file.starts_with(&bundled) {
-                t!("frameworks.bundled")
-            } else {
-                row.file.to_string()
-            },
-        ]);
-    }
-    // Ids and counts never wrap; the long texts take the remaining width.
-    for index in [0, 2, 3, 4] {
-        if let Some(column) = table.column_mut(index) {
-            column.set_constraint(ColumnConstraint::ContentWidth);
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|row| {
+            vec![
+                Cell::name(row.id),
+                Cell::text(row.name),
+                Cell::number(row.competencies.to_string()),
+                Cell::number(row.indicators.to_string()),
+                Cell::number(row.questions.to_string()),
+                Cell::text(short_source(row.source)),
+                Cell::text(if row.file.starts_with(&bundled) {
+                    t!("frameworks.bundled")
+                } else {
+                    row.file.to_string()
+                }),
+            ]
+        })
+        .collect();
+    writeln!(out, "{}", table::render(&header, &cells, context.width))?;
+    Ok(())
+}
+
+/// Longest short source, in characters, before it is cut off with "…".
+const SHORT_SOURCE: usize = 60;
+
+/// The source as the table shows it: its first part (up to a `;` or `:` outside brackets and
+/// quotes), without remarks in brackets, cut at a word near 60 characters. `show` and
+/// `--format json` give the whole source.
+fn short_source(source: &str) -> String {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    let mut short = String::new();
+    for c in source.chars() {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            '(' if !quoted => depth += 1,
+            ')' if !quoted && depth > 0 => {
+                depth -= 1;
+                continue;
+            }
+            ';' | ':' if !quoted && depth == 0 => break,
+            _ => {}
+        }
+        if depth == 0 {
+            short.push(c);
         }
     }
-    writeln!(out, "{table}")?;
-    Ok(())
+    let short = short.split_whitespace().collect::<Vec<_>>().join(" ");
+    if short.chars().count() <= SHORT_SOURCE {
+        return short;
+    }
+    let mut cut = String::new();
+    for word in short.split(' ') {
+        if cut.chars().count() + word.chars().count() + 1 > SHORT_SOURCE {
+            break;
+        }
+        if !cut.is_empty() {
+            cut.push(' ');
+        }
+        cut.push_str(word);
+    }
+    format!("{}…", cut.trim_end_matches([',', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_source;
+
+    #[test]
+    fn a_short_source_is_the_first_part_without_remarks() {
+        assert_eq!(
+            short_source("Movisie, “Samenwerken in de wijk”: 7 generieke competenties"),
+            "Movisie, “Samenwerken in de wijk”"
+        );
+        assert_eq!(
+            short_source("Bijlage 2 “BoKS (matrix)” in “Opbrengsten” (Rotterdam; 2015); verder"),
+            "Bijlage 2 “BoKS (matrix)” in “Opbrengsten”"
+        );
+        let long = short_source(&"woord ".repeat(30));
+        assert!(long.ends_with("woord…"), "{long}");
+        assert!(long.chars().count() <= 61, "{long}");
+    }
 }

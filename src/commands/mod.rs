@@ -35,7 +35,15 @@ impl Context {
         Context {
             data,
             templates,
-            width: output_width(),
+            width: output_width(false),
+        }
+    }
+
+    /// For a report written to a file (`-o`): as wide as piped output, whatever the terminal.
+    pub fn writing_to_file(self) -> Self {
+        Context {
+            width: output_width(true),
+            ..self
         }
     }
 

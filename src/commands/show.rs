@@ -7,7 +7,7 @@ use super::{Context, to_json};
 use crate::cli::ShowFormat;
 use crate::error::Error;
 use crate::framework::{Competency, Framework, Item, Origin};
-use crate::render::table::{bulleted, new_table, numbered, wrap_lines};
+use crate::render::table::{self, Cell, bulleted, numbered, wrap_lines};
 use crate::{Result, t};
 
 pub fn run(
@@ -137,17 +137,19 @@ fn table(framework: &Framework, competencies: &[&Competency], width: u16) -> Str
     );
     for competency in competencies {
         out.push_str(&format!("\n{}  [{}]\n", heading(competency), competency.id));
-        let mut table = new_table(width);
-        for (label, section) in sections(framework, competency) {
-            let cell = match section {
-                Section::Text(text) => text,
-                Section::Bullets(items) => bulleted(items),
-                Section::Numbered(items) => numbered(items),
-            };
-            table.add_row(vec![label, cell]);
-        }
-        if table.row_count() > 0 {
-            out.push_str(&format!("{table}\n"));
+        let rows: Vec<Vec<Cell>> = sections(framework, competency)
+            .into_iter()
+            .map(|(label, section)| {
+                let cell = match section {
+                    Section::Text(text) => text,
+                    Section::Bullets(items) => bulleted(items),
+                    Section::Numbered(items) => numbered(items),
+                };
+                vec![Cell::name(label), Cell::text(cell)]
+            })
+            .collect();
+        if !rows.is_empty() {
+            out.push_str(&format!("{}\n", table::render(&[], &rows, width)));
         }
     }
     out.push_str(&footer(framework, competencies.len() > 1));

@@ -2,7 +2,7 @@
 
 use crate::framework::Scale;
 use crate::render::svg;
-use crate::render::table::{new_table, wrap_lines};
+use crate::render::table::{self, Cell, wrap_lines};
 use crate::render::{number, signed};
 use crate::report::personal::{DevelopmentPoint, PersonalReport};
 use crate::report::suggestions::Suggestions;
@@ -19,17 +19,17 @@ fn title(report: &PersonalReport) -> String {
     line
 }
 
-fn score_rows(report: &PersonalReport) -> Vec<Vec<String>> {
+fn score_rows(report: &PersonalReport) -> Vec<Vec<Cell>> {
     report
         .competencies
         .iter()
         .map(|c| {
             vec![
-                c.name.clone(),
-                number(c.score),
-                number(c.target),
-                signed(c.gap),
-                answered_text(c.answered, c.not_applicable, c.statements),
+                Cell::name(&c.name),
+                Cell::number(number(c.score)),
+                Cell::number(number(c.target)),
+                Cell::number(signed(c.gap)),
+                Cell::number(answered_text(c.answered, c.not_applicable, c.statements)),
             ]
         })
         .collect()
@@ -114,11 +114,7 @@ pub fn table(report: &PersonalReport, width: u16) -> String {
         report.name,
         title(report)
     );
-    let mut scores = new_table(width);
-    scores.set_header(score_header());
-    for row in score_rows(report) {
-        scores.add_row(row);
-    }
+    let scores = table::render(&score_header(), &score_rows(report), width);
     out.push_str(&format!("{scores}\n"));
     out.push_str(&format!("\n{}:\n", t!("report.strengths")));
     if report.strengths.is_empty() {
@@ -143,22 +139,25 @@ pub fn table(report: &PersonalReport, width: u16) -> String {
             "\n{}\n",
             t!("report.progress_since", date = &progress.previous_date)
         ));
-        let mut table = new_table(width);
-        table.set_header(vec![
+        let header = [
             t!("report.competency"),
             progress.previous_date.clone(),
             report.date.clone(),
             t!("report.change"),
-        ]);
-        for row in &progress.rows {
-            table.add_row(vec![
-                row.name.clone(),
-                number(row.previous),
-                number(row.current),
-                signed(row.change),
-            ]);
-        }
-        out.push_str(&format!("{table}\n"));
+        ];
+        let rows: Vec<Vec<Cell>> = progress
+            .rows
+            .iter()
+            .map(|row| {
+                vec![
+                    Cell::name(&row.name),
+                    Cell::number(number(row.previous)),
+                    Cell::number(number(row.current)),
+                    Cell::number(signed(row.change)),
+                ]
+            })
+            .collect();
+        out.push_str(&format!("{}\n", table::render(&header, &rows, width)));
     }
     wrap_lines(&out, width)
 }

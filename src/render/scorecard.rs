@@ -4,7 +4,7 @@
 use crate::framework::Scale;
 use crate::render::number;
 use crate::render::svg;
-use crate::render::table::{new_table, wrap_lines};
+use crate::render::table::{self, Cell, wrap_lines};
 use crate::report::scorecard::{Comparison, Scorecard};
 use crate::{Result, t};
 
@@ -24,24 +24,32 @@ pub fn scorecard_table(card: &Scorecard, width: u16) -> String {
     if !card.complete {
         out.push_str(&format!("{}\n", t!("scorecard.incomplete")));
     }
-    let mut table = new_table(width);
     let mut header = vec![t!("report.competency")];
     header.extend(card.interviewers.iter().cloned());
     header.extend([t!("scorecard.mean"), t!("scorecard.spread"), String::new()]);
-    table.set_header(header);
-    for row in &card.competencies {
-        let mut cells = vec![row.name.clone()];
-        cells.extend(row.ratings.iter().map(|r| rating_text(r.rating)));
-        cells.push(number(row.panel.mean));
-        cells.push(row.panel.spread.map_or("—".to_string(), |s| s.to_string()));
-        cells.push(if row.panel.discuss {
-            t!("scorecard.discuss")
-        } else {
-            String::new()
-        });
-        table.add_row(cells);
-    }
-    out.push_str(&format!("{table}\n"));
+    let rows: Vec<Vec<Cell>> = card
+        .competencies
+        .iter()
+        .map(|row| {
+            let mut cells = vec![Cell::name(&row.name)];
+            cells.extend(
+                row.ratings
+                    .iter()
+                    .map(|r| Cell::number(rating_text(r.rating))),
+            );
+            cells.push(Cell::number(number(row.panel.mean)));
+            cells.push(Cell::number(
+                row.panel.spread.map_or("—".to_string(), |s| s.to_string()),
+            ));
+            cells.push(Cell::text(if row.panel.discuss {
+                t!("scorecard.discuss")
+            } else {
+                String::new()
+            }));
+            cells
+        })
+        .collect();
+    out.push_str(&format!("{}\n", table::render(&header, &rows, width)));
     out.push_str(&format!(
         "{}: {} · {}: {}\n",
         t!("scorecard.overall"),
@@ -82,24 +90,26 @@ pub fn scorecard_table(card: &Scorecard, width: u16) -> String {
 
 pub fn comparison_table(comparison: &Comparison, width: u16) -> String {
     let mut out = format!("{} — {}\n", t!("compare.title"), comparison.framework_name);
-    let mut table = new_table(width);
-    // Competency names are long; the columns are numbered and the legend names them.
-    let mut header = vec!["#".to_string(), t!("compare.candidate")];
+    // Competency names are long; the columns are numbered and the legend names them. The
+    // candidate comes first: it titles the candidate's block when the table is too wide.
+    let mut header = vec![t!("compare.candidate"), "#".to_string()];
     header.extend((1..=comparison.competencies.len()).map(|n| format!("C{n}")));
     header.extend([t!("scorecard.overall"), t!("compare.flagged_short")]);
-    table.set_header(header);
-    for row in &comparison.candidates {
-        let mut cells = vec![row.rank.to_string(), row.candidate.clone()];
-        cells.extend(row.means.iter().map(|m| number(*m)));
-        cells.push(number(row.overall));
-        cells.push(row.flagged.to_string());
-        table.add_row(cells);
-    }
-    for index in 2..table.column_count() {
-        if let Some(column) = table.column_mut(index) {
-            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-        }
-    }
+    let rows: Vec<Vec<Cell>> = comparison
+        .candidates
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                Cell::name(&row.candidate),
+                Cell::number(row.rank.to_string()),
+            ];
+            cells.extend(row.means.iter().map(|m| Cell::number(number(*m))));
+            cells.push(Cell::number(number(row.overall)));
+            cells.push(Cell::number(row.flagged.to_string()));
+            cells
+        })
+        .collect();
+    let table = table::render(&header, &rows, width);
     let legend: Vec<String> = comparison
         .competencies
         .iter()

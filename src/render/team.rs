@@ -1,9 +1,7 @@
 //! The team report as a terminal table, Markdown and CSV (JSON is the model itself).
 
-use comfy_table::{ColumnConstraint, Width};
-
 use crate::render::personal::suggestion_lines;
-use crate::render::table::{new_table, wrap_lines};
+use crate::render::table::{self, Cell, wrap_lines};
 use crate::render::{figure, number, signed_figure};
 use crate::report::team::{
     Basis, CompetencyRow, Count, Figure, FrameworkChoice, GroupField, PlanEntry, Section,
@@ -323,24 +321,22 @@ fn groups(report: &TeamReport) -> Vec<(String, &Section)> {
 pub fn table(report: &TeamReport, width: u16) -> String {
     let with_change = report.since.is_some();
     let section_table = |section: &Section| {
-        let mut table = new_table(width);
-        table.set_header(header(report, with_change));
-        for row in &section.competencies {
-            table.add_row(row_cells(row, with_change));
-        }
-        // The figures are short; keep competency names whole and let the headers wrap.
-        let longest = section
+        // The name first, then figures only: none of them may break.
+        let rows: Vec<Vec<Cell>> = section
             .competencies
             .iter()
-            .map(|r| r.name.chars().count())
-            .max()
-            .unwrap_or(0);
-        // The width of a constraint includes the cell's padding of one on each side.
-        let name_width = u16::try_from(longest.min(22) + 2).unwrap_or(24);
-        if let Some(column) = table.column_mut(0) {
-            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(name_width)));
-        }
-        format!("{table}\n")
+            .map(|row| {
+                let mut cells = row_cells(row, with_change).into_iter();
+                let name = Cell::name(cells.next().unwrap_or_default());
+                std::iter::once(name)
+                    .chain(cells.map(Cell::number))
+                    .collect()
+            })
+            .collect();
+        format!(
+            "{}\n",
+            table::render(&header(report, with_change), &rows, width)
+        )
     };
     let mut out = format!("{} · {}\n", t!("team.title"), report.framework_name);
     for line in intro_lines(report) {

@@ -1,0 +1,330 @@
+//! Every command that prints a table, in pseudo-terminals of 60, 80 and 120 columns: no line is
+//! wider than the terminal, and every name and figure the command's JSON gives is printed
+//! whole (a name on one line, a figure unbroken). Also: piped output takes `COLUMNS`, and files
+//! and pipes without it the documented 100 columns.
+#![cfg(unix)]
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+use rexpect::process::{PtyProcess, WaitStatus};
+use serde_json::Value;
+
+const WIDTHS: [u16; 3] = [60, 80, 120];
+/// The width of output to a pipe or file when `COLUMNS` is not set (README).
+const DEFAULT_WIDTH: usize = 100;
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `vakwijzer ARGS` in a pseudo-terminal of `columns` columns: its output, without the
+/// terminal's carriage returns. The run must succeed.
+fn in_terminal(columns: u16, args: &[&str]) -> String {
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("stty cols {columns} rows 50 && exec \"$0\" \"$@\""))
+        .arg(env!("CARGO_BIN_EXE_vakwijzer"))
+        .args(args)
+        .current_dir(manifest_dir())
+        .env("TERM", "xterm")
+        .env_remove("COLUMNS")
+        .env_remove("VAKWIJZER_DATA")
+        .env_remove("VAKWIJZER_LANG")
+        .env_remove("VAKWIJZER_TEMPLATES");
+    let process = PtyProcess::new(command).expect("starts in a pseudo-terminal");
+    let mut terminal: File = process.get_file_handle().expect("the terminal");
+    let mut bytes = Vec::new();
+    let mut buffer = [0u8; 8192];
+    loop {
+        match terminal.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(count) => bytes.extend_from_slice(&buffer[..count]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            // EIO: the program has ended and closed the terminal.
+            Err(_) => break,
+        }
+    }
+    let status = process.wait().expect("waits for the program");
+    let output = String::from_utf8_lossy(&bytes).replace('\r', "");
+    assert!(
+        matches!(status, WaitStatus::Exited(_, 0)),
+        "vakwijzer {} at {columns} columns: {status:?}\n{output}",
+        args.join(" ")
+    );
+    output
+}
+
+fn piped(args: &[&str], columns: Option<&str>) -> String {
+    let mut command = Command::cargo_bin("vakwijzer").unwrap();
+    command
+        .args(args)
+        .current_dir(manifest_dir())
+        .env_remove("COLUMNS")
+        .env_remove("VAKWIJZER_DATA")
+        .env_remove("VAKWIJZER_LANG")
+        .env_remove("VAKWIJZER_TEMPLATES");
+    if let Some(columns) = columns {
+        command.env("COLUMNS", columns);
+    }
+    let output = command.output().unwrap();
+    assert!(output.status.success(), "{args:?}: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.extend(["--format", "json"]);
+    serde_json::from_str(&piped(&args, None)).unwrap()
+}
+
+/// A figure as the terminal shows it: two decimals, a decimal comma.
+fn figure(value: &Value) -> String {
+    figure_to(value, 2)
+}
+
+/// A figure with `decimals` decimals (the team report rounds to one), a decimal comma.
+fn figure_to(value: &Value, decimals: usize) -> String {
+    match value.as_f64() {
+        Some(v) if value.is_f64() => format!("{v:.decimals$}").replace('.', ","),
+        _ => value.to_string(),
+    }
+}
+
+/// What a command's output must hold whole: names, each on one line, and figures.
+#[derive(Default)]
+struct Expected {
+    names: Vec<String>,
+    figures: Vec<String>,
+}
+
+impl Expected {
+    fn names<'a>(&mut self, values: impl IntoIterator<Item = &'a Value>) {
+        self.names
+            .extend(values.into_iter().map(|v| v.as_str().unwrap().to_string()));
+    }
+
+    fn figures<'a>(&mut self, values: impl IntoIterator<Item = &'a Value>) {
+        self.figures
+            .extend(values.into_iter().filter(|v| !v.is_null()).map(figure));
+    }
+}
+
+fn each<'a>(list: &'a Value, field: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(move |item| &item[field])
+}
+
+fn assert_fits(output: &str, columns: usize, what: &str) {
+    for line in output.lines() {
+        assert!(
+            line.chars().count() <= columns,
+            "{what}: a line of {} columns in a terminal of {columns}:\n{line}\n\n{output}",
+            line.chars().count()
+        );
+    }
+}
+
+fn assert_whole(output: &str, expected: &Expected, what: &str) {
+    assert!(!expected.names.is_empty() && !expected.figures.is_empty());
+    for name in &expected.names {
+        assert!(
+            output.lines().any(|line| line.contains(name.as_str())),
+            "{what}: '{name}' is not on one line:\n{output}"
+        );
+    }
+    for figure in &expected.figures {
+        assert!(
+            output.contains(figure.as_str()),
+            "{what}: '{figure}' is broken or missing:\n{output}"
+        );
+    }
+}
+
+/// The table commands on the example data, each with what its JSON says must be printed.
+fn table_commands() -> Vec<(Vec<&'static str>, Expected)> {
+    let mut commands = Vec::new();
+
+    let args = vec!["frameworks"];
+    let list = json(&args);
+    let mut expected = Expected::default();
+    expected.names(each(&list, "id"));
+    for field in ["competencies", "indicators", "questions"] {
+        expected.figures(each(&list, field));
+    }
+    commands.push((args, expected));
+
+    let args = vec![
+        "report",
+        "data/examples/scans/sanne-2026-11.yaml",
+        "data/examples/scans/sanne-2026-05.yaml",
+    ];
+    let report = json(&args);
+    let mut expected = Expected::default();
+    expected.names(each(&report["competencies"], "name"));
+    for field in ["score", "target", "gap"] {
+        expected.figures(each(&report["competencies"], field));
+    }
+    for field in ["previous", "current", "change"] {
+        expected.figures(each(&report["progress"]["rows"], field));
+    }
+    commands.push((args, expected));
+
+    let args = vec![
+        "report",
+        "data/examples/interviews/noor-ans.yaml",
+        "data/examples/interviews/noor-pieter.yaml",
+    ];
+    let card = json(&args);
+    let mut expected = Expected::default();
+    expected.names(each(&card["competencies"], "name"));
+    expected.names([&card["candidate"]]);
+    expected.figures(each(&card["competencies"], "mean"));
+    expected.figures([&card["overall"]]);
+    commands.push((args, expected));
+
+    let mut args = vec!["compare"];
+    args.extend([
+        "data/examples/interviews/jeroen-ans.yaml",
+        "data/examples/interviews/jeroen-pieter.yaml",
+        "data/examples/interviews/noor-ans.yaml",
+        "data/examples/interviews/noor-pieter.yaml",
+        "data/examples/interviews/sanne-ans.yaml",
+        "data/examples/interviews/sanne-pieter.yaml",
+    ]);
+    let comparison = json(&args);
+    let mut expected = Expected::default();
+    expected.names(each(&comparison["candidates"], "candidate"));
+    expected.figures(each(&comparison["candidates"], "overall"));
+    for candidate in comparison["candidates"].as_array().unwrap() {
+        expected.figures(candidate["means"].as_array().unwrap());
+    }
+    commands.push((args, expected));
+
+    for args in [
+        vec!["team", "data/examples/team"],
+        vec![
+            "team",
+            "data/examples/team",
+            "--since",
+            "data/examples/team-2026-voorjaar",
+        ],
+    ] {
+        let team = json(&args);
+        let mut expected = Expected::default();
+        let rows = &team["team"]["competencies"];
+        expected.names(each(rows, "name"));
+        for row in rows.as_array().unwrap() {
+            let stats = &row["stats"];
+            let rounded = ["mean", "sd"].map(|field| figure_to(&stats[field], 1));
+            expected.figures.extend(rounded);
+            let counts: Vec<String> = each(&stats["distribution"], "count")
+                .map(Value::to_string)
+                .collect();
+            expected.figures.push(counts.join("/"));
+            if !row["change"].is_null() {
+                expected
+                    .figures
+                    .push(figure_to(&row["change"]["change"], 1));
+            }
+        }
+        commands.push((args, expected));
+    }
+
+    let args = vec!["show", "eindhoven"];
+    let framework = json(&args);
+    let mut expected = Expected::default();
+    expected.names(each(&framework["competencies"], "id"));
+    expected.figures(each(&framework["competencies"], "number"));
+    commands.push((args, expected));
+
+    let args = vec!["show", "generiek", "verbinden"];
+    let competency = json(&args);
+    let mut expected = Expected::default();
+    expected.names([&competency["id"]]);
+    expected.figures([&competency["number"]]);
+    commands.push((args, expected));
+
+    let args = vec!["boks"];
+    let boks = json(&args);
+    let mut expected = Expected::default();
+    expected.names(each(&boks["rows"], "cluster"));
+    expected.figures(each(&boks["work_fields"], "number"));
+    commands.push((args, expected));
+    commands
+}
+
+#[test]
+fn every_table_fits_the_terminal_and_keeps_names_and_figures_whole() {
+    for (args, expected) in table_commands() {
+        for columns in WIDTHS {
+            let output = in_terminal(columns, &args);
+            let what = format!("vakwijzer {} at {columns} columns", args.join(" "));
+            assert_fits(&output, usize::from(columns), &what);
+            assert_whole(&output, &expected, &what);
+        }
+    }
+}
+
+#[test]
+fn a_table_too_wide_for_the_terminal_becomes_one_block_per_record() {
+    let args = [
+        "team",
+        "data/examples/team",
+        "--since",
+        "data/examples/team-2026-voorjaar",
+    ];
+    let team = json(&args);
+    let first = &team["team"]["competencies"][0];
+    assert_eq!(first["name"], "Aanpassingsvermogen");
+    let mean = format!("gem.: {}", figure_to(&first["stats"]["mean"], 1));
+    let change = format!("verschil: +{}", figure_to(&first["change"]["change"], 1));
+    let wide = in_terminal(120, &args);
+    assert!(
+        wide.contains("│ Aanpassingsvermogen "),
+        "a grid at 120:\n{wide}"
+    );
+    let narrow = in_terminal(60, &args);
+    assert!(!narrow.contains('│'), "no grid at 60:\n{narrow}");
+    // The competency titles its block; its figures follow under their headers.
+    let block = narrow
+        .split("\n\n")
+        .find(|block| block.starts_with("Aanpassingsvermogen\n"))
+        .unwrap_or_else(|| panic!("no block for Aanpassingsvermogen:\n{narrow}"));
+    assert!(block.contains(&mean), "{mean}:\n{block}");
+    assert!(block.contains(&change), "{change}:\n{block}");
+}
+
+#[test]
+fn piped_output_takes_columns_and_files_and_pipes_else_a_hundred() {
+    let args = [
+        "team",
+        "data/examples/team",
+        "--since",
+        "data/examples/team-2026-voorjaar",
+    ];
+    let at_60 = piped(&args, Some("60"));
+    assert_fits(&at_60, 60, "COLUMNS=60");
+    assert!(!at_60.contains('│'), "{at_60}");
+    let default = piped(&args, None);
+    assert_fits(&default, DEFAULT_WIDTH, "no COLUMNS");
+    assert!(
+        default.lines().any(|l| l.chars().count() > 80),
+        "as wide as 100 columns allow:\n{default}"
+    );
+    // A file written from a narrow terminal is as wide as a pipe, not as the terminal.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("team.txt");
+    let mut in_file = args.to_vec();
+    let file_arg = file.display().to_string();
+    in_file.extend(["-o", &file_arg]);
+    in_terminal(60, &in_file);
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(written.trim_end(), default.trim_end());
+}
