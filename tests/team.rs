@@ -366,7 +366,9 @@ fn unusable_files_are_listed_with_their_reason_and_the_rest_is_reported() {
         assert!(line.starts_with("vakwijzer: overgeslagen: "), "{line}");
         assert!(line.contains(reason), "{file}: {line}");
     }
-    assert_eq!(stderr.lines().count(), 10, "{stderr}");
+    // Ten skipped files, and the hint that --framework chooses another framework.
+    assert_eq!(stderr.lines().count(), 11, "{stderr}");
+    assert!(stderr.contains("kies je met --framework"), "{stderr}");
     assert!(
         !stderr.contains("readme.txt"),
         "only *.yaml and *.yml are read"

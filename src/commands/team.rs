@@ -79,6 +79,10 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
             choice,
         },
     );
+    let table = matches!(options.format, ReportFormat::Table);
+    for hint in render::team::hints(&report, table) {
+        eprintln!("vakwijzer: {hint}");
+    }
     let rendered = match options.format {
         ReportFormat::Table => Rendered::Text(render::team::table(&report, context.width)),
         ReportFormat::Md => Rendered::Text(render::team::markdown(&report)),

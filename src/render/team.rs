@@ -278,7 +278,17 @@ fn plan_lines(report: &TeamReport, detailed: usize) -> Vec<String> {
             );
         }
     }
-    if report.plan.len() > detailed {
+    lines
+}
+
+/// Hints about the command line for whoever runs it: they go to stderr, never into a report
+/// that may be printed or shared. `table` is for the terminal table, which shortens the plan.
+pub fn hints(report: &TeamReport, table: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    if report.framework_choice == FrameworkChoice::MostFiles {
+        lines.push(t!("team.framework_hint"));
+    }
+    if table && no_plan(report).is_none() && report.plan.len() > PLAN_DETAILED_IN_TABLE {
         lines.push(t!("team.plan_more"));
     }
     lines
