@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::render::escape::terminal_path;
 use crate::t;
 
 /// One problem in an input file, at a position, with an optional hint on how to fix it.
@@ -52,12 +53,12 @@ pub enum Error {
     /// Problems found in input files (data, results, answers); all of them, sorted by file.
     #[error("{}", render_problems(.0))]
     Problems(Vec<Problem>),
-    #[error("{}", t!("error.read", path = .path.display(), reason = .source))]
+    #[error("{}", t!("error.read", path = terminal_path(.path), reason = io_reason(.source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}", t!("error.write", path = .path.display(), reason = .source))]
+    #[error("{}", t!("error.write", path = terminal_path(.path), reason = io_reason(.source)))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -67,7 +68,7 @@ pub enum Error {
     #[error("{}", t!("result.in_use", path = .path.display()))]
     InUse { path: PathBuf },
     /// Writing to standard output failed (a closed pipe ends the program quietly).
-    #[error("{0}")]
+    #[error("{}", t!("error.output", reason = io_reason(.0)))]
     Output(#[from] std::io::Error),
     /// A request that cannot be met as asked (an unknown id, a missing option), with what to do.
     #[error("{0}")]
@@ -75,6 +76,36 @@ pub enum Error {
     /// A PDF could not be made (a font that would not subset, a date that is not a date).
     #[error("{}", t!("error.pdf", reason = .0))]
     Pdf(String),
+}
+
+/// Why a file could not be read or written, in the user's language: the operating system's
+/// own text is English ("No space left on device"), and a temp file's error adds its path.
+pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as Kind;
+    let key = match error.kind() {
+        Kind::NotFound => "io.not_found",
+        Kind::PermissionDenied => "io.permission_denied",
+        Kind::AlreadyExists => "io.already_exists",
+        Kind::StorageFull => "io.storage_full",
+        Kind::QuotaExceeded => "io.quota_exceeded",
+        Kind::ReadOnlyFilesystem => "io.read_only",
+        Kind::IsADirectory => "io.is_a_directory",
+        Kind::NotADirectory => "io.not_a_directory",
+        Kind::FileTooLarge => "io.file_too_large",
+        Kind::InvalidData => "io.invalid_data",
+        Kind::UnexpectedEof => "io.unexpected_eof",
+        Kind::Interrupted | Kind::WouldBlock | Kind::TimedOut => "io.interrupted",
+        Kind::ResourceBusy | Kind::ExecutableFileBusy => "io.busy",
+        Kind::InvalidFilename => "io.invalid_filename",
+        Kind::TooManyLinks => "io.too_many_links",
+        Kind::BrokenPipe => "io.broken_pipe",
+        // The number says more to whoever helps than an English text says to the user.
+        _ => match error.raw_os_error() {
+            Some(code) => return t!("io.other", code = code),
+            None => "io.unknown",
+        },
+    };
+    crate::i18n::text(key)
 }
 
 fn render_problems(problems: &[Problem]) -> String {

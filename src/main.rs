@@ -13,7 +13,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("vakwijzer: {error}");
+            let message = error.to_string();
+            eprintln!(
+                "vakwijzer: {}",
+                vakwijzer::render::escape::terminal_text(&message)
+            );
             ExitCode::from(error.exit_code())
         }
     }

@@ -42,13 +42,37 @@ fn framework_json(name: &str) -> serde_json::Value {
     .unwrap()
 }
 
+/// Markdown source with its backslash escapes taken out, as a reader sees the text.
+fn unescape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(*next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 #[test]
 fn the_guide_holds_every_question_and_indicator_of_the_selected_competencies() {
     let dir = tempfile::tempdir().unwrap();
     let framework = framework_json("eindhoven");
     for format in ["md", "txt"] {
-        // The text guide is wrapped for printing: compare with whitespace collapsed.
-        let collapse = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The text guide is wrapped for printing: compare with whitespace collapsed. Markdown
+        // escapes syntax in the data's texts (a backtick in "collega`s"): compare it unescaped.
+        let collapse = |text: String| {
+            let text = if format == "md" {
+                unescape_markdown(&text)
+            } else {
+                text
+            };
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
         let all = collapse(stdout(vakwijzer(dir.path()).args([
             "guide",
             "eindhoven",

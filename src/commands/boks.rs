@@ -7,6 +7,7 @@ use super::{Context, to_json};
 use crate::cli::BoksFormat;
 use crate::error::Error;
 use crate::framework::{Boks, BoksRow, Framework, Library};
+use crate::render::escape::markdown_text as md;
 use crate::render::table::{self, Cell, bulleted, wrap_lines};
 use crate::{Result, t};
 
@@ -121,15 +122,23 @@ fn legend(boks: &Boks, markdown: bool) -> String {
     } else {
         ("  ", "    ")
     };
+    // Markdown gets the data's texts escaped; the terminal gets them as they are.
+    let text = |text: &str| {
+        if markdown { md(text) } else { text.to_string() }
+    };
     let mut out = format!("\n{}:\n\n", t!("boks.column_groups"));
     for group in &boks.column_groups {
-        out.push_str(&format!("{item}{}", group.name));
+        out.push_str(&format!("{item}{}", text(&group.name)));
         if let Some(applies_to) = &group.applies_to {
-            out.push_str(&format!(" — {applies_to}"));
+            out.push_str(&format!(" — {}", text(applies_to)));
         }
         out.push('\n');
         for source in &group.sources {
-            out.push_str(&format!("{sub_item}{}: {source}\n", t!("show.source")));
+            out.push_str(&format!(
+                "{sub_item}{}: {}\n",
+                t!("show.source"),
+                text(source)
+            ));
         }
     }
     out.push_str(&format!("\n{}:\n\n", t!("boks.work_fields")));
@@ -138,9 +147,13 @@ fn legend(boks: &Boks, markdown: bool) -> String {
             .column_group
             .as_ref()
             .and_then(|id| boks.column_groups.iter().find(|g| &g.id == id))
-            .map(|g| format!(" ({})", g.name))
+            .map(|g| format!(" ({})", text(&g.name)))
             .unwrap_or_default();
-        out.push_str(&format!("{item}{}. {}{group}\n", field.number, field.name));
+        out.push_str(&format!(
+            "{item}{}. {}{group}\n",
+            field.number,
+            text(&field.name)
+        ));
     }
     out
 }
@@ -149,27 +162,27 @@ fn markdown(library: &Library, boks: &Boks) -> String {
     let framework = library.framework(&boks.framework).ok();
     let mut out = format!(
         "# {}\n\n*{}: {}*\n",
-        boks.name,
+        md(&boks.name),
         t!("show.source"),
-        boks.source
+        md(&boks.source)
     );
     for row in &boks.rows {
         let (name, competencies) = row_title(framework, row);
-        out.push_str(&format!("\n## {name}\n\n"));
+        out.push_str(&format!("\n## {}\n\n", md(&name)));
         if !competencies.is_empty() {
             out.push_str(&format!(
                 "*{}: {}*\n\n",
                 t!("boks.competencies"),
-                competencies.join("; ")
+                md(&competencies.join("; "))
             ));
         }
         for (id, label) in columns(boks) {
             let Some(activities) = row.cells.get(&id) else {
                 continue;
             };
-            out.push_str(&format!("**{label}**\n\n"));
+            out.push_str(&format!("**{}**\n\n", md(&label)));
             for activity in activities {
-                out.push_str(&format!("- {activity}\n"));
+                out.push_str(&format!("- {}\n", md(activity)));
             }
             out.push('\n');
         }

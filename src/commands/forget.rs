@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::render::escape::{terminal_line, terminal_path};
 use crate::result::{ResultKind, read_text};
 use crate::t;
 
@@ -79,24 +80,36 @@ pub fn run(paths: &[PathBuf], name: &str, dry_run: bool, out: &mut dyn Write) ->
         .filter(|f| is_candidate_file(f) && is_about(f, &person))
         .collect();
     if about.is_empty() {
-        writeln!(out, "{}", t!("forget.nothing", name = name))?;
+        writeln!(out, "{}", t!("forget.nothing", name = terminal_line(name)))?;
         return Ok(());
     }
     for file in &about {
         if dry_run {
-            writeln!(out, "{}", t!("forget.would_remove", path = file.display()))?;
+            writeln!(
+                out,
+                "{}",
+                t!("forget.would_remove", path = terminal_path(file))
+            )?;
         } else {
             std::fs::remove_file(file).map_err(|source| Error::Write {
                 path: file.clone(),
                 source,
             })?;
-            writeln!(out, "{}", t!("forget.removed", path = file.display()))?;
+            writeln!(out, "{}", t!("forget.removed", path = terminal_path(file)))?;
         }
     }
     let summary = if dry_run {
-        t!("forget.dry_run_summary", count = about.len(), name = name)
+        t!(
+            "forget.dry_run_summary",
+            count = about.len(),
+            name = terminal_line(name)
+        )
     } else {
-        t!("forget.summary", count = about.len(), name = name)
+        t!(
+            "forget.summary",
+            count = about.len(),
+            name = terminal_line(name)
+        )
     };
     writeln!(out, "{summary}")?;
     Ok(())

@@ -37,7 +37,7 @@ pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) ->
             let held = ResultFile::open(path)?;
             let loaded = interview::load(path, &library)?;
             for warning in &loaded.warnings {
-                eprintln!("vakwijzer: {warning}");
+                super::warn(warning);
             }
             if loaded.result.complete {
                 writeln!(

@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::render::escape::{terminal_path, terminal_text};
 use crate::result::write_atomic;
 use crate::t;
 
@@ -25,7 +26,13 @@ pub fn emit(
     let Some(file) = file else {
         return match rendered {
             Rendered::Text(text) => {
-                writeln!(out, "{}", text.trim_end())?;
+                // Names, notes and data texts are in it: a terminal must not obey any of them.
+                let text = if std::io::stdout().is_terminal() {
+                    terminal_text(text.trim_end())
+                } else {
+                    text.trim_end().into()
+                };
+                writeln!(out, "{text}")?;
                 Ok(())
             }
             Rendered::Binary(_) if std::io::stdout().is_terminal() => {
@@ -45,7 +52,7 @@ pub fn emit(
     if inputs.iter().any(same) {
         return Err(Error::Usage(t!(
             "output.would_overwrite_input",
-            path = file.display()
+            path = terminal_path(file)
         )));
     }
     let bytes = match rendered {
@@ -58,6 +65,7 @@ pub fn emit(
         Rendered::Binary(bytes) => bytes,
     };
     write_atomic(file, &bytes)?;
-    eprintln!("{}", t!("output.written", path = file.display()));
+    let written = t!("output.written", path = terminal_path(file));
+    eprintln!("{written}");
     Ok(())
 }

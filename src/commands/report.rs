@@ -64,7 +64,7 @@ pub fn run(
     }
     let warnings: Vec<String> = scans.iter().flat_map(|s| s.warnings.clone()).collect();
     for warning in &warnings {
-        eprintln!("vakwijzer: {warning}");
+        super::warn(warning);
     }
     let framework = library.framework(&current.result.framework)?;
     let report = personal::build(
@@ -110,7 +110,7 @@ pub(crate) fn load_interviews(
         .map(|path| interview::load(path, library))
         .collect::<Result<_>>()?;
     for warning in interviews.iter().flat_map(|i| &i.warnings) {
-        eprintln!("vakwijzer: {warning}");
+        super::warn(warning);
     }
     Ok(interviews)
 }

@@ -45,7 +45,7 @@ pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Resu
         None => (new_result(&library, &options)?, None, Vec::new()),
     };
     for warning in &warnings {
-        eprintln!("vakwijzer: {warning}");
+        super::warn(warning);
     }
     let framework = library.framework(&result.framework)?;
     let scale = self_scan_scale(&library, framework)?;

@@ -7,6 +7,7 @@ use super::{Context, to_json};
 use crate::cli::ShowFormat;
 use crate::error::Error;
 use crate::framework::{Competency, Framework, Item, Origin};
+use crate::render::escape::markdown_text as md;
 use crate::render::table::{self, Cell, bulleted, numbered, wrap_lines};
 use crate::{Result, t};
 
@@ -55,9 +56,9 @@ pub fn find_competency<'a>(framework: &'a Framework, id: &str) -> Result<&'a Com
         })
 }
 
-/// An item's text with its reference and authorship marked.
-fn item_text(item: &Item) -> String {
-    let mut text = item.text.clone();
+/// An item's text (through `escape`) with its reference and authorship marked.
+fn item_text(item: &Item, escape: Escape) -> String {
+    let mut text = escape(&item.text);
     if let Some(reference) = &item.reference {
         text.push_str(&format!(" [{reference}]"));
     }
@@ -67,11 +68,11 @@ fn item_text(item: &Item) -> String {
     text
 }
 
-fn drivers(competency: &Competency) -> String {
+fn drivers(competency: &Competency, escape: Escape) -> String {
     competency
         .drivers
         .iter()
-        .map(crate::render::driver_label)
+        .map(|driver| escape(&crate::render::driver_label(driver)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -92,30 +93,44 @@ fn cluster_name<'a>(framework: &'a Framework, competency: &Competency) -> Option
         .map(|c| c.name.as_str())
 }
 
-/// The labelled parts of a competency that it has, in reading order.
-fn sections(framework: &Framework, competency: &Competency) -> Vec<(String, Section)> {
+/// How the framework's own texts are written: as they are for the terminal, escaped for Markdown.
+type Escape = fn(&str) -> String;
+
+fn as_is(text: &str) -> String {
+    text.to_string()
+}
+
+/// The labelled parts of a competency that it has, in reading order, the framework's texts
+/// through `escape`.
+fn sections(
+    framework: &Framework,
+    competency: &Competency,
+    escape: Escape,
+) -> Vec<(String, Section)> {
     let mut sections = Vec::new();
     if let Some(cluster) = cluster_name(framework, competency) {
-        sections.push((t!("show.cluster"), Section::Text(cluster.to_string())));
+        sections.push((t!("show.cluster"), Section::Text(escape(cluster))));
     }
     if let Some(definition) = &competency.definition {
-        sections.push((t!("show.definition"), Section::Text(definition.clone())));
+        sections.push((t!("show.definition"), Section::Text(escape(definition))));
     }
     if !competency.drivers.is_empty() {
-        sections.push((t!("show.drivers"), Section::Text(drivers(competency))));
-    }
-    if !competency.remarks.is_empty() {
         sections.push((
-            t!("show.remarks"),
-            Section::Bullets(competency.remarks.clone()),
+            t!("show.drivers"),
+            Section::Text(drivers(competency, escape)),
         ));
     }
+    if !competency.remarks.is_empty() {
+        let remarks = competency.remarks.iter().map(|r| escape(r)).collect();
+        sections.push((t!("show.remarks"), Section::Bullets(remarks)));
+    }
+    let items = |items: &[Item]| items.iter().map(|item| item_text(item, escape)).collect();
     if !competency.indicators.is_empty() {
-        let items = competency.indicators.iter().map(item_text).collect();
+        let items = items(&competency.indicators);
         sections.push((t!("show.indicators"), Section::Numbered(items)));
     }
     if !competency.questions.is_empty() {
-        let items = competency.questions.iter().map(item_text).collect();
+        let items = items(&competency.questions);
         sections.push((t!("show.questions"), Section::Numbered(items)));
     }
     sections
@@ -137,7 +152,7 @@ fn table(framework: &Framework, competencies: &[&Competency], width: u16) -> Str
     );
     for competency in competencies {
         out.push_str(&format!("\n{}  [{}]\n", heading(competency), competency.id));
-        let rows: Vec<Vec<Cell>> = sections(framework, competency)
+        let rows: Vec<Vec<Cell>> = sections(framework, competency, as_is)
             .into_iter()
             .map(|(label, section)| {
                 let cell = match section {
@@ -177,13 +192,17 @@ fn footer(framework: &Framework, whole: bool) -> String {
 fn markdown(framework: &Framework, competencies: &[&Competency]) -> String {
     let mut out = format!(
         "# {}\n\n*{}: {}*\n",
-        framework.name,
+        md(&framework.name),
         t!("show.source"),
-        framework.source
+        md(&framework.source)
     );
     for competency in competencies {
-        out.push_str(&format!("\n## {}\n\n", heading(competency)));
-        for (label, section) in sections(framework, competency) {
+        let heading = match competency.number {
+            Some(number) => format!("{number}. {}", md(&competency.name)),
+            None => md(&competency.name),
+        };
+        out.push_str(&format!("\n## {heading}\n\n"));
+        for (label, section) in sections(framework, competency, md) {
             match section {
                 Section::Text(text) => out.push_str(&format!("**{label}:** {text}\n\n")),
                 Section::Bullets(items) => {
@@ -203,9 +222,27 @@ fn markdown(framework: &Framework, competencies: &[&Competency]) -> String {
             }
         }
     }
-    let footer = footer(framework, competencies.len() > 1);
-    if !footer.is_empty() {
-        out.push_str(&format!("---\n{footer}"));
+    let whole = competencies.len() > 1;
+    let notes = if whole {
+        framework.notes.as_slice()
+    } else {
+        &[]
+    };
+    if !notes.is_empty() || !framework.references.is_empty() {
+        out.push_str("---\n");
+    }
+    if !notes.is_empty() {
+        out.push_str(&format!("\n{}:\n\n", t!("show.notes")));
+        for note in notes {
+            out.push_str(&format!("- {}\n", md(note)));
+        }
+    }
+    if !framework.references.is_empty() {
+        out.push_str(&format!("\n{}:\n\n", t!("show.references")));
+        for reference in &framework.references {
+            let line = format!("[{}] {}", reference.id, reference.text);
+            out.push_str(&format!("- {}\n", md(&line)));
+        }
     }
     out
 }

@@ -93,7 +93,7 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
                 .iter()
                 .chain([&report.policy])
             {
-                eprintln!("vakwijzer: {line}");
+                super::warn(line);
             }
             Rendered::Text(render::team::csv(&report)?)
         }
@@ -133,7 +133,7 @@ fn round(
     skipped.sort_by(|a, b| a.file.cmp(&b.file));
     tell_skipped(&skipped, prefix);
     for warning in loaded.iter().flat_map(|scan| &scan.warnings) {
-        eprintln!("vakwijzer: {prefix}{warning}");
+        super::warn(format!("{prefix}{warning}"));
     }
     Round {
         members: loaded
@@ -148,6 +148,6 @@ fn round(
 fn tell_skipped(skipped: &[scans::Skipped], prefix: &str) {
     for skip in skipped {
         let line = render::team::skipped_line(skip);
-        eprintln!("vakwijzer: {prefix}{}: {line}", t!("team.skipped_file"));
+        super::warn(format!("{prefix}{}: {line}", t!("team.skipped_file")));
     }
 }

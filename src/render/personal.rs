@@ -3,7 +3,7 @@
 use crate::framework::Scale;
 use crate::render::svg;
 use crate::render::table::{self, Cell, wrap_lines};
-use crate::render::{number, signed};
+use crate::render::{escape, number, signed};
 use crate::report::personal::{DevelopmentPoint, PersonalReport};
 use crate::report::suggestions::Suggestions;
 use crate::{Result, t};
@@ -164,27 +164,25 @@ pub fn table(report: &PersonalReport, width: u16) -> String {
 
 /// One row per competency, machine-readable (dot decimals, ids), for a spreadsheet.
 pub fn csv(report: &PersonalReport) -> Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let io = |e: csv::Error| crate::Error::Usage(e.to_string());
-    writer
-        .write_record([
-            "name",
-            "framework",
-            "date",
-            "competency",
-            "competency_name",
-            "score",
-            "target",
-            "gap",
-            "answered",
-            "not_applicable",
-            "statements",
-            "strength",
-            "development_point",
-            "previous",
-            "change",
-        ])
-        .map_err(io)?;
+    let header = [
+        "name",
+        "framework",
+        "date",
+        "competency",
+        "competency_name",
+        "score",
+        "target",
+        "gap",
+        "answered",
+        "not_applicable",
+        "statements",
+        "strength",
+        "development_point",
+        "previous",
+        "change",
+    ]
+    .map(String::from);
+    let mut records = vec![header.to_vec()];
     let opt = |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_default();
     for c in &report.competencies {
         let progress = report
@@ -212,12 +210,9 @@ pub fn csv(report: &PersonalReport) -> Result<String> {
             opt(progress.and_then(|p| p.previous)),
             opt(progress.and_then(|p| p.change)),
         ];
-        writer.write_record(&record).map_err(io)?;
+        records.push(record.to_vec());
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| crate::Error::Usage(e.to_string()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    escape::csv_document(records)
 }
 
 /// The radar and bar charts of the report, as SVG for the HTML template.

@@ -2,9 +2,9 @@
 //! the templates `scorecard.md` and `compare.md`, JSON is the model itself.
 
 use crate::framework::Scale;
-use crate::render::number;
 use crate::render::svg;
 use crate::render::table::{self, Cell, wrap_lines};
+use crate::render::{escape, number};
 use crate::report::scorecard::{Comparison, Scorecard};
 use crate::{Result, t};
 
@@ -140,56 +140,47 @@ pub fn comparison_chart(comparison: &Comparison) -> Result<String> {
     )
 }
 
-fn csv_error(error: impl std::fmt::Display) -> crate::Error {
-    crate::Error::Usage(error.to_string())
-}
-
 fn opt(value: Option<f64>) -> String {
     value.map(|v| format!("{v:.2}")).unwrap_or_default()
 }
 
 /// One row per competency and interviewer.
 pub fn scorecard_csv(card: &Scorecard) -> Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer
-        .write_record([
-            "candidate",
-            "competency",
-            "competency_name",
-            "interviewer",
-            "rating",
-            "observed",
-            "indicators",
-            "mean",
-            "spread",
-            "discuss",
-        ])
-        .map_err(csv_error)?;
+    let header = [
+        "candidate",
+        "competency",
+        "competency_name",
+        "interviewer",
+        "rating",
+        "observed",
+        "indicators",
+        "mean",
+        "spread",
+        "discuss",
+    ]
+    .map(String::from);
+    let mut records = vec![header.to_vec()];
     for row in &card.competencies {
         for rating in &row.ratings {
-            writer
-                .write_record([
-                    card.candidate.clone(),
-                    row.id.clone(),
-                    row.name.clone(),
-                    rating.interviewer.clone(),
-                    rating.rating.map(|r| r.to_string()).unwrap_or_default(),
-                    rating.observed.to_string(),
-                    rating.indicators.to_string(),
-                    opt(row.panel.mean),
-                    row.panel.spread.map(|s| s.to_string()).unwrap_or_default(),
-                    row.panel.discuss.to_string(),
-                ])
-                .map_err(csv_error)?;
+            records.push(vec![
+                card.candidate.clone(),
+                row.id.clone(),
+                row.name.clone(),
+                rating.interviewer.clone(),
+                rating.rating.map(|r| r.to_string()).unwrap_or_default(),
+                rating.observed.to_string(),
+                rating.indicators.to_string(),
+                opt(row.panel.mean),
+                row.panel.spread.map(|s| s.to_string()).unwrap_or_default(),
+                row.panel.discuss.to_string(),
+            ]);
         }
     }
-    let bytes = writer.into_inner().map_err(csv_error)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    escape::csv_document(records)
 }
 
 /// One row per candidate, one column per competency.
 pub fn comparison_csv(comparison: &Comparison) -> Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header = vec![
         "rank".to_string(),
         "candidate".to_string(),
@@ -197,7 +188,7 @@ pub fn comparison_csv(comparison: &Comparison) -> Result<String> {
     ];
     header.extend(comparison.competencies.iter().map(|(id, _)| id.clone()));
     header.extend(["overall".to_string(), "flagged".to_string()]);
-    writer.write_record(&header).map_err(csv_error)?;
+    let mut records = vec![header];
     for row in &comparison.candidates {
         let mut record = vec![
             row.rank.to_string(),
@@ -206,8 +197,7 @@ pub fn comparison_csv(comparison: &Comparison) -> Result<String> {
         ];
         record.extend(row.means.iter().map(|m| opt(*m)));
         record.extend([opt(row.overall), row.flagged.to_string()]);
-        writer.write_record(&record).map_err(csv_error)?;
+        records.push(record);
     }
-    let bytes = writer.into_inner().map_err(csv_error)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    escape::csv_document(records)
 }

@@ -340,9 +340,12 @@ pub fn wrap(text: &str, width: u16) -> String {
 
 /// Wraps every line of a block of text to `width` columns. Blank lines in a row become one:
 /// a table laid out in blocks brings its own, and the text around it may have one too.
+///
+/// Every terminal rendering ends here, so this is also where texts from files lose their
+/// control characters.
 pub fn wrap_lines(block: &str, width: u16) -> String {
     let mut lines: Vec<String> = Vec::new();
-    for line in block.lines() {
+    for line in crate::render::escape::terminal_text(block).lines() {
         let blank = line.trim().is_empty();
         if blank && lines.last().is_some_and(|l| l.is_empty()) {
             continue;

@@ -1,5 +1,6 @@
 //! The team report as a terminal table, Markdown and CSV (JSON is the model itself).
 
+use crate::render::escape::{self, markdown_text as md};
 use crate::render::personal::suggestion_lines;
 use crate::render::table::{self, Cell, wrap_lines};
 use crate::render::{figure, number, signed_figure};
@@ -269,7 +270,7 @@ fn plan_lines(report: &TeamReport, detailed: usize) -> Vec<String> {
     }
     let mut lines = vec![t!("team.plan_intro")];
     for (index, entry) in report.plan.iter().enumerate() {
-        lines.push(plan_line(entry));
+        lines.push(plan_line(entry, &entry.name));
         if index < detailed {
             lines.extend(
                 suggestion_lines(&entry.suggestions)
@@ -294,11 +295,11 @@ pub fn hints(report: &TeamReport, table: bool) -> Vec<String> {
     lines
 }
 
-fn plan_line(entry: &PlanEntry) -> String {
+fn plan_line(entry: &PlanEntry, name: &str) -> String {
     t!(
         "team.plan_line",
         rank = entry.rank,
-        name = &entry.name,
+        name = name,
         mean = figure(Some(entry.mean)),
         target = number(Some(entry.target)),
         below = entry.below_target.get(),
@@ -390,11 +391,6 @@ pub fn table(report: &TeamReport, width: u16) -> String {
     wrap_lines(&out, width)
 }
 
-/// Escapes text for Markdown table cells and lines.
-fn md(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 /// The plan as a numbered list, every entry with all its suggestions nested under it.
 fn markdown_plan(report: &TeamReport) -> String {
     if let Some(reason) = no_plan(report) {
@@ -402,7 +398,8 @@ fn markdown_plan(report: &TeamReport) -> String {
     }
     let mut out = format!("*{}*\n\n", md(&t!("team.plan_intro")));
     for entry in &report.plan {
-        out.push_str(&format!("{}\n", md(&plan_line(entry))));
+        // The line starts the list item ("1. "), so only the name in it is escaped.
+        out.push_str(&format!("{}\n", plan_line(entry, &md(&entry.name))));
         // Nested under "N. " only when indented as far as the item's text starts.
         let indent = " ".repeat(entry.rank.to_string().len() + 2);
         for line in suggestion_lines(&entry.suggestions) {
@@ -471,8 +468,6 @@ pub fn markdown(report: &TeamReport) -> String {
 /// One row per competency (the whole team, then per group), machine-readable: ids, dot
 /// decimals, empty cells where a figure is withheld.
 pub fn csv(report: &TeamReport) -> Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let io = |e: csv::Error| crate::Error::Usage(e.to_string());
     let mut header: Vec<String> = [
         "group_field",
         "group",
@@ -502,7 +497,7 @@ pub fn csv(report: &TeamReport) -> Result<String> {
         .iter()
         .map(|s| s.to_string()),
     );
-    writer.write_record(&header).map_err(io)?;
+    let mut records = vec![header];
     let mut sections: Vec<(String, String, &Section)> =
         vec![(String::new(), String::new(), &report.team)];
     if let Some(split) = &report.split {
@@ -554,13 +549,10 @@ pub fn csv(report: &TeamReport) -> Result<String> {
                 opt(change.and_then(|c| c.previous_mean)),
                 opt(change.and_then(|c| c.change)),
             ]);
-            writer.write_record(&record).map_err(io)?;
+            records.push(record);
         }
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| crate::Error::Usage(e.to_string()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    escape::csv_document(records)
 }
 
 /// The team report laid out for HTML and PDF: the same lines, tables and plan as the table
@@ -631,7 +623,7 @@ pub fn view(report: &TeamReport) -> TeamView {
                 .plan
                 .iter()
                 .map(|entry| PlanView {
-                    line: plan_line(entry),
+                    line: plan_line(entry, &entry.name),
                     suggestions: suggestion_lines(&entry.suggestions)
                         .into_iter()
                         .map(|l| l.trim().to_string())

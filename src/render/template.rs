@@ -254,6 +254,26 @@ fn read_user_templates(dir: &Path) -> Result<Vec<(String, String, String)>> {
 mod tests {
     use super::*;
 
+    /// Every value a Markdown template prints from the report passes a filter that escapes it
+    /// (`md`) or makes it a number (`num`, `signed`); catalogue texts (`t[...]`) and loop
+    /// counters are ours.
+    #[test]
+    fn markdown_templates_escape_every_value() {
+        for (name, text) in BUILT_IN.iter().filter(|(name, _)| name.ends_with(".md")) {
+            for expression in text.split("{{").skip(1) {
+                let expression = expression.split("}}").next().unwrap_or_default().trim();
+                let ours = expression.starts_with("t[") || expression.starts_with("loop.");
+                let filtered = ["| md", "| num", "| signed"]
+                    .iter()
+                    .any(|filter| expression.ends_with(filter));
+                assert!(
+                    ours || filtered,
+                    "{name}: {{{{ {expression} }}}} is not escaped"
+                );
+            }
+        }
+    }
+
     /// A template file that is not compiled in would be silently missing from the binary.
     #[test]
     fn every_template_file_is_built_in_and_parses() {

@@ -1,0 +1,498 @@
+//! Nothing a user or an organisation wrote runs as code where vakwijzer's output goes: every CSV
+//! output is read back with a CSV reader and no cell is one a spreadsheet would evaluate; every
+//! Markdown output is parsed as CommonMark and holds no raw HTML, no link or image, and tables
+//! whose rows all have the header's number of cells; and nothing reaches the terminal with a
+//! control character or bidi override in it.
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
+
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(BIN);
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("VAKWIJZER_NOW", "2026-11-23T10:00:00Z")
+        .env_remove("VAKWIJZER_DATA")
+        .env_remove("VAKWIJZER_LANG")
+        .env_remove("VAKWIJZER_TEMPLATES")
+        .env("COLUMNS", "100");
+    command
+}
+
+fn run(dir: &Path, args: &[&str], input: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = command(dir, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts vakwijzer");
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn ok(dir: &Path, args: &[&str], input: &str) -> String {
+    let output = run(dir, args, input);
+    assert!(
+        output.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile texts, in an organisation's framework and in what people typed
+
+/// Cells Excel and LibreOffice evaluate (OWASP's CSV injection examples).
+const FORMULAS: [&str; 5] = [
+    "=HYPERLINK(\"http://x.example\",\"klik\")",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "=1+1",
+];
+
+/// Markdown that would break a table or become HTML or a link.
+const MARKDOWN: [&str; 8] = [
+    "Ab | cd",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[klik](javascript:alert(1))",
+    "![beeld](http://x.example/p.png)",
+    "<http://x.example>",
+    "# kop",
+    "*nadruk* `code` ~~weg~~ \\| _x_",
+];
+
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap()
+}
+
+/// A framework whose every text is hostile: competency names are formulas and Markdown.
+fn hostile_framework() -> String {
+    format!(
+        "kind: framework
+id: kwaad
+name: {name}
+source: {source}
+notes:
+  - {note}
+references:
+  - id: ref
+    text: {reference}
+competencies:
+  - id: een
+    name: {een}
+    definition: {definition}
+    drivers:
+      - name: {driver}
+    remarks:
+      - {remark}
+    indicators:
+      - id: een.i1
+        text: {i1}
+        reference: ref
+      - id: een.i2
+        text: {i2}
+    questions:
+      - id: een.q1
+        text: {q1}
+  - id: twee
+    name: {twee}
+    indicators:
+      - id: twee.i1
+        text: {i3}
+    questions:
+      - id: twee.q1
+        text: {q2}
+",
+        name = quoted(&format!("{} {}", FORMULAS[0], MARKDOWN[0])),
+        source = quoted(MARKDOWN[3]),
+        note = quoted(MARKDOWN[1]),
+        reference = quoted(MARKDOWN[4]),
+        een = quoted(&format!("{} | {}", FORMULAS[1], MARKDOWN[1])),
+        definition = quoted(MARKDOWN[2]),
+        driver = quoted(MARKDOWN[0]),
+        remark = quoted(MARKDOWN[6]),
+        i1 = quoted(MARKDOWN[7]),
+        i2 = quoted(MARKDOWN[5]),
+        q1 = quoted(MARKDOWN[3]),
+        twee = quoted(FORMULAS[2]),
+        i3 = quoted("- lijst"),
+        q2 = quoted("1. genummerd"),
+    )
+}
+
+/// A folder with the hostile framework, five scans (the first two of one person, a report with
+/// progress) and a panel of interviews, every name, team, role, note and motivation hostile.
+fn hostile_results(d: &Path) {
+    std::fs::create_dir(d.join("org")).unwrap();
+    std::fs::write(d.join("org/kwaad.yaml"), hostile_framework()).unwrap();
+    ok(d, &["validate", "org"], "");
+    for n in 0..5 {
+        std::fs::write(
+            d.join(format!("answers-{n}.yaml")),
+            format!(
+                "een.i1: {}\neen.i2: 4\ntwee.i1: 2\nnotes:\n  een: {}\n  twee: {}\n",
+                3 + n % 2,
+                quoted(&format!("{} {}", MARKDOWN[n % 8], FORMULAS[n])),
+                quoted(&format!(
+                    "{}\nregel twee {}",
+                    MARKDOWN[(n + 3) % 8],
+                    MARKDOWN[0]
+                ))
+            ),
+        )
+        .unwrap();
+        let name = if n < 2 {
+            FORMULAS[0].to_string()
+        } else {
+            format!("{} {}", FORMULAS[n], MARKDOWN[n])
+        };
+        let team = format!("{} {}", FORMULAS[3], MARKDOWN[0]);
+        let role = format!("{} {}", FORMULAS[1], MARKDOWN[3]);
+        // `--option=VALUE`, since a value may start with `-`.
+        ok(
+            d,
+            &[
+                "--data",
+                "org",
+                "scan",
+                "kwaad",
+                &format!("--name={name}"),
+                &format!("--team={team}"),
+                &format!("--role={role}"),
+                &format!("--answers=answers-{n}.yaml"),
+                &format!("--out=scan-{n}.yaml"),
+            ],
+            "",
+        );
+    }
+    for (n, (candidate, interviewer)) in [
+        (FORMULAS[0], MARKDOWN[0]),
+        (FORMULAS[0], FORMULAS[1]),
+        (MARKDOWN[3], FORMULAS[3]),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        // Per competency: questions, a note, indicators, a rating; the advice, a motivation.
+        let lines = format!(
+            "1\n{} {}\n1 2\n4\n1\nnoot {}\n1\n3\nwel\n{} {}\n",
+            FORMULAS[n],
+            MARKDOWN[n + 1],
+            MARKDOWN[n + 4],
+            FORMULAS[n + 2],
+            MARKDOWN[0]
+        );
+        let out = format!("i{n}.yaml");
+        ok(
+            d,
+            &[
+                "--data",
+                "org",
+                "interview",
+                "kwaad",
+                &format!("--candidate={candidate}"),
+                &format!("--interviewer={interviewer}"),
+                &format!("--out={out}"),
+            ],
+            &lines,
+        );
+    }
+}
+
+/// Every report of the hostile folder: (what, arguments without --format).
+fn reports() -> Vec<(&'static str, Vec<&'static str>)> {
+    let team = vec![
+        "team",
+        "scan-1.yaml",
+        "scan-2.yaml",
+        "scan-3.yaml",
+        "scan-4.yaml",
+        "--min-group",
+        "3",
+    ];
+    vec![
+        ("personal report", vec!["report", "scan-0.yaml"]),
+        (
+            "personal report with progress",
+            vec!["report", "scan-0.yaml", "scan-1.yaml"],
+        ),
+        ("scorecard", vec!["report", "i0.yaml", "i1.yaml"]),
+        (
+            "comparison",
+            vec!["compare", "i0.yaml", "i1.yaml", "i2.yaml"],
+        ),
+        ("team report", team.clone()),
+        (
+            "team report by team",
+            [&team[..], &["--by", "team"]].concat(),
+        ),
+        (
+            "team report by role",
+            [&team[..], &["--by", "role"]].concat(),
+        ),
+    ]
+}
+
+fn report(d: &Path, args: &[&str], format: &str) -> String {
+    let args = [&["--data", "org"], args, &["--format", format]].concat();
+    ok(d, &args, "")
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/// Whether a spreadsheet opening this cell would evaluate it: it starts with `=`, `+`, `-`,
+/// `@`, a tab or a CR, and is not just a number.
+fn evaluated(cell: &str) -> bool {
+    let number = cell
+        .replace(',', ".")
+        .parse::<f64>()
+        .is_ok_and(f64::is_finite);
+    cell.trim_start_matches([' ', '\n'])
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && !number
+}
+
+#[test]
+fn no_csv_cell_is_a_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    hostile_results(d);
+    for (what, args) in reports() {
+        let csv = report(d, &args, "csv");
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(csv.as_bytes());
+        let mut cells = Vec::new();
+        for record in reader.records() {
+            let record = record.unwrap_or_else(|e| panic!("{what}: not CSV: {e}\n{csv}"));
+            cells.extend(record.iter().map(str::to_string));
+        }
+        for cell in &cells {
+            assert!(!evaluated(cell), "{what}: a spreadsheet evaluates {cell:?}");
+        }
+        // The texts are there, neutralised rather than dropped; the numbers are numbers.
+        let neutralised = cells.iter().filter(|c| c.starts_with("'=")).count();
+        if !what.starts_with("team") {
+            assert!(neutralised > 0, "{what}: no formula shown as text:\n{csv}");
+        }
+        assert!(
+            cells.iter().any(|c| c.parse::<f64>().is_ok()),
+            "{what}: no numbers:\n{csv}"
+        );
+    }
+    // A team's groups are named by what people typed as their team.
+    let csv = report(d, &reports()[5].1, "csv");
+    assert!(csv.contains("'-2+3 Ab | cd"), "{csv}");
+    assert!(csv.contains("'@SUM"), "{csv}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+/// The number of cells in a source table row: the `|` that are not escaped, less the outer ones.
+fn cells_in_row(line: &str) -> usize {
+    let mut pipes = 0;
+    let mut backslashes = 0;
+    for c in line.chars() {
+        if c == '|' && backslashes % 2 == 0 {
+            pipes += 1;
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+    }
+    pipes - 1
+}
+
+/// Parses `markdown` as CommonMark with GitHub's extensions and asserts that it holds no raw
+/// HTML, no link or image, and that every row of every table has the header's cells. Gives the
+/// text as a reader sees it.
+fn assert_inert(markdown: &str, what: &str) -> String {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
+    let mut text = String::new();
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        let source = &markdown[range.clone()];
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                panic!("{what}: raw HTML {html:?} in {source:?}\n{markdown}")
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                panic!("{what}: a link to {dest_url:?} in {source:?}\n{markdown}")
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) | Event::FootnoteReference(_) => {
+                panic!("{what}: a footnote in {source:?}\n{markdown}")
+            }
+            Event::Start(Tag::Table(_)) => {
+                let rows: Vec<&str> = source
+                    .lines()
+                    .filter(|l| !l.trim_start().starts_with("|---"))
+                    .collect();
+                let header = cells_in_row(rows[0]);
+                for row in &rows {
+                    assert_eq!(
+                        cells_in_row(row),
+                        header,
+                        "{what}: a row of another width than its header:\n{row}\n{markdown}"
+                    );
+                }
+            }
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => text.push(' '),
+            Event::End(TagEnd::TableCell) => text.push_str(" ¦ "),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn markdown_outputs_hold_no_html_no_links_and_whole_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    hostile_results(d);
+    let mut outputs: Vec<(&str, String)> = reports()
+        .into_iter()
+        .map(|(what, args)| (what, report(d, &args, "md")))
+        .collect();
+    outputs.push(("guide", report(d, &["guide", "kwaad"], "md")));
+    outputs.push(("show", report(d, &["show", "kwaad"], "md")));
+    outputs.push(("show one", report(d, &["show", "kwaad", "een"], "md")));
+    outputs.push(("boks", ok(d, &["boks", "--format", "md"], "")));
+    for (what, markdown) in &outputs {
+        let text = assert_inert(markdown, what);
+        // The hostile texts are shown as text, whole, not dropped.
+        if *what != "boks" && !what.starts_with("team") {
+            for shown in [
+                MARKDOWN[0],
+                "<script>alert(1)</script>",
+                "[klik](javascript:",
+            ] {
+                assert!(
+                    text.contains(shown),
+                    "{what} does not show {shown:?}:\n{text}\n{markdown}"
+                );
+            }
+        }
+    }
+    // A name with `|` stays in its cell: the comparison's candidate column holds it whole.
+    let comparison = &outputs[3].1;
+    let text = assert_inert(comparison, "comparison");
+    assert!(
+        text.contains("¦ [klik](javascript:alert(1)) ¦"),
+        "{text}\n{comparison}"
+    );
+    // Team groups come from what people typed.
+    let text = assert_inert(&outputs[5].1, "team by team");
+    assert!(text.contains("-2+3 Ab | cd"), "{text}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terminal
+
+/// A character that a terminal obeys or that reorders the line.
+fn harmful(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn assert_clean(output: &Output, what: &str) -> String {
+    let all =
+        String::from_utf8_lossy(&[&output.stdout[..], &output.stderr[..]].concat()).into_owned();
+    assert!(
+        !all.chars().any(harmful),
+        "{what} writes control characters to the terminal:\n{all:?}"
+    );
+    all
+}
+
+const ESCAPES: &str = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202E}";
+
+/// File names with escape codes and bidi overrides, in skip lists, `forget` and errors; a
+/// bidi override in a name from a file, in every table.
+#[test]
+fn file_names_and_names_reach_the_terminal_without_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("team")).unwrap();
+    std::fs::write(d.join("answers.yaml"), "durf.i1: 3\nnotes:\n  durf: noot\n").unwrap();
+    let name = format!("Anna{}", '\u{202E}');
+    ok(
+        d,
+        &[
+            "scan",
+            "eindhoven",
+            "--name",
+            "Anna",
+            "--answers",
+            "answers.yaml",
+            "--out",
+            "team/scan.yaml",
+        ],
+        "",
+    );
+    std::fs::copy(
+        d.join("team/scan.yaml"),
+        d.join(format!("kopie-{ESCAPES}.yaml")),
+    )
+    .unwrap();
+    // A bidi override in a name is no control character, so a result file may hold it.
+    let text = std::fs::read_to_string(d.join("team/scan.yaml"))
+        .unwrap()
+        .replace("name: Anna", &format!("name: \"{name}\""));
+    std::fs::write(d.join("team/scan.yaml"), text).unwrap();
+    let hostile = format!("scan-{ESCAPES}.yaml");
+    std::fs::write(d.join("team").join(&hostile), "kind: [").unwrap();
+
+    let runs: Vec<(&str, Vec<String>)> = vec![
+        (
+            "personal table",
+            vec!["report".into(), "team/scan.yaml".into()],
+        ),
+        ("team skip list", vec!["team".into(), "team".into()]),
+        (
+            "missing file",
+            vec!["report".into(), format!("weg-{ESCAPES}.yaml")],
+        ),
+        (
+            "forget, dry run",
+            vec![
+                "forget".into(),
+                ".".into(),
+                "--name".into(),
+                "Anna".into(),
+                "--dry-run".into(),
+            ],
+        ),
+        (
+            "forget, nobody",
+            vec!["forget".into(), ".".into(), "--name".into(), ESCAPES.into()],
+        ),
+    ];
+    for (what, args) in runs {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let all = assert_clean(&run(d, &args, ""), what);
+        if what.starts_with("team") || what.starts_with("missing") {
+            assert!(
+                all.contains("]0;pwned"),
+                "{what} does not name the file:\n{all}"
+            );
+        }
+    }
+    let output = run(d, &["forget", ".", "--name", "Anna"], "");
+    let all = assert_clean(&output, "forget");
+    assert!(all.contains("kopie-"), "{all}");
+    assert!(!d.join(format!("kopie-{ESCAPES}.yaml")).exists());
+}
