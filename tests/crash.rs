@@ -1351,6 +1351,13 @@ fn assert_write_refused(output: &Output, path: &str, reasons: &[&str], what: &st
         reasons.iter().any(|r| stderr.contains(r)),
         "{what}: the message does not say why ({reasons:?}):\n{stderr}"
     );
+    // In Dutch: not the operating system's English, nor the temp file's path it adds.
+    for english in ["os error", "at path", "denied", "No such"] {
+        assert!(
+            !stderr.contains(english),
+            "{what}: English library text {english:?}:\n{stderr}"
+        );
+    }
 }
 
 fn names_in(dir: &Path) -> Vec<String> {
@@ -1506,7 +1513,7 @@ fn read_only_folders_are_reported_and_lose_nothing() {
 
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o500)).unwrap();
     let method = ReadOnly::find(&folder);
-    let reasons = ["Permission denied", "Read-only file system"];
+    let reasons = ["geen toestemming", "alleen-lezen"];
     let cases: Vec<(Vec<&str>, &str, &str, &Path)> = vec![
         // A new scan, its file named, and with the default name in a read-only current folder.
         (
@@ -1614,12 +1621,12 @@ fn an_output_folder_that_cannot_exist_is_reported() {
         (
             [&scan[..], &["plain/scan.yaml"]].concat(),
             "plain/scan.yaml",
-            &["Not a directory"][..],
+            &["is geen map"][..],
         ),
         (
             [&INTERVIEW_ARGS[..], &["--out", "plain/interview.yaml"]].concat(),
             "plain/interview.yaml",
-            &["Not a directory"][..],
+            &["is geen map"][..],
         ),
         (
             vec![
@@ -1631,16 +1638,12 @@ fn an_output_folder_that_cannot_exist_is_reported() {
                 "plain/guide.md",
             ],
             "plain/guide.md",
-            &["Not a directory"][..],
+            &["is geen map"][..],
         ),
         (
             [&scan[..], &["/proc/vakwijzer-scan.yaml"]].concat(),
             "/proc/vakwijzer-scan.yaml",
-            &[
-                "No such file",
-                "Permission denied",
-                "Operation not permitted",
-            ][..],
+            &["bestaat niet", "geen toestemming", "alleen-lezen"][..],
         ),
     ] {
         let output = run(dir.path(), &args, INTERVIEW_LINES);
@@ -1764,7 +1767,7 @@ cp scan.yaml interview.yaml report.md "$WORK/after/"
     let read = |name: &str| std::fs::read_to_string(work.join(name)).unwrap();
     let statuses: Vec<String> = read("status").lines().map(str::to_string).collect();
     assert_eq!(statuses, ["2", "2", "2", "2", "2", "2"], "exit statuses");
-    let full = ["No space left on device"];
+    let full = ["de schijf is vol"];
 
     // 1. Refused at the answer after the note, naming the file; the file has all before it.
     assert_write_refused(
