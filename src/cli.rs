@@ -113,6 +113,14 @@ pub enum Command {
         #[arg(long = "output", short = 'o', value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    Share {
+        #[arg(value_name = "SCAN")]
+        scan: PathBuf,
+        #[arg(long = "output", short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        anonymous: bool,
+    },
     Team {
         #[arg(required = true, value_name = "FOLDER|FILE")]
         paths: Vec<PathBuf>,

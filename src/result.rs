@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
+pub mod contribution;
 pub mod file;
 pub mod interview;
 
@@ -31,6 +32,8 @@ const MAX_RESULT_BYTES: u64 = 1024 * 1024;
 pub enum ResultKind {
     Scan,
     Interview,
+    /// The answers of a scan shared for a team report (`vakwijzer share`).
+    Contribution,
 }
 
 /// One answer to a statement: a point on the scale, or "not applicable".

@@ -114,7 +114,7 @@ fn read_one(path: &Path) -> std::result::Result<Parsed, Skipped> {
         detail: None,
     };
     let text = result::read_text(path).map_err(|_| skip(None, SkipReason::Unreadable))?;
-    match result::parse_scan(path, &text) {
+    match result::contribution::parse_scan_or_contribution(path, &text) {
         Ok(result) => Ok(Parsed {
             path: path.to_path_buf(),
             text,
@@ -144,7 +144,7 @@ fn classify(text: &str, error: &Error) -> (Option<usize>, SkipReason) {
     {
         None => (line, SkipReason::NotAResult),
         Some(ResultKind::Interview) => (line, SkipReason::NotAScan),
-        Some(ResultKind::Scan) => (line, SkipReason::Invalid),
+        Some(ResultKind::Scan | ResultKind::Contribution) => (line, SkipReason::Invalid),
     }
 }
 

@@ -59,7 +59,7 @@ fn is_about(path: &Path, person: &str) -> bool {
         return false;
     };
     let subject = match who.kind {
-        Some(ResultKind::Scan) => who.name,
+        Some(ResultKind::Scan | ResultKind::Contribution) => who.name,
         Some(ResultKind::Interview) => who.candidate,
         None => None,
     };

@@ -10,6 +10,7 @@ mod interview;
 mod output;
 pub(crate) mod report;
 mod scan;
+mod share;
 pub(crate) mod show;
 mod team;
 mod validate;
@@ -130,6 +131,11 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             format,
             output,
         } => compare::run(context, &files, format, output.as_deref(), out),
+        Command::Share {
+            scan,
+            output,
+            anonymous,
+        } => share::run(context, &scan, output.as_deref(), anonymous, out),
         Command::Team {
             paths,
             framework,

@@ -59,8 +59,13 @@ impl Member {
                 .filter(|v| !v.is_empty())
                 .map(str::to_string)
         };
+        let identity = if crate::result::contribution::is_anonymous(result) {
+            Identity::Anonymous
+        } else {
+            PersonKey::of_name(&result.name).map_or(Identity::Unnamed, Identity::Named)
+        };
         Member {
-            identity: PersonKey::of_name(&result.name).map_or(Identity::Unnamed, Identity::Named),
+            identity,
             team: field(&result.team),
             role: field(&result.role),
             date: result.date().to_string(),
