@@ -44,12 +44,22 @@ const FILE_HEADER: &str =
 /// The scan's keys hint; the choice line is drawn (in raw mode) right after it.
 const SCAN_KEYS: &str =
     "  1-5 of pijltjes kiezen · 0 n.v.t. · Enter bevestigen · b terug · q opslaan en stoppen\r\n";
-/// The end of a note or motivation prompt (scan and interview), written in line mode.
-const NOTE_KEYS: &str =
-    "Typ en Enter · alleen Enter = overslaan · '-' = wissen · b = terug · q = stoppen: ";
-/// The end of the prompt of a numbered list (questions, indicators), written in line mode.
-const PICK_KEYS: &str = "  Nummers en Enter · alleen Enter = zoals aangevinkt · '-' = geen · b = terug \
-     · q = stoppen: ";
+/// The opening of the keys line of a note or motivation (scan and interview).
+const NOTE_KEYS: &str = "  Enter = nieuwe regel · 2× Enter = klaar · Esc = terug";
+/// The opening of the keys line of a numbered list (questions, indicators).
+const PICK_KEYS: &str = "  Nummers en Enter · alleen Enter = zoals aangevinkt";
+/// The first row of the editor where a text (note, numbers) is typed, drawn in raw mode: keys
+/// typed from then on are read as keys.
+const EDITOR: &str = "\x1b[J  > ";
+/// Ends a text typed at the editor (after Ctrl-U cleared what stood there): Enter twice, or
+/// once when nothing was typed.
+fn typed_text(text: &str) -> String {
+    if text.is_empty() {
+        "\x15\r".to_string()
+    } else {
+        format!("\x15{text}\r\r")
+    }
+}
 /// The keys hint of a single choice (rating, advice); the choice line is drawn right after it.
 const CHOICE_KEYS: &str =
     "  cijfer of pijltjes kiezen · Enter bevestigen · b terug · q opslaan en stoppen\r\n";
@@ -812,12 +822,9 @@ impl Plan for ScanPlan {
                         "expected the note of {competency}, got {before:?}"
                     ));
                 }
-                // Asked again after a resume: shows the note kept, if there is one.
-                if let Some(saved) = resumed.and_then(|s| s.notes.get(competency))
-                    && !before.contains(&format!("(eerder: {saved})"))
-                {
-                    term.fail(&format!("the note {saved:?} is not shown again"));
-                }
+                // Asked again after a resume: the note kept stands in the editor, if there is one.
+                let saved = resumed.and_then(|s| s.notes.get(competency));
+                term.expect(&format!("{EDITOR}{}", saved.map_or("", String::as_str)));
             }
         }
     }
@@ -825,9 +832,7 @@ impl Plan for ScanPlan {
     fn answer(&self, term: &mut Pty, step: usize) {
         match &self.steps[step] {
             ScanStep::Rate { key, .. } => term.send(&format!("{key}\r")),
-            ScanStep::Note { text, .. } => {
-                term.send(&format!("{}\r", text.as_deref().unwrap_or("")))
-            }
+            ScanStep::Note { text, .. } => term.send(&typed_text(text.as_deref().unwrap_or(""))),
         }
     }
 
@@ -1168,19 +1173,24 @@ impl Plan for InterviewPlan<'_> {
         if which == 2 {
             // The choice line, drawn in raw mode.
             term.expect("\x1b[K");
+        } else {
+            term.expect(EDITOR);
         }
     }
 
     fn answer(&self, term: &mut Pty, step: usize) {
         let keys = match self.steps[step] {
             InterviewStep::Questions(c) => Self::numbers(&self.competencies[c].asked),
-            InterviewStep::Note(c, n) => self.competencies[c].notes[n].clone().unwrap_or_default(),
+            InterviewStep::Note(c, n) => {
+                typed_text(self.competencies[c].notes[n].as_deref().unwrap_or_default())
+            }
             InterviewStep::Observed(c) => Self::numbers(&self.competencies[c].observed),
             InterviewStep::Rate(c) => self.competencies[c].rating.to_string(),
             InterviewStep::Advice => self.advice.to_string(),
-            InterviewStep::Motivation => self.motivation.clone().unwrap_or_default(),
+            InterviewStep::Motivation => typed_text(self.motivation.as_deref().unwrap_or_default()),
         };
-        term.send(&format!("{keys}\r"));
+        let enter = if keys.ends_with('\r') { "" } else { "\r" };
+        term.send(&format!("{keys}{enter}"));
     }
 
     fn after(&self, steps: usize) -> InterviewState {

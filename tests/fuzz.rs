@@ -839,6 +839,7 @@ fn check_line_prompts(bytes: &[u8], asks: &[Ask]) {
                     id: "motivatie".into(),
                     title: String::new(),
                     previous: None,
+                    multiline: true,
                 })
                 .map(drop),
         };

@@ -16,12 +16,14 @@ const NOW: &str = "2026-11-23T10:00:00Z";
 /// How long one expectation may wait; generous, a run takes well under a second per screen.
 const TIMEOUT_MS: u64 = 10_000;
 const ENTER: &str = "\r";
-/// The end of the prompt of a numbered list (questions, indicators), written in line mode.
-const PICK_KEYS: &str = "  Nummers en Enter · alleen Enter = zoals aangevinkt · '-' = geen · b = terug \
-     · q = stoppen: ";
-/// The end of a note or motivation prompt, written in line mode.
-const NOTE_KEYS: &str =
-    "  Typ en Enter · alleen Enter = overslaan · '-' = wissen · b = terug · q = stoppen: ";
+const ESC: &str = "\x1b";
+/// The opening of the keys line of a numbered list (questions, indicators); the numbers are
+/// typed on the line below it, after "> ".
+const PICK_KEYS: &str = "  Nummers en Enter · alleen Enter = zoals aangevinkt";
+/// The opening of the keys line of a note or motivation, the text typed below it.
+const NOTE_KEYS: &str = "  Enter = nieuwe regel · 2× Enter = klaar · Esc = terug";
+/// Where a text is typed: the editor's first row, drawn after clearing below the prompt.
+const EDITOR: &str = "\x1b[J  > ";
 /// The line under every note's question.
 const STAR_HINT: &str = "    Aantekeningen (STAR: situatie, taak, actie, resultaat)\r\n";
 /// The keys hint of a single choice (rating, advice); the choice line is drawn right after it.
@@ -343,6 +345,7 @@ impl Terminal {
             ));
         }
         self.expect(PICK_KEYS);
+        self.expect(EDITOR);
     }
 
     /// The question list of competency `c` (heading first), with `marked` ticked.
@@ -368,8 +371,21 @@ impl Terminal {
     /// The note prompt of `question`, showing the earlier note when there is one.
     fn expect_note(&mut self, question: &Item, previous: Option<&str>) {
         self.expect(&format!("\r\n\r\n  {}", opening(&question.text, 40)));
-        let earlier = previous.map_or(String::new(), |p| format!("  (eerder: {p})\r\n"));
-        self.expect(&format!("{STAR_HINT}{earlier}{NOTE_KEYS}"));
+        self.expect(&format!("{STAR_HINT}{NOTE_KEYS}"));
+        // The earlier note stands in the editor, to change or keep.
+        self.expect(&format!("{EDITOR}{}", previous.unwrap_or_default()));
+    }
+
+    /// Types `typed` at a note (after the earlier note, when there is one) and ends it: Enter
+    /// twice, or once at an empty note.
+    fn note(&mut self, typed: &str, previous: Option<&str>) {
+        let enters = if typed.is_empty() && previous.is_none() {
+            ENTER.to_string()
+        } else {
+            ENTER.repeat(2)
+        };
+        self.send(&format!("{typed}{enters}"));
+        self.expect(&format!("{}{typed}\r", previous.unwrap_or_default()));
     }
 
     /// The rating prompt of competency `c` with `observed` of its indicators ticked, the
@@ -434,6 +450,7 @@ impl Terminal {
 
     fn expect_motivation(&mut self) {
         self.expect(&format!("\r\n  Motivering van je advies\r\n{NOTE_KEYS}"));
+        self.expect(EDITOR);
     }
 
     /// Waits for the program to end and checks it exited with 0; gives all of its output.
@@ -539,6 +556,29 @@ fn start_pieter(dir: &Path) -> Terminal {
     )
 }
 
+/// Interviews Noor as Pieter about durf only, saving to pieter.yaml, in a terminal `columns`
+/// wide.
+fn start_pieter_on_durf(dir: &Path, columns: u16) -> Terminal {
+    let args = [
+        "interview",
+        "eindhoven",
+        "--candidate",
+        "Noor",
+        "--interviewer",
+        "Pieter",
+        "--competency",
+        "durf",
+        "--out",
+        "pieter.yaml",
+    ];
+    Terminal::start_sized(dir, &args, columns)
+}
+
+/// The lines of a file from its `candidate:` on, for Noor interviewed by Pieter about durf.
+const PIETER_DURF_HEAD: &str = "candidate: Noor\ninterviewer: Pieter\nstarted: \
+                                2026-11-23T10:00:00Z\nupdated: 2026-11-23T10:00:00Z\n\
+                                competencies:\n- durf\n";
+
 /// The lines of a file from its `candidate:` on, for Noor interviewed by Pieter.
 const PIETER_HEAD: &str = "candidate: Noor\ninterviewer: Pieter\nstarted: 2026-11-23T10:00:00Z\n\
                            updated: 2026-11-23T10:00:00Z\ncompetencies:\n- durf\n- coachen\n";
@@ -564,23 +604,23 @@ fn a_whole_interview_with_going_back_and_an_overridden_suggestion() {
     term.expect_questions(&competencies, 0, &[]);
     term.line("1 3");
     term.expect_note(durf.question(1), None);
-    term.line("eerste versie");
+    term.note("eerste versie", None);
     term.expect_note(durf.question(3), None);
-    term.line("b");
+    term.send(ESC);
     term.expect_note(durf.question(1), Some("eerste versie"));
-    term.line("b");
+    term.send(ESC);
     // The list again, with the earlier selection ticked; 2 and 3 instead (1's note goes).
     term.expect_questions(&competencies, 0, &[1, 3]);
     term.line("2 3");
     term.expect_note(durf.question(2), None);
-    term.line(crisis);
+    term.note(crisis, None);
     term.expect_note(durf.question(3), None);
-    term.line(""); // skipped
+    term.note("", None); // skipped
     // Back from the indicators: to the last note, not the first.
     term.expect_indicators(&competencies, 0, &[]);
     term.line("b");
     term.expect_note(durf.question(3), None);
-    term.line("");
+    term.note("", None);
     term.expect_indicators(&competencies, 0, &[]);
     term.line("1 2 4");
     // 3 of 5 seen: 1 + 3/5 * 4 = 3.4, suggested 3, preselected; Enter accepts it.
@@ -592,9 +632,12 @@ fn a_whole_interview_with_going_back_and_an_overridden_suggestion() {
     term.expect_questions(&competencies, 1, &[]);
     term.line("2 5");
     term.expect_note(coachen.question(2), None);
-    term.line("Bespreekt het eerst met de collega zelf, daarna pas met de gedragswetenschapper");
+    term.note(
+        "Bespreekt het eerst met de collega zelf, daarna pas met de gedragswetenschapper",
+        None,
+    );
     term.expect_note(coachen.question(5), None);
-    term.line("-");
+    term.note("", None);
     term.expect_indicators(&competencies, 1, &[]);
     term.line("1 3 4 5");
     // 4 of 5: 1 + 4/5 * 4 = 4.2, suggested 4; overridden with 2.
@@ -606,7 +649,10 @@ fn a_whole_interview_with_going_back_and_an_overridden_suggestion() {
 
     term.advise('3');
     term.expect_motivation();
-    term.line("Durft veel, coacht nog te sturend; één ding om op te letten");
+    term.note(
+        "Durft veel, coacht nog te sturend; één ding om op te letten",
+        None,
+    );
     term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
     term.expect(
         "Scorekaart (met de interviews van de andere panelleden): vakwijzer report \
@@ -701,7 +747,10 @@ fn quit_at_a_rating_and_resume_in_a_new_terminal() {
     term.expect_questions(&competencies, 0, &[]);
     term.line("1");
     term.expect_note(durf.question(1), None);
-    term.line("Meldde zelf een onveilige situatie, tegen het advies van de teamleider in");
+    term.note(
+        "Meldde zelf een onveilige situatie, tegen het advies van de teamleider in",
+        None,
+    );
     term.expect_indicators(&competencies, 0, &[]);
     term.line("2 3");
     // 2 of 5: 1 + 2/5 * 4 = 2.6, suggested 3; overridden with 4.
@@ -713,9 +762,9 @@ fn quit_at_a_rating_and_resume_in_a_new_terminal() {
     term.expect_questions(&competencies, 1, &[]);
     term.line("3 6");
     term.expect_note(coachen.question(3), None);
-    term.line("Liet de bewoner zelf kiezen");
+    term.note("Liet de bewoner zelf kiezen", None);
     term.expect_note(coachen.question(6), None);
-    term.line("");
+    term.note("", None);
     term.expect_indicators(&competencies, 1, &[]);
     term.line("1");
     // 1 of 5: 1 + 1/5 * 4 = 1.8, suggested 2. 5 selected, not confirmed, then q.
@@ -760,9 +809,9 @@ ratings:
     term.expect_questions(&competencies, 1, &[3, 6]);
     term.line(""); // as ticked
     term.expect_note(coachen.question(3), Some("Liet de bewoner zelf kiezen"));
-    term.line(""); // kept
+    term.note("", Some("Liet de bewoner zelf kiezen")); // kept
     term.expect_note(coachen.question(6), None);
-    term.line("Gaf een stagiair feedback na een huisbezoek");
+    term.note("Gaf een stagiair feedback na een huisbezoek", None);
     term.expect_indicators(&competencies, 1, &[1]);
     term.line("1 2");
     // 2 of 5: suggested 3; the 5 selected before stopping was never saved.
@@ -771,7 +820,7 @@ ratings:
     term.expect("✓ 3 voldoende\x1b[K\r\n");
     term.advise('4');
     term.expect_motivation();
-    term.line(""); // no motivation
+    term.note("", None); // no motivation
     term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
     let output = term.finish();
     assert!(
@@ -825,9 +874,9 @@ fn a_killed_interview_keeps_what_was_confirmed_and_can_be_finished() {
     term.expect_questions(&competencies, 0, &[]);
     term.line("2 4");
     term.expect_note(durf.question(2), None);
-    term.line("Zette drang in bij een gezin dat zorg weigerde");
+    term.note("Zette drang in bij een gezin dat zorg weigerde", None);
     term.expect_note(durf.question(4), None);
-    term.line("");
+    term.note("", None);
     term.expect_indicators(&competencies, 0, &[]);
     term.line("5");
     // 1 of 5: suggested 2; 0 = niet beoordeeld instead.
@@ -880,7 +929,7 @@ fn a_killed_interview_keeps_what_was_confirmed_and_can_be_finished() {
     term.expect_questions(&competencies, 1, &[]);
     term.line("4");
     term.expect_note(coachen.question(4), None);
-    term.line("");
+    term.note("", None);
     term.expect_indicators(&competencies, 1, &[]);
     term.line("-");
     // None seen: suggested 1; 3 instead.
@@ -890,7 +939,7 @@ fn a_killed_interview_keeps_what_was_confirmed_and_can_be_finished() {
     term.expect("✓ 3 voldoende\x1b[K\r\n");
     term.advise('5');
     term.expect_motivation();
-    term.line("Tweede gesprek nodig over durf");
+    term.note("Tweede gesprek nodig over durf", None);
     term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
     term.finish();
 
@@ -990,7 +1039,7 @@ fn the_session_never_shows_another_interviewers_file() {
     term.line("1");
     // Same question as Ans: no note of hers shown.
     term.expect_note(competencies[0].question(1), None);
-    term.line("");
+    term.note("", None);
     term.expect_indicators(&competencies, 0, &[]);
     term.line("1 2 3 4 5");
     term.expect_rating(&competencies, 0, 5, '5', '5');
@@ -999,7 +1048,7 @@ fn the_session_never_shows_another_interviewers_file() {
     term.expect_questions(&competencies, 1, &[]);
     term.line("1");
     term.expect_note(competencies[1].question(1), None);
-    term.line("");
+    term.note("", None);
     term.expect_indicators(&competencies, 1, &[]);
     term.line("1 2 3 4");
     term.expect_rating(&competencies, 1, 4, '4', '4');
@@ -1007,7 +1056,7 @@ fn the_session_never_shows_another_interviewers_file() {
     term.expect("✓ 4 goed\x1b[K\r\n");
     term.advise('4');
     term.expect_motivation();
-    term.line("Sterke voorbeelden");
+    term.note("Sterke voorbeelden", None);
     let pieter_file = "interview-eindhoven-noor-pieter-2026-11-23.yaml";
     term.expect(&format!("\r\nOpgeslagen in {pieter_file}\r\n"));
     let output = term.finish();
@@ -1041,21 +1090,7 @@ fn the_session_never_shows_another_interviewers_file() {
 fn a_competency_that_did_not_come_up_is_preselected_as_not_rated() {
     let dir = tempfile::tempdir().unwrap();
     let competencies = competencies(&["durf"]);
-    let mut term = Terminal::start(
-        dir.path(),
-        &[
-            "interview",
-            "eindhoven",
-            "--candidate",
-            "Noor",
-            "--interviewer",
-            "Pieter",
-            "--competency",
-            "durf",
-            "--out",
-            "pieter.yaml",
-        ],
-    );
+    let mut term = start_pieter_on_durf(dir.path(), 100);
     term.expect_questions(&competencies, 0, &[]);
     term.line("-");
     term.expect_indicators(&competencies, 0, &[]);
@@ -1074,24 +1109,20 @@ fn a_competency_that_did_not_come_up_is_preselected_as_not_rated() {
     term.expect("✓ 0 niet beoordeeld\x1b[K\r\n");
     term.advise('5');
     term.expect_motivation();
-    term.line("-");
+    term.note("", None);
     term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
     term.finish();
 
     assert_file(
         &dir.path().join("pieter.yaml"),
-        "candidate: Noor
-interviewer: Pieter
-started: 2026-11-23T10:00:00Z
-updated: 2026-11-23T10:00:00Z
-competencies:
-- durf
-complete: true
+        &format!(
+            "{PIETER_DURF_HEAD}complete: true
 ratings:
   durf:
     rating: nb
 advice: geen-besluit
-",
+"
+        ),
     );
 }
 
@@ -1102,26 +1133,11 @@ advice: geen-besluit
 fn the_choice_line_fits_an_80_column_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let competencies = competencies(&["durf"]);
-    let mut term = Terminal::start_sized(
-        dir.path(),
-        &[
-            "interview",
-            "eindhoven",
-            "--candidate",
-            "Noor",
-            "--interviewer",
-            "Pieter",
-            "--competency",
-            "durf",
-            "--out",
-            "pieter.yaml",
-        ],
-        80,
-    );
+    let mut term = start_pieter_on_durf(dir.path(), 80);
     term.expect_questions(&competencies, 0, &[]);
     term.line("1");
     term.expect_note(competencies[0].question(1), None);
-    term.line("");
+    term.note("", None);
     term.expect_indicators(&competencies, 0, &[]);
     term.line("1 2 3");
     term.expect("voorstel: 3, jij beslist):\r\n");
@@ -1144,13 +1160,8 @@ fn the_choice_line_fits_an_80_column_terminal() {
 
     assert_file(
         &dir.path().join("pieter.yaml"),
-        "candidate: Noor
-interviewer: Pieter
-started: 2026-11-23T10:00:00Z
-updated: 2026-11-23T10:00:00Z
-competencies:
-- durf
-complete: false
+        &format!(
+            "{PIETER_DURF_HEAD}complete: false
 ratings:
   durf:
     asked:
@@ -1160,6 +1171,75 @@ ratings:
     - durf.i2
     - durf.i3
     rating: nb
-",
+"
+        ),
+    );
+}
+
+/// A paste as a terminal with bracketed paste sends it.
+fn paste(text: &str) -> String {
+    format!("\x1b[200~{text}\x1b[201~")
+}
+
+/// What the prompt line says when a paste answers nothing.
+const PASTE_IGNORED: &str = "geplakt: geen antwoord, kies met een toets";
+
+/// Pastes at the question list, the rating and the advice answer nothing and say so on the
+/// prompt line; a paste in a note is the note, line breaks and `b` and all.
+#[test]
+fn a_paste_answers_no_choice_and_is_the_note_where_a_note_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies(&["durf"]);
+    let durf = &competencies[0];
+    let mut term = start_pieter_on_durf(dir.path(), 100);
+    term.expect_questions(&competencies, 0, &[]);
+    term.send(&paste("1 3\r"));
+    term.expect(PASTE_IGNORED);
+    term.line("1");
+    term.expect_note(durf.question(1), None);
+    term.send(&paste(
+        "Situatie: crisis bij een gezin.\r\nActie: b, q en 2",
+    ));
+    term.send(&ENTER.repeat(2));
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("1 2");
+    // 2 of 5 seen: 1 + 2/5 * 4 = 2.6, suggested 3 and preselected.
+    term.expect_rating(&competencies, 0, 2, '3', '3');
+    term.send(&paste("5\r"));
+    term.expect(PASTE_IGNORED);
+    term.send("4");
+    term.send(ENTER);
+    term.expect("✓ 4 goed\x1b[K\r\n");
+    term.expect_advice();
+    term.send(&paste("2\r"));
+    term.expect(PASTE_IGNORED);
+    term.send("3");
+    term.send(ENTER);
+    term.expect("✓ 3 wel\x1b[K\r\n");
+    term.expect_motivation();
+    term.note("Durft", None);
+    term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
+    term.finish();
+
+    assert_file(
+        &dir.path().join("pieter.yaml"),
+        &format!(
+            "{PIETER_DURF_HEAD}complete: true
+ratings:
+  durf:
+    asked:
+    - durf.q1
+    notes:
+      durf.q1: |-
+        Situatie: crisis bij een gezin.
+        Actie: b, q en 2
+    observed:
+    - durf.i1
+    - durf.i2
+    rating: 4
+advice: wel
+motivation: Durft
+"
+        ),
     );
 }

@@ -20,9 +20,11 @@ const ENTER: &str = "\r";
 /// The keys hint under every statement; the choice line is drawn (in raw mode) right after it.
 const KEYS_HINT: &str =
     "  1-5 of pijltjes kiezen · 0 n.v.t. · Enter bevestigen · b terug · q opslaan en stoppen\r\n";
-/// The end of the note prompt; it is written after the terminal is back in line mode.
+/// The keys line of the note prompt; the note is typed below it, after "> ".
 const NOTE_KEYS: &str =
-    "Typ en Enter · alleen Enter = overslaan · '-' = wissen · b = terug · q = stoppen: ";
+    "  Enter = nieuwe regel · 2× Enter = klaar · Esc = terug · Ctrl-C = opslaan en stoppen\r\n";
+/// Where a text is typed: the editor's first row, drawn after clearing below the prompt.
+const EDITOR: &str = "\x1b[J  > ";
 
 /// The labels of the self-scan scale (`frequentie` in data/scales.yaml), by key.
 fn label(key: char) -> &'static str {
@@ -267,13 +269,21 @@ impl Terminal {
         self.expect(&format!("✓ {}\x1b[K\r\n", label(answer)));
     }
 
-    /// Waits for the note prompt of `competency` and types `line` (empty: just Enter).
-    fn note(&mut self, competency: &Competency, line: &str) {
+    /// Waits for the (empty) note prompt of `competency`.
+    fn expect_note(&mut self, competency: &Competency) {
         // The question is wrapped to the terminal; its opening names the competency.
         let name: String = competency.name.chars().take(20).collect();
         self.expect(&format!("Een voorbeeld uit je praktijk bij {name}"));
         self.expect(NOTE_KEYS);
-        self.send(&format!("{line}{ENTER}"));
+        self.expect(EDITOR);
+    }
+
+    /// Waits for the note prompt of `competency`, types `line` and ends the note: Enter twice,
+    /// or once when nothing is typed.
+    fn note(&mut self, competency: &Competency, line: &str) {
+        self.expect_note(competency);
+        let enters = if line.is_empty() { 1 } else { 2 };
+        self.send(&format!("{line}{}", ENTER.repeat(enters)));
     }
 
     /// Waits for the program to end and checks it exited with 0; gives all of its output.
@@ -730,9 +740,9 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
     }
 }
 
-/// Typing ahead: a note, Enter, the next answer and Enter in one go at the note prompt. The
-/// second Enter reaches the terminal while it is still in line mode, which turns it into LF; it
-/// must confirm the answer all the same. Ctrl-C then saves and stops.
+/// Typing ahead: a note, Enter twice, the next answer and Enter in one go at the note prompt.
+/// The last Enter may reach the terminal while it is still in line mode, which turns it into
+/// LF; it must confirm the answer all the same. Ctrl-C then saves and stops.
 #[test]
 fn an_answer_typed_ahead_at_the_note_prompt_is_confirmed() {
     let dir = tempfile::tempdir().unwrap();
@@ -757,7 +767,8 @@ fn an_answer_typed_ahead_at_the_note_prompt_is_confirmed() {
     for step in steps.iter().take(count) {
         term.rate(step, "3", '3');
     }
-    term.note(&competencies[0], "Nieuwe aanpak voor de inloop\r4");
+    term.expect_note(&competencies[0]);
+    term.send("Nieuwe aanpak voor de inloop\r\r4\r");
     term.expect(&format!("━━ {} ━━", competencies[1].name));
     term.expect(&format!("\r\n{}\r\n", steps[count].progress));
     term.expect("✓ 4 vaak\x1b[K\r\n");
@@ -786,6 +797,144 @@ fn an_answer_typed_ahead_at_the_note_prompt_is_confirmed() {
     assert_eq!(
         saved.notes(),
         map([("creativiteit", "Nieuwe aanpak voor de inloop".into())]),
+        "notes in\n{}",
+        saved.text
+    );
+}
+
+/// A paste as a terminal with bracketed paste sends it.
+fn paste(text: &str) -> String {
+    format!("\x1b[200~{text}\x1b[201~")
+}
+
+const HOME: &str = "\x1b[H";
+const END: &str = "\x1b[F";
+const DELETE: &str = "\x1b[3~";
+const BACKSPACE: &str = "\x7f";
+const ESC: &str = "\x1b";
+
+fn durf_scan(dir: &Path) -> Terminal {
+    Terminal::start(
+        dir,
+        &[
+            "scan",
+            "eindhoven",
+            "--name",
+            "Sanne",
+            "--out",
+            "scan.yaml",
+            "--competency",
+            "durf",
+        ],
+    )
+}
+
+/// Seen before: a two-line note pasted at the note prompt kept its first line as the note and
+/// rated the next statement "2 zelden". Now a paste at a statement answers nothing (the choice
+/// line says so), and a paste in a note is the note, with its line break.
+#[test]
+fn a_paste_answers_no_statement_and_is_the_note_where_a_note_is_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies("eindhoven", &["durf"]);
+    let steps = steps(&competencies);
+    assert_eq!(steps.len(), 5, "durf has 5 statements");
+    let mut term = durf_scan(dir.path());
+    term.rate(&steps[0], "4", '4');
+    term.expect_statement(&steps[1], false, None);
+    term.send(&paste("Gesprek met een gezin.\r2 gesprekken gevoerd\r"));
+    term.expect("geplakt: geen antwoord, kies met een toets");
+    term.send("3");
+    term.send(ENTER);
+    term.expect("✓ 3 soms\x1b[K\r\n");
+    for step in &steps[2..] {
+        term.rate(step, "5", '5');
+    }
+    term.expect_note(&competencies[0]);
+    let pasted = "Gesprek met een gezin.\r\n2 gesprekken gevoerd, heb b en q gezegd";
+    term.send(&paste(pasted));
+    term.send(&ENTER.repeat(2));
+    term.expect("Opgeslagen in scan.yaml\r\n");
+    term.finish();
+
+    let saved = Saved::read(&dir.path().join("scan.yaml"));
+    assert_eq!(
+        saved.answers(),
+        map([
+            ("durf.i1", "4".into()),
+            ("durf.i2", "3".into()),
+            ("durf.i3", "5".into()),
+            ("durf.i4", "5".into()),
+            ("durf.i5", "5".into()),
+        ]),
+        "answers in\n{}",
+        saved.text
+    );
+    assert_eq!(
+        saved.notes(),
+        map([(
+            "durf",
+            "Gesprek met een gezin.\n2 gesprekken gevoerd, heb b en q gezegd".into()
+        )]),
+        "notes in\n{}",
+        saved.text
+    );
+}
+
+/// The note editor by keys: Left, Home, End, Backspace and Delete work at the cursor, Enter
+/// starts a line, `q` and `b` are text; Esc goes back keeping the note, which is then there to
+/// edit, and Enter twice ends it.
+#[test]
+fn a_note_is_edited_at_the_cursor_and_only_esc_leaves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies("eindhoven", &["durf"]);
+    let steps = steps(&competencies);
+    let mut term = durf_scan(dir.path());
+    for step in &steps {
+        term.rate(step, "4", '4');
+    }
+    term.expect_note(&competencies[0]);
+    term.send("met gezin");
+    term.send(&LEFT.repeat(5));
+    term.send("een ");
+    term.send(HOME);
+    term.send("Gesprek ");
+    term.send(END);
+    term.send("x");
+    term.send(BACKSPACE);
+    term.send(&LEFT.repeat(5));
+    term.send(DELETE);
+    term.send("G");
+    term.send(&format!("{END}{ENTER}q b"));
+    // Right at the end moves nothing; two to the left is the space.
+    term.send(&format!("{RIGHT}{LEFT}{LEFT}{DELETE}"));
+    term.expect("  > Gesprek met een Gezin\r\n    qb");
+    term.send(ESC);
+    // Back at the last statement, its answer selected; the note was kept.
+    term.expect_statement(&steps[4], false, Some('4'));
+    let saved = Saved::read(&dir.path().join("scan.yaml"));
+    assert_eq!(
+        saved.notes(),
+        map([("durf", "Gesprek met een Gezin\nqb".into())]),
+        "notes after Esc in\n{}",
+        saved.text
+    );
+    term.send(ENTER);
+    term.expect("✓ 4 vaak\x1b[K\r\n");
+    term.expect_note(&competencies[0]);
+    term.expect("Gesprek met een Gezin\r\n    qb");
+    term.send(&format!("!{}", ENTER.repeat(2)));
+    term.expect("Opgeslagen in scan.yaml\r\n");
+    term.finish();
+
+    let saved = Saved::read(&dir.path().join("scan.yaml"));
+    assert!(
+        saved.complete(),
+        "complete: true expected in\n{}",
+        saved.text
+    );
+    assert_eq!(
+        saved.notes(),
+        map([("durf", "Gesprek met een Gezin\nqb!".into())]),
         "notes in\n{}",
         saved.text
     );

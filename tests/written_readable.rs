@@ -1,8 +1,9 @@
 //! Written means readable: whatever `scan` and `interview` accept and save, `report` and
 //! `--resume` read back. Random texts (any character, the control and bidi characters, YAML's
 //! special words and signs) enter as arguments (`--name`, `--team`, `--role`, `--candidate`,
-//! `--interviewer`), piped lines and answers files, through the real binary. Every run exits 0
-//! or 2 (never a panic), and every result file left behind, after success or refusal, reads.
+//! `--interviewer`), piped lines and answers files, through the real binary; and keys and pastes
+//! (any text) through the terminal prompter of a scan and an interview session. Every run exits
+//! 0 or 2 (never a panic), and every result file left behind, after success or refusal, reads.
 //!
 //! Bounded form, part of `cargo test`: 32 cases per property. Longer, with the same knob as
 //! tests/fuzz.rs:
@@ -15,10 +16,20 @@
 //! first on every run; each one found is also a named test below.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use assert_cmd::Command;
+use crossterm::event::Event;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
+
+use vakwijzer::framework::Library;
+use vakwijzer::questionnaire::engine;
+use vakwijzer::questionnaire::interview::InterviewSession;
+use vakwijzer::questionnaire::prompt::TerminalPrompter;
+use vakwijzer::questionnaire::scan::ScanSession;
+use vakwijzer::result::interview::{self, InterviewResult};
+use vakwijzer::result::{ResultFile, ScanResult, file_contents, load_scan};
 
 const NOW: &str = "2026-11-23T10:00:00Z";
 
@@ -251,8 +262,90 @@ fn interview_with_pipe(candidate: &str, interviewer: &str, notes: &[String]) {
     assert_reads_back(dir.path(), "interview.yaml", &rest);
 }
 
+/// A key or a paste, as a terminal sends them: letters and any character, the keys that edit
+/// and navigate, Ctrl with a letter, and pastes of any text.
+fn event() -> impl Strategy<Value = Event> {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let codes = [
+        KeyCode::Enter,
+        KeyCode::Enter,
+        KeyCode::Enter,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Tab,
+        KeyCode::Esc,
+    ];
+    prop_oneof![
+        4 => prop::sample::select(&['1', '2', '3', '4', '5', '0', 'b', 'q', 'j', ' '][..])
+            .prop_map(move |c| key(KeyCode::Char(c))),
+        2 => any::<char>().prop_map(move |c| key(KeyCode::Char(c))),
+        4 => prop::sample::select(codes.to_vec()).prop_map(key),
+        1 => prop::sample::select(&['a', 'e', 'j', 'm', 'u', 'd'][..])
+            .prop_map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))),
+        2 => text().prop_map(Event::Paste),
+        1 => (1u16..200).prop_map(|width| Event::Resize(width, 40)),
+    ]
+}
+
+fn library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| Library::load(None).expect("the bundled data loads"))
+}
+
+/// Keys and pastes through a terminal session of a scan and an interview (durf): the session
+/// never fails, and what it saved reads back.
+fn terminal_sessions(events: Vec<Event>) {
+    let dir = tempfile::tempdir().unwrap();
+    let framework = library().framework("eindhoven").unwrap();
+    let only = vec!["durf".to_string()];
+
+    let scale = library().scale(&framework.scales.self_scan).unwrap();
+    let path = dir.path().join("scan.yaml");
+    let result = ScanResult::new(framework, "Sanne", only.clone());
+    let file = ResultFile::create(&path, &file_contents(&result).unwrap())
+        .unwrap()
+        .expect("a new path");
+    let mut session = ScanSession::new(framework, scale, result, file);
+    let mut prompter = TerminalPrompter::scripted(std::io::sink(), 80, events.clone());
+    engine::run(&mut session, &mut prompter).expect("the scan session runs");
+    drop(session);
+    let loaded = load_scan(&path, library());
+    assert!(loaded.is_ok(), "the scan does not read back: {loaded:?}");
+
+    let scale = library().scale(&framework.scales.interview).unwrap();
+    let path = dir.path().join("interview.yaml");
+    let result = InterviewResult::new(framework, "Noor", "Pieter", only);
+    let file = ResultFile::create(&path, &file_contents(&result).unwrap())
+        .unwrap()
+        .expect("a new path");
+    let mut session = InterviewSession::new(framework, scale, result, file);
+    let mut prompter = TerminalPrompter::scripted(std::io::sink(), 80, events);
+    engine::run(&mut session, &mut prompter).expect("the interview session runs");
+    if path.exists() {
+        let loaded = interview::load(&path, library());
+        assert!(
+            loaded.is_ok(),
+            "the interview does not read back: {loaded:?}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    #[test]
+    fn a_terminal_session_saves_only_what_reads_back(
+        events in prop::collection::vec(event(), 0..120),
+    ) {
+        terminal_sessions(events);
+    }
 
     #[test]
     fn a_piped_scan_saves_only_what_reads_back(

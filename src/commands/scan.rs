@@ -11,10 +11,10 @@ use crate::error::{Error, Problem};
 use crate::framework::load::{from_yaml, yaml_problem};
 use crate::framework::validate::Locator;
 use crate::framework::{Framework, Library, Scale};
-use crate::questionnaire::engine::{self, Outcome};
+use crate::questionnaire::engine::{self, Flow, Outcome};
 use crate::questionnaire::input;
 use crate::questionnaire::prompt::{
-    LinePrompter, MapPrompter, NoteInput, Prompter, TerminalPrompter, TextPrompt,
+    LinePrompter, MapPrompter, Prompter, TerminalPrompter, TextPrompt,
 };
 use crate::questionnaire::scan::{ScanSession, selected_competencies};
 use crate::render;
@@ -182,10 +182,12 @@ fn ask_name(prompter: &mut dyn Prompter) -> Result<String> {
             id: "name".to_string(),
             title: t!("scan.ask_name"),
             previous: None,
+            multiline: false,
         };
-        match prompter.text(&prompt)? {
-            NoteInput::Text(name) if !name.trim().is_empty() => return Ok(name.trim().to_string()),
-            NoteInput::Quit => return Err(Error::Usage(t!("scan.name_needed"))),
+        let input = prompter.text(&prompt)?;
+        match input.text {
+            _ if input.then == Flow::Quit => return Err(Error::Usage(t!("scan.name_needed"))),
+            Some(name) if !name.trim().is_empty() => return Ok(name.trim().to_string()),
             _ => {}
         }
     }

@@ -4,9 +4,7 @@
 //! own file: independent ratings, combined mechanically afterwards, predict better.
 
 use super::engine::{Flow, Session};
-use super::prompt::{
-    Choice, ChoicePrompt, Chosen, NoteInput, PickPrompt, Picked, Prompter, TextPrompt,
-};
+use super::prompt::{Choice, ChoicePrompt, Chosen, PickPrompt, Picked, Prompter, TextPrompt};
 use crate::framework::{Competency, Framework, Scale};
 use crate::result::interview::{self, Advice, CompetencyRecord, InterviewResult, Rating};
 use crate::result::{ResultFile, now};
@@ -177,22 +175,23 @@ impl<'a> InterviewSession<'a> {
                 id: format!("{}.notes.{}", competency.id, question.id),
                 title: format!("{}\n  {}", question.text, t!("interview.star_hint")),
                 previous: previous.as_deref(),
+                multiline: true,
             };
-            match prompter.text(&prompt)? {
-                NoteInput::Text(text) => {
-                    let record = self.record(c);
-                    if text.is_empty() {
-                        record.notes.remove(&question.id);
-                    } else {
-                        record.notes.insert(question.id.clone(), text);
-                    }
-                    self.save()?;
-                    index += 1;
+            let input = prompter.text(&prompt)?;
+            if let Some(text) = input.text {
+                let record = self.record(c);
+                if text.is_empty() {
+                    record.notes.remove(&question.id);
+                } else {
+                    record.notes.insert(question.id.clone(), text);
                 }
-                NoteInput::Skip => index += 1,
-                NoteInput::Back if index == 0 => return Ok(Flow::Back),
-                NoteInput::Back => index -= 1,
-                NoteInput::Quit => return Ok(Flow::Quit),
+                self.save()?;
+            }
+            match input.then {
+                Flow::Back if index == 0 => return Ok(Flow::Back),
+                Flow::Back => index -= 1,
+                Flow::Quit => return Ok(Flow::Quit),
+                Flow::Next | Flow::Skip => index += 1,
             }
         }
         Ok(Flow::Next)
@@ -349,17 +348,14 @@ impl<'a> InterviewSession<'a> {
             id: "motivation".to_string(),
             title: t!("interview.motivation"),
             previous: previous.as_deref(),
+            multiline: true,
         };
-        match prompter.text(&prompt)? {
-            NoteInput::Text(text) => {
-                self.result.motivation = (!text.is_empty()).then_some(text);
-                self.save()?;
-                Ok(Flow::Next)
-            }
-            NoteInput::Skip => Ok(Flow::Next),
-            NoteInput::Back => Ok(Flow::Back),
-            NoteInput::Quit => Ok(Flow::Quit),
+        let input = prompter.text(&prompt)?;
+        if let Some(text) = input.text {
+            self.result.motivation = (!text.is_empty()).then_some(text);
+            self.save()?;
         }
+        Ok(input.then)
     }
 }
 

@@ -4,6 +4,10 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::io::{BufRead, Read, Write};
 
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::editor::{Editor, Inserted};
+use super::engine::Flow;
 use crate::framework::Scale;
 use crate::result::{Answer, check_answer, expected_answers};
 use crate::{Error, Result, t};
@@ -16,13 +20,37 @@ pub enum Rating {
     Quit,
 }
 
-/// What the person did at a note prompt.
+/// What the person did at a text prompt (a note, a motivation, a name): the text to keep, if
+/// it changed (empty: remove it), and where to go then. Leaving a text (back, stop) keeps
+/// what was typed: nothing typed is lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoteInput {
-    Text(String),
-    Skip,
-    Back,
-    Quit,
+pub struct NoteInput {
+    pub text: Option<String>,
+    pub then: Flow,
+}
+
+impl NoteInput {
+    /// Nothing given; on to the next step.
+    pub fn skip() -> Self {
+        NoteInput {
+            text: None,
+            then: Flow::Next,
+        }
+    }
+
+    pub fn text(text: String) -> Self {
+        NoteInput {
+            text: Some(text),
+            then: Flow::Next,
+        }
+    }
+
+    pub fn quit() -> Self {
+        NoteInput {
+            text: None,
+            then: Flow::Quit,
+        }
+    }
 }
 
 /// The statement to rate, with everything the prompt may show.
@@ -84,11 +112,12 @@ pub enum Picked {
     Quit,
 }
 
-/// A free text (a note, a motivation).
+/// A free text (a note, a motivation: several lines; a name: one).
 pub struct TextPrompt<'a> {
     pub id: String,
     pub title: String,
     pub previous: Option<&'a str>,
+    pub multiline: bool,
 }
 
 /// Reads "1 3, 4" as 0-based positions among `count` options; "-" is none.
@@ -261,14 +290,14 @@ impl<R: BufRead> Prompter for LinePrompter<R> {
     fn note(&mut self, _prompt: &NotePrompt) -> Result<NoteInput> {
         let is_note = matches!(self.peek()?, Some((_, line)) if note_text(line).is_some());
         if !is_note {
-            return Ok(NoteInput::Skip);
+            return Ok(NoteInput::skip());
         }
         let (_, line) = self.next_line()?.unwrap_or_default();
         let text = note_text(&line).unwrap_or_default().to_string();
         Ok(if text.is_empty() {
-            NoteInput::Skip
+            NoteInput::skip()
         } else {
-            NoteInput::Text(text)
+            NoteInput::text(text)
         })
     }
 
@@ -332,12 +361,12 @@ impl<R: BufRead> Prompter for LinePrompter<R> {
 
     fn text(&mut self, _prompt: &TextPrompt) -> Result<NoteInput> {
         let Some((_, line)) = self.next_line()? else {
-            return Ok(NoteInput::Quit);
+            return Ok(NoteInput::quit());
         };
         Ok(if line == "-" {
-            NoteInput::Skip
+            NoteInput::skip()
         } else {
-            NoteInput::Text(line)
+            NoteInput::text(line)
         })
     }
 
@@ -373,8 +402,8 @@ impl Prompter for MapPrompter {
 
     fn note(&mut self, prompt: &NotePrompt) -> Result<NoteInput> {
         Ok(match self.notes.get(prompt.competency_id) {
-            Some(text) if !text.trim().is_empty() => NoteInput::Text(text.trim().to_string()),
-            _ => NoteInput::Skip,
+            Some(text) if !text.trim().is_empty() => NoteInput::text(text.trim().to_string()),
+            _ => NoteInput::skip(),
         })
     }
 
@@ -392,7 +421,7 @@ impl Prompter for MapPrompter {
     }
 
     fn text(&mut self, _prompt: &TextPrompt) -> Result<NoteInput> {
-        Ok(NoteInput::Quit)
+        Ok(NoteInput::quit())
     }
 
     fn interactive(&self) -> bool {
@@ -400,14 +429,27 @@ impl Prompter for MapPrompter {
     }
 }
 
-/// The terminal: keys 1-9 and the arrows choose, Enter confirms, `b`/Backspace goes back,
-/// `q`/Esc/Ctrl-C saves and stops. All input is read in raw mode through crossterm, also the
-/// lines of notes, so that typed-ahead or pasted text lands where it was meant and control keys
-/// never end up in a note.
+/// The terminal. At a choice, keys 1-9 and the arrows choose, Enter confirms, `b`, Backspace
+/// or Esc go back, `q` or Ctrl-C save and stop. Texts (notes, names, numbers) are typed in an
+/// editor ([`Editor`]) where every letter is text: there only Esc (back) and Ctrl-C (stop)
+/// navigate. All input is read in raw mode through crossterm with bracketed paste on, so a
+/// paste arrives as one event: in a note it is text, line breaks and all; at a choice it
+/// answers nothing, and the prompt line says so.
 pub struct TerminalPrompter<W: Write> {
     out: W,
     width: u16,
+    events: Events,
 }
+
+/// Where key events come from: the terminal, or a script (tests of the sessions).
+enum Events {
+    Terminal,
+    Script(VecDeque<Event>),
+}
+
+/// The text prompts' longest text, as for piped lines: a result file must stay small enough to
+/// be read again.
+pub const MAX_TEXT_BYTES: usize = MAX_LINE_BYTES;
 
 /// Restores the terminal when the prompt ends, however it ends.
 struct RawMode;
@@ -452,15 +494,104 @@ fn scale_choices(scale: &Scale) -> Vec<(Answer, Choice)> {
     choices
 }
 
-/// A typed line, or how the person left it.
-enum Line {
-    Text(String),
-    Cancelled,
+/// How a text prompt was left: the text as it stands, and where to go.
+struct Edited {
+    text: String,
+    then: Flow,
+}
+
+/// What a text prompt allows.
+#[derive(Clone, Copy)]
+struct TextKind {
+    /// Enter starts a new line; Enter on an empty last line ends the text.
+    multiline: bool,
+    /// A paste is text (a note, a name); elsewhere (numbers, yes/no) it answers nothing.
+    paste: bool,
+}
+
+const NOTE: TextKind = TextKind {
+    multiline: true,
+    paste: true,
+};
+const ONE_LINE: TextKind = TextKind {
+    multiline: false,
+    paste: true,
+};
+const TYPED_ANSWER: TextKind = TextKind {
+    multiline: false,
+    paste: false,
+};
+
+/// Enter, also as it arrives when typed while the terminal was still in line mode: LF, which
+/// raw mode reads as Ctrl-J (Ctrl-M is CR).
+fn is_enter(key: &KeyEvent) -> bool {
+    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+    key.code == KeyCode::Enter || (control && matches!(key.code, KeyCode::Char('j' | 'm')))
+}
+
+/// `text` cut to `width` columns, for a line that must not wrap.
+fn fit(text: &str, width: usize) -> String {
+    let mut fitted = String::new();
+    for c in text.chars() {
+        if textwrap::core::display_width(&fitted) + textwrap::core::display_width(&c.to_string())
+            > width
+        {
+            break;
+        }
+        fitted.push(c);
+    }
+    fitted
 }
 
 impl<W: Write> TerminalPrompter<W> {
-    pub fn new(out: W, width: u16) -> Self {
-        TerminalPrompter { out, width }
+    /// Reads the terminal's keys; bracketed paste is on until the prompter is dropped, so that
+    /// a paste between two prompts is still one paste.
+    pub fn new(mut out: W, width: u16) -> Self {
+        let _ = crossterm::execute!(out, crossterm::event::EnableBracketedPaste);
+        TerminalPrompter {
+            out,
+            width,
+            events: Events::Terminal,
+        }
+    }
+
+    /// Reads `events` instead of the terminal; when they run out, it is as if Ctrl-C was
+    /// pressed. For tests of what a session does with keys and pastes.
+    pub fn scripted(out: W, width: u16, events: Vec<Event>) -> Self {
+        TerminalPrompter {
+            out,
+            width,
+            events: Events::Script(events.into()),
+        }
+    }
+
+    fn raw_mode(&self) -> Result<Option<RawMode>> {
+        match self.events {
+            Events::Terminal => RawMode::enable().map(Some),
+            Events::Script(_) => Ok(None),
+        }
+    }
+
+    /// The next event that matters: key presses (not releases), pastes, and new sizes.
+    fn next_event(&mut self) -> Result<Event> {
+        loop {
+            let event = match &mut self.events {
+                Events::Terminal => crossterm::event::read()?,
+                Events::Script(events) => events.pop_front().unwrap_or(Event::Key(KeyEvent::new(
+                    KeyCode::Char('c'),
+                    KeyModifiers::CONTROL,
+                ))),
+            };
+            match event {
+                Event::Key(key) if key.kind == KeyEventKind::Release => continue,
+                Event::Resize(width, _) => {
+                    self.width = width;
+                    return Ok(event);
+                }
+                Event::Key(_) | Event::Paste(_) => return Ok(event),
+                _ => continue,
+            }
+        }
     }
 
     /// Writes a block of text wrapped to the terminal, indented by two.
@@ -470,65 +601,81 @@ impl<W: Write> TerminalPrompter<W> {
         Ok(())
     }
 
-    fn draw(&mut self, choices: &[Choice], selected: Option<usize>) -> Result<()> {
+    /// The choice line, with `notice` after it when it fits.
+    fn draw(&mut self, choices: &[Choice], selected: Option<usize>, notice: &str) -> Result<()> {
         // A line wider than the terminal wraps, and `\r` cannot redraw a wrapped line in place:
         // then only the selected choice keeps its label, the others show their key.
+        let width = usize::from(self.width);
         let full: usize = choices
             .iter()
             .map(|c| textwrap::core::display_width(&c.label) + 3)
             .sum();
-        let compact = 2 + full >= usize::from(self.width);
-        let mut line = String::from("\r  ");
+        // A notice makes room for itself the same way.
+        let compact = 2 + full >= width || !notice.is_empty();
+        let mut line = String::from("  ");
+        let mut shown = 2;
         for (index, choice) in choices.iter().enumerate() {
-            if Some(index) == selected {
+            let part = if Some(index) == selected {
+                shown += textwrap::core::display_width(&choice.label) + 3;
                 line.push_str(&format!("\x1b[7m[{}]\x1b[0m ", choice.label));
+                continue;
             } else if compact {
-                line.push_str(&format!(" {} ", choice.key));
+                format!(" {} ", choice.key)
             } else {
-                line.push_str(&format!(" {}  ", choice.label));
-            }
+                format!(" {}  ", choice.label)
+            };
+            shown += textwrap::core::display_width(&part);
+            line.push_str(&part);
         }
-        write!(self.out, "{line}\x1b[K")?;
+        if !notice.is_empty() {
+            let room = width.saturating_sub(shown + 4);
+            line.push_str(&format!("\x1b[1m{}\x1b[0m", fit(notice, room)));
+        }
+        write!(self.out, "\r{line}\x1b[K")?;
         self.out.flush()?;
         Ok(())
     }
 
-    /// The one key loop: digits (or a choice's key) and arrows select, Enter confirms.
+    /// The one key loop of a choice: digits (or a choice's key) and arrows select, Enter
+    /// confirms. A paste selects nothing: the line says so.
     fn key_choice(&mut self, choices: &[Choice], mut selected: Option<usize>) -> Result<Chosen> {
-        use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
-        let raw = RawMode::enable()?;
-        self.draw(choices, selected)?;
+        let raw = self.raw_mode()?;
+        self.draw(choices, selected, "")?;
         let last = choices.len().saturating_sub(1);
         let outcome = loop {
-            let Event::Key(key) = read()? else { continue };
-            if key.kind == KeyEventKind::Release {
-                continue;
-            }
-            let control = key.modifiers.contains(KeyModifiers::CONTROL);
-            match key.code {
-                KeyCode::Char('c') if control => break Chosen::Quit,
-                // An Enter typed while the terminal was in line mode arrives as LF (Ctrl-J).
-                KeyCode::Enter | KeyCode::Char('j') if key.code == KeyCode::Enter || control => {
-                    if let Some(index) = selected {
-                        break Chosen::Index(index);
+            let mut notice = String::new();
+            match self.next_event()? {
+                Event::Paste(_) => notice = t!("input.paste_ignored"),
+                Event::Key(key) => {
+                    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+                    match key.code {
+                        KeyCode::Char('c') if control => break Chosen::Quit,
+                        _ if is_enter(&key) => {
+                            if let Some(index) = selected {
+                                break Chosen::Index(index);
+                            }
+                        }
+                        KeyCode::Char('q') => break Chosen::Quit,
+                        KeyCode::Char('b') | KeyCode::Backspace | KeyCode::Esc => {
+                            break Chosen::Back;
+                        }
+                        KeyCode::Char(c) => {
+                            if let Some(index) = choices.iter().position(|choice| choice.key == c) {
+                                selected = Some(index);
+                            }
+                        }
+                        KeyCode::Left | KeyCode::Up => {
+                            selected = Some(selected.map_or(0, |s| s.saturating_sub(1)));
+                        }
+                        KeyCode::Right | KeyCode::Down => {
+                            selected = Some(selected.map_or(0, |s| (s + 1).min(last)));
+                        }
+                        _ => {}
                     }
-                }
-                KeyCode::Char('q') | KeyCode::Esc => break Chosen::Quit,
-                KeyCode::Char('b') | KeyCode::Backspace => break Chosen::Back,
-                KeyCode::Char(c) => {
-                    if let Some(index) = choices.iter().position(|choice| choice.key == c) {
-                        selected = Some(index);
-                    }
-                }
-                KeyCode::Left | KeyCode::Up => {
-                    selected = Some(selected.map_or(0, |s| s.saturating_sub(1)));
-                }
-                KeyCode::Right | KeyCode::Down => {
-                    selected = Some(selected.map_or(0, |s| (s + 1).min(last)));
                 }
                 _ => {}
             }
-            self.draw(choices, selected)?;
+            self.draw(choices, selected, &notice)?;
         };
         drop(raw);
         let confirmed = match &outcome {
@@ -540,37 +687,122 @@ impl<W: Write> TerminalPrompter<W> {
         Ok(outcome)
     }
 
-    /// Reads a line in raw mode with a minimal editor (typing, Backspace, Enter); Esc and
-    /// Ctrl-C cancel. Control keys are never part of the text.
-    fn read_line(&mut self) -> Result<Line> {
-        use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, read};
-        let raw = RawMode::enable()?;
-        let mut line = String::new();
-        let outcome = loop {
-            let Event::Key(key) = read()? else { continue };
-            if key.kind == KeyEventKind::Release {
-                continue;
+    /// Draws the editor's text below the prompt: the first row after "> ", the others
+    /// indented as far, wrapped to the terminal; then `notice`, if any, on a row of its own.
+    /// `cursor_row` is the row the cursor was left on by the previous drawing.
+    fn draw_text(&mut self, editor: &Editor, cursor_row: &mut usize, notice: &str) -> Result<()> {
+        const MARGIN: usize = 4;
+        // One column is kept free: a character in the last column leaves the cursor waiting
+        // to wrap, and the next movement would be off by one.
+        let width = usize::from(self.width).saturating_sub(MARGIN + 1).max(8);
+        let layout = editor.layout(width);
+        let mut screen = String::new();
+        if *cursor_row > 0 {
+            screen.push_str(&format!("\x1b[{}A", *cursor_row));
+        }
+        screen.push_str("\r\x1b[J");
+        for (index, row) in layout.rows.iter().enumerate() {
+            let lead = if index == 0 { "  > " } else { "\r\n    " };
+            screen.push_str(lead);
+            screen.push_str(row);
+        }
+        let mut below = layout.rows.len() - 1 - layout.cursor.0;
+        if !notice.is_empty() {
+            let notice = fit(notice, usize::from(self.width).saturating_sub(MARGIN + 1));
+            screen.push_str(&format!("\r\n    \x1b[1m{notice}\x1b[0m"));
+            below += 1;
+        }
+        if below > 0 {
+            screen.push_str(&format!("\x1b[{below}A"));
+        }
+        screen.push_str(&format!("\r\x1b[{}C", layout.cursor.1 + MARGIN));
+        *cursor_row = layout.cursor.0;
+        write!(self.out, "{screen}")?;
+        self.out.flush()?;
+        Ok(())
+    }
+
+    /// Edits a text, starting from `initial`, until it is ended (Enter; in a note, Enter on
+    /// an empty last line) or left (Esc: back, Ctrl-C: stop). Keys that are not text never
+    /// become text; a paste is text where `kind` allows it.
+    fn edit(&mut self, initial: &str, kind: TextKind) -> Result<Edited> {
+        let mut editor = Editor::new(initial, kind.multiline, MAX_TEXT_BYTES);
+        let raw = self.raw_mode()?;
+        let mut cursor_row = 0;
+        self.draw_text(&editor, &mut cursor_row, "")?;
+        // Enter starts a new line; a second Enter right after it takes that line break back
+        // and ends the text, wherever the cursor is.
+        let mut after_enter = false;
+        let then = loop {
+            let mut notice = String::new();
+            let event = self.next_event()?;
+            let enter = matches!(event, Event::Key(key) if is_enter(&key));
+            if !enter && !matches!(event, Event::Resize(..)) {
+                after_enter = false;
             }
-            let control = key.modifiers.contains(KeyModifiers::CONTROL);
-            match key.code {
-                KeyCode::Enter => break Line::Text(line),
-                KeyCode::Char('j' | 'm') if control => break Line::Text(line),
-                KeyCode::Char('c' | 'd') if control => break Line::Cancelled,
-                KeyCode::Esc => break Line::Cancelled,
-                KeyCode::Backspace if line.pop().is_some() => {
-                    write!(self.out, "\x08 \x08")?;
+            let inserted = match event {
+                Event::Paste(pasted) if kind.paste => editor.insert(&pasted),
+                Event::Paste(_) => {
+                    notice = t!("input.paste_ignored");
+                    Inserted::default()
                 }
-                KeyCode::Char(c) if !control && !c.is_control() => {
-                    line.push(c);
-                    write!(self.out, "{c}")?;
+                Event::Key(key) => {
+                    let control = key.modifiers.contains(KeyModifiers::CONTROL);
+                    match key.code {
+                        KeyCode::Char('c') if control => break Flow::Quit,
+                        KeyCode::Esc => break Flow::Back,
+                        _ if is_enter(&key) => {
+                            if !kind.multiline || editor.at_empty_last_line() {
+                                break Flow::Next;
+                            }
+                            if after_enter {
+                                editor.backspace();
+                                break Flow::Next;
+                            }
+                            after_enter = true;
+                            editor.insert("\n")
+                        }
+                        _ => editor.key(key),
+                    }
                 }
-                _ => {}
+                _ => Inserted::default(),
+            };
+            if inserted.cut {
+                notice = t!("input.full", max = MAX_TEXT_BYTES);
+            } else if inserted.removed > 0 {
+                notice = t!("input.removed", count = inserted.removed);
             }
-            self.out.flush()?;
+            self.draw_text(&editor, &mut cursor_row, &notice)?;
         };
+        // Drawn once more without a notice, the cursor at the end, to go on below the text.
+        editor.end_of_text();
+        self.draw_text(&editor, &mut cursor_row, "")?;
         drop(raw);
         write!(self.out, "\r\n")?;
-        Ok(outcome)
+        self.out.flush()?;
+        Ok(Edited {
+            text: editor.text().trim().to_string(),
+            then,
+        })
+    }
+
+    /// A note or another text: the earlier text is there to edit. An empty text is no note
+    /// (when there was one, it is removed).
+    fn ask_text(&mut self, previous: Option<&str>, kind: TextKind) -> Result<NoteInput> {
+        let Edited { text, then } = self.edit(previous.unwrap_or(""), kind)?;
+        let changed = Some(text.as_str()) != previous && !(text.is_empty() && previous.is_none());
+        Ok(NoteInput {
+            text: changed.then_some(text),
+            then,
+        })
+    }
+}
+
+impl<W: Write> Drop for TerminalPrompter<W> {
+    fn drop(&mut self) {
+        if let Events::Terminal = self.events {
+            let _ = crossterm::execute!(self.out, crossterm::event::DisableBracketedPaste);
+        }
     }
 }
 
@@ -600,24 +832,8 @@ impl<W: Write> Prompter for TerminalPrompter<W> {
     fn note(&mut self, prompt: &NotePrompt) -> Result<NoteInput> {
         writeln!(self.out)?;
         self.say(&prompt.question)?;
-        if let Some(previous) = prompt.previous {
-            self.say(&format!("({}: {previous})", t!("scan.note_previous")))?;
-        }
-        write!(self.out, "  {} ", t!("scan.note_keys"))?;
-        self.out.flush()?;
-        let Line::Text(line) = self.read_line()? else {
-            return Ok(NoteInput::Quit);
-        };
-        Ok(match line.trim() {
-            "" => match prompt.previous {
-                Some(previous) => NoteInput::Text(previous.to_string()),
-                None => NoteInput::Skip,
-            },
-            "b" => NoteInput::Back,
-            "q" => NoteInput::Quit,
-            "-" => NoteInput::Text(String::new()),
-            text => NoteInput::Text(text.to_string()),
-        })
+        self.say(&t!("scan.note_keys"))?;
+        self.ask_text(prompt.previous, NOTE)
     }
 
     fn choose(&mut self, prompt: &ChoicePrompt) -> Result<Chosen> {
@@ -644,17 +860,14 @@ impl<W: Write> Prompter for TerminalPrompter<W> {
             };
             self.say(&format!("[{mark}] {}. {option}", index + 1))?;
         }
+        self.say(&t!("interview.pick_keys"))?;
         loop {
-            write!(self.out, "  {} ", t!("interview.pick_keys"))?;
-            self.out.flush()?;
-            let Line::Text(line) = self.read_line()? else {
-                return Ok(Picked::Quit);
-            };
-            match line.trim() {
-                "" => return Ok(Picked::Indices(prompt.previous.to_vec())),
-                "b" => return Ok(Picked::Back),
-                "q" => return Ok(Picked::Quit),
-                typed => match parse_picks(typed, prompt.options.len()) {
+            let Edited { text, then } = self.edit("", TYPED_ANSWER)?;
+            match (then, text.as_str()) {
+                (Flow::Quit, _) | (_, "q") => return Ok(Picked::Quit),
+                (Flow::Back, _) | (_, "b") => return Ok(Picked::Back),
+                (_, "") => return Ok(Picked::Indices(prompt.previous.to_vec())),
+                (_, typed) => match parse_picks(typed, prompt.options.len()) {
                     Some(picks) => return Ok(Picked::Indices(picks)),
                     None => {
                         let count = prompt.options.len();
@@ -672,24 +885,22 @@ impl<W: Write> Prompter for TerminalPrompter<W> {
     }
 
     fn text(&mut self, prompt: &TextPrompt) -> Result<NoteInput> {
-        let note = NotePrompt {
-            competency_id: &prompt.id,
-            question: prompt.title.clone(),
-            previous: prompt.previous,
+        writeln!(self.out)?;
+        self.say(&prompt.title)?;
+        let kind = if prompt.multiline { NOTE } else { ONE_LINE };
+        let keys = if prompt.multiline {
+            t!("scan.note_keys")
+        } else {
+            t!("input.line_keys")
         };
-        self.note(&note)
+        self.say(&keys)?;
+        self.ask_text(prompt.previous, kind)
     }
 
     fn confirm(&mut self, question: &str) -> Result<bool> {
-        write!(self.out, "{question} [j/N] ")?;
-        self.out.flush()?;
-        let Line::Text(line) = self.read_line()? else {
-            return Ok(false);
-        };
-        Ok(matches!(
-            line.trim().to_lowercase().as_str(),
-            "j" | "ja" | "y" | "yes"
-        ))
+        self.say(&format!("{question} [j/N]"))?;
+        let Edited { text, then } = self.edit("", TYPED_ANSWER)?;
+        Ok(then == Flow::Next && matches!(text.to_lowercase().as_str(), "j" | "ja" | "y" | "yes"))
     }
 
     fn interactive(&self) -> bool {
@@ -742,14 +953,14 @@ mod tests {
             question: String::new(),
             previous: None,
         };
-        assert_eq!(lines.note(&note).unwrap(), NoteInput::Skip);
+        assert_eq!(lines.note(&note).unwrap(), NoteInput::skip());
         assert_eq!(
             lines.rate(&prompt(&scale)).unwrap(),
             Rating::Answer(Answer::NotApplicable)
         );
         assert_eq!(
             lines.note(&note).unwrap(),
-            NoteInput::Text("een voorbeeld".into())
+            NoteInput::text("een voorbeeld".into())
         );
         assert_eq!(
             lines.rate(&prompt(&scale)).unwrap(),

@@ -2,7 +2,7 @@
 //! optional note; saved after every answer.
 
 use super::engine::{Flow, Session};
-use super::prompt::{NoteInput, NotePrompt, Prompter, Rating, RatingPrompt};
+use super::prompt::{NotePrompt, Prompter, Rating, RatingPrompt};
 use crate::framework::{Competency, Framework, Scale};
 use crate::result::{self, ResultFile, ScanResult};
 use crate::{Result, t};
@@ -172,21 +172,16 @@ impl Session for ScanSession<'_> {
                     ),
                     previous: self.result.notes.get(&competency.id).map(String::as_str),
                 };
-                match prompter.note(&prompt)? {
-                    NoteInput::Text(text) if text.is_empty() => {
+                let input = prompter.note(&prompt)?;
+                if let Some(text) = input.text {
+                    if text.is_empty() {
                         self.result.notes.remove(&competency.id);
-                        self.save()?;
-                        Ok(Flow::Next)
-                    }
-                    NoteInput::Text(text) => {
+                    } else {
                         self.result.notes.insert(competency.id.clone(), text);
-                        self.save()?;
-                        Ok(Flow::Next)
                     }
-                    NoteInput::Skip => Ok(Flow::Next),
-                    NoteInput::Back => Ok(Flow::Back),
-                    NoteInput::Quit => Ok(Flow::Quit),
+                    self.save()?;
                 }
+                Ok(input.then)
             }
         }
     }
