@@ -80,8 +80,10 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
         },
     );
     let table = matches!(options.format, ReportFormat::Table);
+    // Wrapped to the terminal like the report (a narrow terminal shows stderr too).
     for hint in render::team::hints(&report, table) {
-        eprintln!("vakwijzer: {hint}");
+        let hint = render::table::wrap_lines(&format!("vakwijzer: {hint}"), context.width);
+        eprintln!("{}", hint.trim_end());
     }
     let rendered = match options.format {
         ReportFormat::Table => Rendered::Text(render::team::table(&report, context.width)),
