@@ -552,6 +552,74 @@ fn markdown_and_english() {
     );
 }
 
+/// A folder holding the example team's scans `first..=last` (their own files, so the same
+/// people with the same scores).
+fn example_people(root: &Path, first: usize, last: usize) -> PathBuf {
+    let dir = root.join(format!("people-{first}-{last}"));
+    std::fs::create_dir(&dir).unwrap();
+    for i in first..=last {
+        let name = format!("scan-{i:02}.yaml");
+        std::fs::copy(Path::new(EXAMPLE).join(&name), dir.join(&name)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn rounds_are_compared_in_full_over_the_people_in_both_or_not_at_all() {
+    let root = tempfile::tempdir().unwrap();
+    let basis = |now: &Path, then: &Path| {
+        let report = json(&[
+            "team",
+            now.to_str().unwrap(),
+            "--since",
+            then.to_str().unwrap(),
+        ]);
+        let change = competency(&report["team"], "durf")["change"].clone();
+        (
+            report["team"]["change_basis"].as_str().unwrap().to_string(),
+            change,
+        )
+    };
+    // Two left and two joined (differ by 4, fewer than 5) and four in both: no change.
+    let (now, then) = (
+        example_people(root.path(), 1, 6),
+        example_people(root.path(), 3, 8),
+    );
+    let (how, change) = basis(&now, &then);
+    assert_eq!(how, "withheld");
+    assert_eq!(
+        (change["withheld"].as_bool(), change["change"].as_f64()),
+        (Some(true), None)
+    );
+    let (table, _) = run(&[
+        "team",
+        now.to_str().unwrap(),
+        "--since",
+        then.to_str().unwrap(),
+    ]);
+    assert!(
+        table.contains("Minder dan 5 mensen deden aan beide rondes mee"),
+        "{table}"
+    );
+    // Two left and two joined, five in both: over those five, whose scores are the same
+    // files in both folders, so nothing changed.
+    let (now, then) = (
+        example_people(root.path(), 1, 7),
+        example_people(root.path(), 3, 9),
+    );
+    let (how, change) = basis(&now, &then);
+    assert_eq!(how, "people_in_both");
+    assert_eq!(change["change"], 0.0);
+    // Five left and four joined (differ by 9, five or more): everyone of both rounds.
+    let (now, then) = (
+        example_people(root.path(), 1, 10),
+        example_people(root.path(), 6, 14),
+    );
+    assert_eq!(basis(&now, &then).0, "full");
+    // The same people: in full.
+    assert_eq!(basis(&now, &now).0, "full");
+}
+
 #[test]
 fn every_team_output_ends_with_the_disclosure_policy() {
     let policy = "Groepen kleiner dan 3 worden niet getoond; gemiddelden en veranderingen \
