@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::{self, Lang};
 
@@ -72,8 +72,8 @@ pub enum Command {
         competencies: Vec<String>,
         #[arg(long, value_enum, default_value = "txt")]
         format: GuideFormat,
-        #[arg(long = "output", short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     Interview {
         #[arg(required_unless_present = "resume")]
@@ -94,8 +94,8 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
-        #[arg(long = "output", short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     Forget {
         #[arg(required = true, value_name = "PATH")]
@@ -110,8 +110,8 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
-        #[arg(long = "output", short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     Share {
         #[arg(value_name = "SCAN")]
@@ -134,8 +134,8 @@ pub enum Command {
         since: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
-        #[arg(long = "output", short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        output: OutputArgs,
     },
 }
 
@@ -146,10 +146,19 @@ impl Command {
             Command::Guide { output, .. }
             | Command::Report { output, .. }
             | Command::Compare { output, .. }
-            | Command::Team { output, .. } => output.as_deref(),
+            | Command::Team { output, .. } => output.output.as_deref(),
             _ => None,
         }
     }
+}
+
+/// Where a report goes: `-o FILE`, and `--force` to replace a result or an input with it.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

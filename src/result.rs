@@ -253,6 +253,45 @@ pub fn peek_kind(path: &Path, text: &str) -> Result<ResultKind> {
         })
 }
 
+/// The kinds of result file, those this version reads and those still to come (a development
+/// plan, a 360 rating, a hiring decision): a file of any of them is someone's result.
+pub const RESULT_KINDS: [&str; 6] = [
+    "scan",
+    "interview",
+    "contribution",
+    "plan",
+    "rating",
+    "decision",
+];
+
+/// The result kind a text says it holds, by its top-level `kind:` line: found whatever the
+/// file is called and even when the rest is broken or cut off. `None` for anything else.
+pub fn result_kind_in(text: &str) -> Option<&'static str> {
+    text.lines().find_map(|line| {
+        let value = line.strip_prefix("kind:")?;
+        let value = value.split(" #").next()?.trim().trim_matches(['"', '\'']);
+        RESULT_KINDS.into_iter().find(|kind| *kind == value)
+    })
+}
+
+/// The result kind of the file at `path` (see `result_kind_in`). A file that cannot be read,
+/// is no regular file or is larger than any result is none.
+pub fn result_kind_of(path: &Path) -> Option<&'static str> {
+    use std::io::Read;
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(path).ok()?;
+    file.take(MAX_RESULT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    if bytes.len() as u64 > MAX_RESULT_BYTES {
+        return None;
+    }
+    result_kind_in(&String::from_utf8_lossy(&bytes))
+}
+
 /// A scan result read from a file, checked against the framework it was made with.
 #[derive(Debug, Clone)]
 pub struct LoadedScan {

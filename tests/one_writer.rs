@@ -2,7 +2,8 @@
 //! pseudo-terminal, waiting for its next answer) holds its file, and a second process on the
 //! same file, new or resumed, is refused with the file's name and status 2, losing nothing of the
 //! first; a process killed mid-way leaves nothing that blocks the next; two runs started
-//! together on one new file never both save into it.
+//! together on one new file never both save into it. And a report's `-o` never replaces a
+//! result or an input unless told to (`--force`, or a yes at a terminal).
 #![cfg(unix)]
 
 use std::path::Path;
@@ -169,6 +170,21 @@ fn a_running_scan_holds_its_new_file_against_a_second_scan_and_a_resume() {
     assert_in_use(&second, "scan.yaml", "a second new scan");
     let resumed = run(dir.path(), &["scan", "--resume", "scan.yaml"], "1\n1\n");
     assert_in_use(&resumed, "scan.yaml", "a resume of the running scan");
+    let guide = [
+        "guide",
+        "generiek",
+        "--format",
+        "md",
+        "-o",
+        "scan.yaml",
+        "--force",
+    ];
+    let report = run(dir.path(), &guide, "");
+    assert_in_use(
+        &report,
+        "scan.yaml",
+        "a report with --force over the running scan",
+    );
     // A second terminal, where replacing an existing file could be confirmed, is refused
     // before it asks.
     let mut replace = Terminal::start(dir.path(), &scan_args("Bea Smit", &["--out", "scan.yaml"]));
@@ -242,7 +258,8 @@ fn a_resumed_scan_and_interview_hold_their_files_until_they_end() {
     scan.send("q");
     scan.expect("Gestopt; 2 antwoorden opgeslagen in scan.yaml.");
     scan.finish();
-    talk.expect("q = stoppen: ");
+    talk.expect("Welke vragen stel je?");
+    talk.expect("  > ");
     talk.send(&format!("q{ENTER}"));
     talk.expect("Verder gaan: vakwijzer interview --resume interview.yaml");
     talk.finish();
@@ -337,4 +354,138 @@ fn two_scans_started_together_on_one_new_file_never_both_save() {
             "round {round}"
         );
     }
+}
+
+/// A scan, an interview, a result of a kind still to come and a broken scan, whatever their
+/// names: `-o` refuses each (exit 2, naming it) and leaves it as it was; so too for one of the
+/// command's inputs. `--force` replaces them; any other file is replaced as always.
+#[test]
+fn reports_never_replace_a_result_or_an_input_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples");
+    std::fs::copy(
+        examples.join("scans/sanne-2026-11.yaml"),
+        d.join("sanne.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        examples.join("scans/sanne-2026-11.yaml"),
+        d.join("scan.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        examples.join("interviews/noor-ans.yaml"),
+        d.join("noor.YAML"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("plan.md"),
+        "schema: 1\nkind: plan\nname: Sanne de Vries\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("broken"),
+        "# vakwijzer-resultaat\nkind: 'scan'\nname: [Sanne de Vries\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("old-report.md"), "# an older report\n").unwrap();
+    let contents = |name: &str| std::fs::read(d.join(name)).unwrap();
+    let results = ["scan.txt", "noor.YAML", "plan.md", "broken"];
+    let before: Vec<Vec<u8>> = results.iter().map(|name| contents(name)).collect();
+
+    for (target, kind) in results.iter().zip(["scan", "interview", "plan", "scan"]) {
+        for args in [
+            vec!["report", "sanne.yaml", "-o", target],
+            vec!["guide", "eindhoven", "--format", "md", "-o", target],
+            vec!["team", ".", "--format", "csv", "-o", target],
+        ] {
+            let output = run(d, &args, "j\n");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains(&format!(
+                    "{target} is een vakwijzer-resultaat ({kind}) en wordt niet vervangen door \
+                     een rapport; kies een ander bestand voor -o, of vervang het toch met --force"
+                )),
+                "{args:?}: {stderr}"
+            );
+        }
+    }
+    let after: Vec<Vec<u8>> = results.iter().map(|name| contents(name)).collect();
+    assert!(after == before, "a refused -o changed a result");
+
+    // An input that is no result: a file the team report read.
+    std::fs::write(d.join("notes.yaml"), "kind: notes\n").unwrap();
+    let output = run(d, &["team", ".", "--format", "csv", "-o", "notes.yaml"], "");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("notes.yaml is een van de invoerbestanden en wordt niet vervangen"),
+        "{stderr}"
+    );
+    assert_eq!(contents("notes.yaml"), b"kind: notes\n");
+
+    // Anything else is replaced, as before; --force replaces a result too.
+    let output = run(
+        d,
+        &[
+            "report",
+            "sanne.yaml",
+            "--format",
+            "md",
+            "-o",
+            "old-report.md",
+        ],
+        "",
+    );
+    assert!(output.status.success(), "{output:?}");
+    let report = contents("old-report.md");
+    assert!(String::from_utf8_lossy(&report).contains("Sanne de Vries"));
+    let forced = [
+        "report",
+        "sanne.yaml",
+        "--format",
+        "md",
+        "-o",
+        "scan.txt",
+        "--force",
+    ];
+    let output = run(d, &forced, "");
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(contents("scan.txt"), report);
+}
+
+/// At a terminal `-o` over a result asks first: no keeps the result, yes replaces it.
+#[test]
+fn at_a_terminal_a_report_over_a_result_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples");
+    let scan = dir.path().join("scan.yaml");
+    std::fs::copy(examples.join("scans/sanne-2026-11.yaml"), &scan).unwrap();
+    let before = std::fs::read(&scan).unwrap();
+    let args = ["guide", "eindhoven", "--format", "md", "-o", "scan.yaml"];
+    let question = "Toch vervangen? [j/N]";
+
+    let mut no = Terminal::start(dir.path(), &args);
+    no.expect("scan.yaml is een vakwijzer-resultaat (scan)");
+    no.expect(question);
+    no.expect("  > ");
+    no.send(&format!("n{ENTER}"));
+    no.expect("vervang het toch met --force");
+    no.session.exp_eof().unwrap();
+    assert!(matches!(
+        no.session.process().wait().unwrap(),
+        WaitStatus::Exited(_, 2)
+    ));
+    assert_eq!(std::fs::read(&scan).unwrap(), before);
+
+    let mut yes = Terminal::start(dir.path(), &args);
+    yes.expect(question);
+    yes.expect("  > ");
+    yes.send(&format!("j{ENTER}"));
+    yes.expect("Geschreven: scan.yaml");
+    yes.finish();
+    let written = std::fs::read_to_string(&scan).unwrap();
+    assert!(written.starts_with("# Interviewleidraad"), "{written}");
 }

@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::output::{Rendered, emit};
 
 use super::report::load_interviews;
 use super::{Context, to_json};
-use crate::cli::ReportFormat;
+use crate::cli::{OutputArgs, ReportFormat};
 use crate::error::Error;
 use crate::render;
 use crate::render::template::Templates;
@@ -20,7 +20,7 @@ pub fn run(
     context: &Context,
     files: &[PathBuf],
     format: ReportFormat,
-    output: Option<&Path>,
+    output: &OutputArgs,
     out: &mut dyn Write,
 ) -> Result<()> {
     let library = context.library()?;

@@ -1,13 +1,12 @@
 //! `vakwijzer guide <framework>`: the interview guide to print and take into the room.
 
 use std::io::Write;
-use std::path::Path;
 
 use super::output::{Rendered, emit};
 
 use super::Context;
 use crate::Result;
-use crate::cli::GuideFormat;
+use crate::cli::{GuideFormat, OutputArgs};
 use crate::render::table::wrap_lines;
 use crate::render::template::Templates;
 use crate::report::guide;
@@ -20,7 +19,7 @@ pub fn run(
     framework_id: &str,
     competencies: &[String],
     format: GuideFormat,
-    output: Option<&Path>,
+    output: &OutputArgs,
     out: &mut dyn Write,
 ) -> Result<()> {
     let library = context.library()?;

@@ -90,14 +90,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             competencies,
             format,
             output,
-        } => guide::run(
-            context,
-            &framework,
-            &competencies,
-            format,
-            output.as_deref(),
-            out,
-        ),
+        } => guide::run(context, &framework, &competencies, format, &output, out),
         Command::Interview {
             framework,
             candidate,
@@ -120,7 +113,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             files,
             format,
             output,
-        } => report::run(context, &files, format, output.as_deref(), out),
+        } => report::run(context, &files, format, &output, out),
         Command::Forget {
             paths,
             name,
@@ -130,7 +123,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
             files,
             format,
             output,
-        } => compare::run(context, &files, format, output.as_deref(), out),
+        } => compare::run(context, &files, format, &output, out),
         Command::Share {
             scan,
             output,

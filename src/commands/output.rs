@@ -1,12 +1,14 @@
 //! Where a report goes: standard output, or the file named with `-o` (written atomically and
-//! owner-only, since reports hold personal data).
+//! owner-only, since reports hold personal data; never over a result or an input unasked).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
+use crate::questionnaire::prompt::{Prompter, TerminalPrompter};
 use crate::render::escape::{terminal_path, terminal_text};
-use crate::result::write_atomic;
+use crate::result::{self, ResultFile, write_atomic};
 use crate::t;
 
 /// A rendered report: text for every format but PDF.
@@ -15,15 +17,14 @@ pub enum Rendered {
     Binary(Vec<u8>),
 }
 
-/// Writes `rendered` to `file`, or to `out` when no file is named. A file that is one of the
-/// command's `inputs` is never overwritten: a report written over a result would lose it.
+/// Writes `rendered` to the file named with `-o`, or to `out` when none is named.
 pub fn emit(
     rendered: Rendered,
-    file: Option<&Path>,
+    output: &OutputArgs,
     inputs: &[PathBuf],
     out: &mut dyn Write,
 ) -> Result<()> {
-    let Some(file) = file else {
+    let Some(file) = output.output.as_deref() else {
         return match rendered {
             Rendered::Text(text) => {
                 // Names, notes and data texts are in it: a terminal must not obey any of them.
@@ -45,16 +46,8 @@ pub fn emit(
             }
         };
     };
-    let same = |input: &PathBuf| match (input.canonicalize(), file.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => input == file,
-    };
-    if inputs.iter().any(same) {
-        return Err(Error::Usage(t!(
-            "output.would_overwrite_input",
-            path = terminal_path(file)
-        )));
-    }
+    // Held until the report is in place: no session may save the result meanwhile.
+    let _held = may_replace(file, inputs, output.force)?;
     let bytes = match rendered {
         Rendered::Text(mut text) => {
             if !text.ends_with('\n') {
@@ -68,4 +61,41 @@ pub fn emit(
     let written = t!("output.written", path = terminal_path(file));
     eprintln!("{written}");
     Ok(())
+}
+
+/// Whether a report may be written over `file`. A vakwijzer result (of any kind, whatever the
+/// file is called) or one of the command's `inputs` is replaced only with `--force` or a yes at
+/// a terminal, since a report written over it would lose it; a result a session is writing
+/// never. Any other file is replaced. A result to be replaced comes back held.
+fn may_replace(file: &Path, inputs: &[PathBuf], force: bool) -> Result<Option<ResultFile>> {
+    let same = |input: &PathBuf| match (input.canonicalize(), file.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => input == file,
+    };
+    let kind = result::result_kind_of(file);
+    let refusal = match kind {
+        _ if inputs.iter().any(same) => {
+            t!("output.would_overwrite_input", path = terminal_path(file))
+        }
+        Some(kind) => t!(
+            "output.would_replace_result",
+            path = terminal_path(file),
+            kind = kind
+        ),
+        None => return Ok(None),
+    };
+    let held = kind.map(|_| ResultFile::open(file)).transpose()?;
+    if force {
+        return Ok(held);
+    }
+    if std::io::stdin().is_terminal() {
+        let question = format!("{refusal}. {}", t!("output.replace_anyway"));
+        if TerminalPrompter::new(std::io::stderr(), 80).confirm(&question)? {
+            return Ok(held);
+        }
+    }
+    Err(Error::Usage(format!(
+        "{refusal}; {}",
+        t!("output.force_hint")
+    )))
 }

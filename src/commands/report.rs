@@ -2,12 +2,12 @@
 //! scans of the same person and framework; for interviews the candidate's scorecard.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::output::{Rendered, emit};
 
 use super::{Context, to_json};
-use crate::cli::ReportFormat;
+use crate::cli::{OutputArgs, ReportFormat};
 use crate::error::Error;
 use crate::framework::Library;
 use crate::render;
@@ -21,7 +21,7 @@ pub fn run(
     context: &Context,
     files: &[PathBuf],
     format: ReportFormat,
-    output: Option<&Path>,
+    output: &OutputArgs,
     out: &mut dyn Write,
 ) -> Result<()> {
     let library = context.library()?;
@@ -121,7 +121,7 @@ fn scorecard(
     library: &Library,
     files: &[PathBuf],
     format: ReportFormat,
-    output: Option<&Path>,
+    output: &OutputArgs,
     out: &mut dyn Write,
 ) -> Result<()> {
     let interviews = load_interviews(library, files)?;

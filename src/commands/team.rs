@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::output::{Rendered, emit};
 use super::{Context, to_json};
-use crate::cli::ReportFormat;
+use crate::cli::{OutputArgs, ReportFormat};
 use crate::error::Error;
 use crate::framework::{Framework, Library};
 use crate::render;
@@ -22,7 +22,7 @@ pub struct TeamOptions {
     pub by: Option<GroupField>,
     pub since: Option<PathBuf>,
     pub format: ReportFormat,
-    pub output: Option<PathBuf>,
+    pub output: OutputArgs,
 }
 
 pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Result<()> {
@@ -117,7 +117,7 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
             Rendered::Binary(render::pdf::render(&render::print::team(&view, &date))?)
         }
     };
-    emit(rendered, options.output.as_deref(), &files, out)
+    emit(rendered, &options.output, &files, out)
 }
 
 /// The usable scans of `framework` as members (names dropped), and every file skipped. Which
