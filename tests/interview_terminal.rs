@@ -1243,3 +1243,33 @@ motivation: Durft
         ),
     );
 }
+
+/// A note longer than the terminal is wide is drawn in rows broken after a word, each
+/// indented under the first; the note saved is the one line typed.
+#[test]
+fn a_long_note_wraps_to_the_terminal_and_is_saved_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = competencies(&["durf"]);
+    let mut term = start_pieter_on_durf(dir.path(), 60);
+    // The lists wrap at 60 columns; their keys line and editor open them.
+    term.expect("Welke vragen stel je?");
+    term.expect(PICK_KEYS);
+    term.expect(EDITOR);
+    term.line("1");
+    term.expect_note(competencies[0].question(1), None);
+    let note = "een twee drie vier vijf zes zeven acht negen tien elf twaalf";
+    term.send(note);
+    // 60 columns: 4 for "  > ", one kept free, 55 for the text.
+    term.expect("\x1b[J  > een twee drie vier vijf zes zeven acht negen tien elf \r\n    twaalf");
+    term.send(&ENTER.repeat(2));
+    term.expect("Welke gedragsindicatoren heb je gezien?");
+    term.expect(EDITOR);
+    term.send("\x03");
+    term.expect("opgeslagen, gestopt");
+    term.finish();
+    let text = std::fs::read_to_string(dir.path().join("pieter.yaml")).unwrap();
+    assert!(
+        text.contains(&format!("      durf.q1: {note}\n")),
+        "the note is not saved as one line in\n{text}"
+    );
+}

@@ -882,7 +882,7 @@ fn a_paste_answers_no_statement_and_is_the_note_where_a_note_is_asked() {
 
 /// The note editor by keys: Left, Home, End, Backspace and Delete work at the cursor, Enter
 /// starts a line, `q` and `b` are text; Esc goes back keeping the note, which is then there to
-/// edit, and Enter twice ends it.
+/// edit; Ctrl-C stops keeping it too, and after `--resume` Enter twice ends it.
 #[test]
 fn a_note_is_edited_at_the_cursor_and_only_esc_leaves_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -909,6 +909,7 @@ fn a_note_is_edited_at_the_cursor_and_only_esc_leaves_it() {
     term.send(&format!("{RIGHT}{LEFT}{LEFT}{DELETE}"));
     term.expect("  > Gesprek met een Gezin\r\n    qb");
     term.send(ESC);
+    term.expect("← terug\r\n");
     // Back at the last statement, its answer selected; the note was kept.
     term.expect_statement(&steps[4], false, Some('4'));
     let saved = Saved::read(&dir.path().join("scan.yaml"));
@@ -922,7 +923,27 @@ fn a_note_is_edited_at_the_cursor_and_only_esc_leaves_it() {
     term.expect("✓ 4 vaak\x1b[K\r\n");
     term.expect_note(&competencies[0]);
     term.expect("Gesprek met een Gezin\r\n    qb");
-    term.send(&format!("!{}", ENTER.repeat(2)));
+    // Ctrl-C in the note saves what was typed, and stops.
+    term.send("!\x03");
+    term.expect("opgeslagen, gestopt\r\n");
+    term.expect("Verder gaan: vakwijzer scan --resume scan.yaml\r\n");
+    term.finish();
+    let saved = Saved::read(&dir.path().join("scan.yaml"));
+    assert!(
+        !saved.complete(),
+        "complete: false expected in\n{}",
+        saved.text
+    );
+    assert_eq!(
+        saved.notes(),
+        map([("durf", "Gesprek met een Gezin\nqb!".into())])
+    );
+
+    // Resumed, the note is there to edit; Enter twice keeps it and ends the scan.
+    let mut term = Terminal::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
+    term.expect_note(&competencies[0]);
+    term.expect("Gesprek met een Gezin\r\n    qb!");
+    term.send(&ENTER.repeat(2));
     term.expect("Opgeslagen in scan.yaml\r\n");
     term.finish();
 

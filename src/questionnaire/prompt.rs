@@ -777,9 +777,15 @@ impl<W: Write> TerminalPrompter<W> {
         // Drawn once more without a notice, the cursor at the end, to go on below the text.
         editor.end_of_text();
         self.draw_text(&editor, &mut cursor_row, "")?;
-        drop(raw);
+        // Leaving is said as at a choice; the text was kept.
+        match then {
+            Flow::Back => write!(self.out, "\r\n  {}", t!("scan.going_back"))?,
+            Flow::Quit => write!(self.out, "\r\n  {}", t!("scan.stopping"))?,
+            Flow::Next | Flow::Skip => {}
+        }
         write!(self.out, "\r\n")?;
         self.out.flush()?;
+        drop(raw);
         Ok(Edited {
             text: editor.text().trim().to_string(),
             then,
