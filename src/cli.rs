@@ -1,12 +1,12 @@
 //! The command line: clap definitions, one variant per command. Help texts come from the
-//! catalogue (see `localize`), so `--help` speaks the chosen language.
+//! catalogue (see `help::localize`), so `--help` and clap's errors speak the chosen language.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::i18n::{self, Lang};
+use crate::i18n::Lang;
 
 #[derive(Debug, Parser)]
 #[command(name = "vakwijzer", version)]
@@ -203,58 +203,66 @@ pub enum BoksFormat {
 /// The language asked for, read before clap parses so that help and clap's own errors can
 /// be localized: `--lang xx`, `--lang=xx`, then `VAKWIJZER_LANG`, else Dutch.
 pub fn requested_lang(args: &[OsString]) -> Lang {
+    raw_option(args, "--lang", "VAKWIJZER_LANG")
+        .and_then(|v| Lang::from_str(&v, true).ok())
+        .unwrap_or_default()
+}
+
+/// An option's value read from the raw arguments (`--name value`, `--name=value`, the last
+/// one given), else from the environment variable `env`.
+pub fn raw_option(args: &[OsString], name: &str, env: &str) -> Option<String> {
     let mut value = None;
+    let with_equals = format!("{name}=");
     for (index, arg) in args.iter().enumerate() {
         let arg = arg.to_string_lossy();
-        if let Some(v) = arg.strip_prefix("--lang=") {
+        if let Some(v) = arg.strip_prefix(&with_equals) {
             value = Some(v.to_string());
-        } else if arg == "--lang" {
+        } else if arg == name {
             value = args
                 .get(index + 1)
                 .map(|v| v.to_string_lossy().into_owned());
         }
     }
-    let value = value.or_else(|| std::env::var("VAKWIJZER_LANG").ok());
-    value
-        .and_then(|v| Lang::from_str(&v, true).ok())
-        .unwrap_or_default()
+    value.or_else(|| std::env::var(env).ok())
 }
 
-/// Sets the help text of the program, every command and every argument from the catalogue:
-/// `help.about`, `help.<command>`, `help.<command>.<arg>` and `help.global.<arg>`.
-fn localize(command: clap::Command) -> clap::Command {
-    let global_args = ["lang", "data", "templates"];
-    let mut command = command.about(i18n::text("help.about"));
-    for arg in global_args {
-        let help = i18n::text(&format!("help.global.{arg}"));
-        command = command.mut_arg(arg, |a| a.help(help));
-    }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        command = command.mut_subcommand(&name, |sub| {
-            let args: Vec<String> = sub
-                .get_arguments()
-                .map(|a| a.get_id().to_string())
-                .filter(|id| !global_args.contains(&id.as_str()))
-                .collect();
-            let mut sub = sub.about(i18n::text(&format!("help.{name}")));
-            for arg in args {
-                let help = i18n::text(&format!("help.{name}.{arg}"));
-                sub = sub.mut_arg(&arg, |a| a.help(help));
-            }
-            sub
-        });
-    }
-    command
+/// The command line with every text from the catalogue.
+pub fn command() -> clap::Command {
+    crate::help::localize(Cli::command())
 }
 
-/// Parses the arguments with localized help; clap's errors and help exit through clap.
+/// `vakwijzer help [COMMAND]` as `vakwijzer [COMMAND] --help`: clap's own help command cannot
+/// be given words from the catalogue, so it is left out and its spelling kept working here.
+fn help_as_flag(mut args: Vec<OsString>) -> Vec<OsString> {
+    let takes_value = ["--lang", "--data", "--templates"];
+    let mut index = 1;
+    while let Some(arg) = args.get(index) {
+        let text = arg.to_string_lossy();
+        if takes_value.contains(&text.as_ref()) {
+            index += 2;
+        } else if text.starts_with('-') {
+            index += 1;
+        } else {
+            break;
+        }
+    }
+    if args.get(index).is_some_and(|a| a == "help") {
+        args.remove(index);
+        args.push("--help".into());
+    }
+    args
+}
+
+/// Parses the arguments; help, version and clap's errors are printed in the catalogue's words
+/// and end the process (status 0 for help and version, 2 for errors).
 pub fn parse(args: Vec<OsString>) -> Cli {
-    let matches = localize(Cli::command()).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let args = help_as_flag(args);
+    let command = command();
+    let parsed = command
+        .clone()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    parsed.unwrap_or_else(|error| crate::help::exit(error, &command, &args))
 }
 
 #[cfg(test)]
@@ -263,7 +271,7 @@ mod tests {
 
     #[test]
     fn every_command_and_argument_has_help_in_the_catalogue() {
-        let command = localize(Cli::command());
+        let command = command();
         for sub in command.get_subcommands() {
             let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
             assert!(

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod framework;
+pub mod help;
 pub mod i18n;
 pub mod person;
 pub mod questionnaire;
