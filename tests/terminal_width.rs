@@ -22,12 +22,15 @@ fn manifest_dir() -> &'static Path {
 }
 
 /// `vakwijzer ARGS` in a pseudo-terminal of `columns` columns: its output, without the
-/// terminal's carriage returns. The run must succeed.
+/// terminal's carriage returns. The run must succeed. Standard error (notices, hints) is left
+/// out: the tables are on standard output.
 fn in_terminal(columns: u16, args: &[&str]) -> String {
     let mut command = Command::new("sh");
     command
         .arg("-c")
-        .arg(format!("stty cols {columns} rows 50 && exec \"$0\" \"$@\""))
+        .arg(format!(
+            "stty cols {columns} rows 50 && exec \"$0\" \"$@\" 2>/dev/null"
+        ))
         .arg(env!("CARGO_BIN_EXE_vakwijzer"))
         .args(args)
         .current_dir(manifest_dir())
