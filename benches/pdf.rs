@@ -9,7 +9,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use vakwijzer::framework::Library;
-use vakwijzer::render::{pdf, print};
+use vakwijzer::layout;
+use vakwijzer::render::pdf;
 use vakwijzer::report::{guide, personal};
 use vakwijzer::result::load_scan;
 
@@ -40,7 +41,6 @@ fn main() {
     let current = load_scan(&examples.join("sanne-2026-11.yaml"), &library).expect("scan");
     let previous = load_scan(&examples.join("sanne-2026-05.yaml"), &library).expect("scan");
     let framework = library.framework("eindhoven").expect("framework");
-    let scale = library.scale(&framework.scales.self_scan);
 
     let (report_time, report_pdf) = measure(|| {
         let report = personal::build(
@@ -50,11 +50,11 @@ fn main() {
             Some(&previous.result),
             vec![],
         );
-        print::personal(&report, scale)
+        pdf::from_layout(&layout::personal::layout(&report))
     });
     let (guide_time, guide_pdf) = measure(|| {
         let guide = guide::build(&library, framework, &[]).expect("guide");
-        print::guide(&guide, "2026-11-23")
+        pdf::from_layout(&layout::guide::layout(&guide))
     });
     for (name, time, bytes) in [
         ("personal scan report", report_time, &report_pdf),

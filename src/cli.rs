@@ -179,6 +179,30 @@ pub enum ReportFormat {
     Pdf,
 }
 
+impl From<GuideFormat> for crate::render::Format {
+    fn from(format: GuideFormat) -> Self {
+        match format {
+            GuideFormat::Md => Self::Md,
+            GuideFormat::Txt => Self::Txt,
+            GuideFormat::Html => Self::Html,
+            GuideFormat::Pdf => Self::Pdf,
+        }
+    }
+}
+
+impl From<ReportFormat> for crate::render::Format {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Table => Self::Table,
+            ReportFormat::Md => Self::Md,
+            ReportFormat::Json => Self::Json,
+            ReportFormat::Csv => Self::Csv,
+            ReportFormat::Html => Self::Html,
+            ReportFormat::Pdf => Self::Pdf,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     Table,

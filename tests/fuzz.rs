@@ -45,6 +45,13 @@ use vakwijzer::questionnaire::prompt::{
 };
 use vakwijzer::questionnaire::scan::ScanSession;
 use vakwijzer::render::template::Templates;
+use vakwijzer::render::{Format, Options, render};
+
+/// Reports rendered with the built-in templates, at 80 columns.
+const OPTIONS: Options = Options {
+    templates: None,
+    width: 80,
+};
 use vakwijzer::result::interview::{self, InterviewResult};
 use vakwijzer::result::{
     Fingerprints, ResultFile, ScanResult, check_scan, file_contents, load_scan, parse_scan,
@@ -581,10 +588,9 @@ fn check_data(name: &str, bytes: &[u8], with_bundled: bool) {
     }
     stat("data", problems.is_empty());
     if problems.is_empty() {
-        let templates = Templates::load(None).unwrap();
         for framework in &library.frameworks {
             if let Ok(guide) = vakwijzer::report::guide::build(&library, framework, &[]) {
-                templates.render("guide.md", &guide).unwrap();
+                render(&guide, Format::Md, &OPTIONS).unwrap();
             }
             vakwijzer::result::fingerprint(framework);
         }
@@ -610,9 +616,8 @@ fn check_scan_file(dir: &Path, bytes: &[u8]) {
                 Some(&loaded.result),
                 loaded.warnings.clone(),
             );
-            vakwijzer::render::personal::table(&report, 80);
-            let templates = Templates::load(None).unwrap();
-            templates.render("personal.md", &report).unwrap();
+            render(&report, Format::Table, &OPTIONS).unwrap();
+            render(&report, Format::Md, &OPTIONS).unwrap();
         }
         Err(error) => {
             let message = error.to_string();
@@ -645,11 +650,8 @@ fn check_interview_file(dir: &Path, bytes: &[u8]) {
     match loaded {
         Ok(loaded) => {
             let framework = library().framework(&loaded.result.framework).unwrap();
-            if let Ok(card) = vakwijzer::report::scorecard::build(framework, &[loaded]) {
-                Templates::load(None)
-                    .unwrap()
-                    .render("scorecard.md", &card)
-                    .unwrap();
+            if let Ok(card) = vakwijzer::report::scorecard::build(library(), framework, &[loaded]) {
+                render(&card, Format::Md, &OPTIONS).unwrap();
             }
         }
         Err(error) => {

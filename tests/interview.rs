@@ -206,7 +206,7 @@ fn a_panel_of_two_gets_a_scorecard_that_flags_a_two_point_disagreement() {
     let md =
         stdout(vakwijzer(dir.path()).args(["report", "pieter.yaml", "ans.yaml", "--format", "md"]));
     assert!(
-        md.contains("| Durf | 4 | 2 | 3,00 | 2 | **bespreken** |"),
+        md.contains("| Durf | 4 | 2 | 3,00 | 2 | bespreken |"),
         "{md}"
     );
     let csv = stdout(vakwijzer(dir.path()).args([
@@ -274,7 +274,7 @@ fn compare_ranks_the_three_example_candidates() {
             .args(&files)
             .args(["--format", "md"]),
     );
-    assert!(md.contains("| 1 | Sanne Bos |"));
+    assert!(md.contains("| Sanne Bos | 1 |"), "{md}");
 }
 
 #[test]
@@ -413,7 +413,7 @@ fn an_organisation_template_replaces_the_built_in_one_and_a_broken_one_is_named(
     );
     // The other templates stay the built-in ones.
     let txt = stdout(vakwijzer(dir.path()).args(["--templates", "tpl", "guide", "eindhoven"]));
-    assert!(txt.starts_with("INTERVIEWLEIDRAAD"));
+    assert!(txt.starts_with("Interviewleidraad: "), "{txt}");
     std::fs::write(
         dir.path().join("tpl/guide.md.tera"),
         "# Kapot\n\n{% for c in report.competencies %}\n{{ c.name }\n",

@@ -5,14 +5,12 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::output::{Rendered, emit};
-
+use super::Context;
+use super::output::emit;
 use super::report::load_interviews;
-use super::{Context, to_json};
 use crate::cli::{OutputArgs, ReportFormat};
 use crate::error::Error;
-use crate::render;
-use crate::render::template::Templates;
+use crate::render::render;
 use crate::report::scorecard;
 use crate::{Result, t};
 
@@ -47,37 +45,9 @@ pub fn run(
     }
     let scorecards: Vec<scorecard::Scorecard> = panels
         .values()
-        .map(|panel| scorecard::build(framework, panel))
+        .map(|panel| scorecard::build(&library, framework, panel))
         .collect::<Result<_>>()?;
     let comparison = scorecard::compare(framework, &scorecards);
-    let rendered = match format {
-        ReportFormat::Table => Rendered::Text(render::scorecard::comparison_table(
-            &comparison,
-            context.width,
-        )),
-        ReportFormat::Md => Rendered::Text({
-            Templates::load(context.templates.as_deref())?.render("compare.md", &comparison)?
-        }),
-        ReportFormat::Json => Rendered::Text(to_json(&comparison)),
-        ReportFormat::Csv => Rendered::Text(render::scorecard::comparison_csv(&comparison)?),
-        ReportFormat::Html => Rendered::Text({
-            let charts = [("bars", render::scorecard::comparison_chart(&comparison)?)];
-            Templates::load(context.templates.as_deref())?.render_with_charts(
-                "compare.html",
-                &comparison,
-                &charts,
-            )?
-        }),
-        ReportFormat::Pdf => {
-            let date = scorecards
-                .iter()
-                .flat_map(|c| c.dates.iter())
-                .max()
-                .cloned()
-                .unwrap_or_default();
-            let pdf = render::pdf::render(&render::print::comparison(&comparison, &date))?;
-            Rendered::Binary(pdf)
-        }
-    };
+    let rendered = render(&comparison, format.into(), &context.render_options())?;
     emit(rendered, output, files, out)
 }

@@ -2,17 +2,12 @@
 
 use std::io::Write;
 
-use super::output::{Rendered, emit};
-
 use super::Context;
+use super::output::emit;
 use crate::Result;
 use crate::cli::{GuideFormat, OutputArgs};
-use crate::render::table::wrap_lines;
-use crate::render::template::Templates;
+use crate::render::render;
 use crate::report::guide;
-
-/// Width of the plain-text guide: it is printed, so it does not follow the terminal.
-const TEXT_WIDTH: u16 = 90;
 
 pub fn run(
     context: &Context,
@@ -25,19 +20,6 @@ pub fn run(
     let library = context.library()?;
     let framework = library.framework(framework_id)?;
     let guide = guide::build(&library, framework, competencies)?;
-    let templates = Templates::load(context.templates.as_deref())?;
-    let rendered = match format {
-        GuideFormat::Md => Rendered::Text(templates.render("guide.md", &guide)?),
-        GuideFormat::Txt => Rendered::Text(wrap_lines(
-            &templates.render("guide.txt", &guide)?,
-            TEXT_WIDTH,
-        )),
-        GuideFormat::Html => Rendered::Text(templates.render("guide.html", &guide)?),
-        GuideFormat::Pdf => {
-            let document = crate::render::print::guide(&guide, &crate::result::now());
-            let pdf = crate::render::pdf::render(&document)?;
-            Rendered::Binary(pdf)
-        }
-    };
+    let rendered = render(&guide, format.into(), &context.render_options())?;
     emit(rendered, output, &[], out)
 }

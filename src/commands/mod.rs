@@ -51,6 +51,14 @@ impl Context {
     pub fn library(&self) -> Result<Library> {
         Library::load(self.data.as_deref())
     }
+
+    /// How reports are rendered here: with the organisation's templates, at this width.
+    pub fn render_options(&self) -> crate::render::Options<'_> {
+        crate::render::Options {
+            templates: self.templates.as_deref(),
+            width: self.width,
+        }
+    }
 }
 
 pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Result<()> {

@@ -11,11 +11,7 @@ use crate::render::escape::{terminal_path, terminal_text};
 use crate::result::{self, ResultFile, write_atomic};
 use crate::t;
 
-/// A rendered report: text for every format but PDF.
-pub enum Rendered {
-    Text(String),
-    Binary(Vec<u8>),
-}
+pub use crate::render::Rendered;
 
 /// Writes `rendered` to the file named with `-o`, or to `out` when none is named.
 pub fn emit(

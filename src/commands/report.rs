@@ -4,14 +4,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::output::{Rendered, emit};
-
-use super::{Context, to_json};
+use super::Context;
+use super::output::emit;
 use crate::cli::{OutputArgs, ReportFormat};
 use crate::error::Error;
 use crate::framework::Library;
-use crate::render;
-use crate::render::template::Templates;
+use crate::render::render;
 use crate::report::personal;
 use crate::report::scorecard;
 use crate::result::{self, LoadedScan, ResultKind, interview};
@@ -74,29 +72,7 @@ pub fn run(
         previous.map(|p| &p.result),
         warnings,
     );
-    let rendered = match format {
-        ReportFormat::Table => Rendered::Text(render::personal::table(&report, context.width)),
-        ReportFormat::Md => Rendered::Text({
-            Templates::load(context.templates.as_deref())?.render("personal.md", &report)?
-        }),
-        ReportFormat::Json => Rendered::Text(to_json(&report)),
-        ReportFormat::Csv => Rendered::Text(render::personal::csv(&report)?),
-        ReportFormat::Html => Rendered::Text({
-            let scale = library.scale(&framework.scales.self_scan);
-            let charts = render::personal::charts(&report, scale)?;
-            Templates::load(context.templates.as_deref())?.render_with_charts(
-                "personal.html",
-                &report,
-                &charts,
-            )?
-        }),
-        ReportFormat::Pdf => {
-            let scale = library.scale(&framework.scales.self_scan);
-            let document = render::print::personal(&report, scale);
-            let pdf = render::pdf::render(&document)?;
-            Rendered::Binary(pdf)
-        }
-    };
+    let rendered = render(&report, format.into(), &context.render_options())?;
     emit(rendered, output, files, out)
 }
 
@@ -127,30 +103,7 @@ fn scorecard(
     let interviews = load_interviews(library, files)?;
     scorecard::check_panel(&interviews)?;
     let framework = library.framework(&interviews[0].result.framework)?;
-    let card = scorecard::build(framework, &interviews)?;
-    let rendered = match format {
-        ReportFormat::Table => {
-            Rendered::Text(render::scorecard::scorecard_table(&card, context.width))
-        }
-        ReportFormat::Md => Rendered::Text({
-            Templates::load(context.templates.as_deref())?.render("scorecard.md", &card)?
-        }),
-        ReportFormat::Json => Rendered::Text(to_json(&card)),
-        ReportFormat::Csv => Rendered::Text(render::scorecard::scorecard_csv(&card)?),
-        ReportFormat::Html => Rendered::Text({
-            let scale = library.scale(&framework.scales.interview);
-            let charts = [("bars", render::scorecard::scorecard_chart(&card, scale)?)];
-            Templates::load(context.templates.as_deref())?.render_with_charts(
-                "scorecard.html",
-                &card,
-                &charts,
-            )?
-        }),
-        ReportFormat::Pdf => {
-            let scale = library.scale(&framework.scales.interview);
-            let pdf = render::pdf::render(&render::print::scorecard(&card, scale))?;
-            Rendered::Binary(pdf)
-        }
-    };
+    let card = scorecard::build(library, framework, &interviews)?;
+    let rendered = render(&card, format.into(), &context.render_options())?;
     emit(rendered, output, files, out)
 }

@@ -119,7 +119,11 @@ fn walk(
     match outcome {
         Outcome::Complete => {
             let report = personal::build(library, framework, &session.result, None, Vec::new());
-            writeln!(out, "\n{}", render::personal::table(&report, context.width))?;
+            writeln!(
+                out,
+                "\n{}",
+                render::terminal::render(&crate::layout::personal::layout(&report), context.width)
+            )?;
             writeln!(out, "{}", t!("scan.saved", path = &path))?;
             writeln!(out, "{}", t!("scan.report_hint", path = &path))?;
         }

@@ -1,17 +1,123 @@
-//! Rendering report models and content to the output formats.
+//! Rendering reports to the output formats. A report is laid out once as a document
+//! (`crate::layout`), which the terminal, Markdown, HTML and PDF renderers draw; JSON is the
+//! report model and CSV its records (`crate::records`). [`render`] is the one place that picks
+//! the renderer for a format.
 
 pub mod charts;
 pub mod escape;
+pub mod html;
+pub mod markdown;
 pub mod pdf;
-pub mod personal;
 pub mod print;
-pub mod scorecard;
 pub mod svg;
 pub mod table;
 pub mod team;
 pub mod template;
+pub mod terminal;
 
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
 use crate::i18n::{self, Lang};
+use crate::layout::Document;
+use crate::records::Records;
+
+/// A report that can be rendered: a model that lays itself out as a document and, for the
+/// machine formats, is its own JSON and gives its records.
+pub trait Report: Serialize {
+    /// The name of its templates: `NAME.md.tera`, `NAME.html.tera` (and `NAME.txt.tera`).
+    const NAME: &'static str;
+
+    fn layout(&self) -> Document;
+
+    /// The rows of its CSV; `None` for a report without machine formats (the guide).
+    fn records(&self) -> Option<Records> {
+        None
+    }
+
+    /// What a reader of the CSV must know that its rows cannot say; printed on stderr.
+    fn csv_notices(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// Every output format. The commands offer those that fit them (see `cli`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// The terminal: text with drawn tables, wrapped to the width.
+    Table,
+    /// Plain text to print, at a fixed width, through the `NAME.txt` template.
+    Txt,
+    Md,
+    Json,
+    Csv,
+    Html,
+    Pdf,
+}
+
+/// A rendered report: text for every format but PDF.
+pub enum Rendered {
+    Text(String),
+    Binary(Vec<u8>),
+}
+
+/// How to render: the organisation's templates and the terminal width.
+pub struct Options<'a> {
+    pub templates: Option<&'a Path>,
+    pub width: u16,
+}
+
+/// Width of plain text meant for paper: it does not follow the terminal.
+pub const TEXT_WIDTH: u16 = 90;
+
+/// Renders `report` in `format`.
+pub fn render<R: Report>(report: &R, format: Format, options: &Options) -> Result<Rendered> {
+    let templates = || template::Templates::load(options.templates);
+    let text = match format {
+        Format::Json => serde_json::to_string_pretty(report).unwrap_or_default(),
+        Format::Csv => {
+            let records = report
+                .records()
+                .ok_or_else(|| Error::Usage(format!("{}: csv", R::NAME)))?;
+            for line in report.csv_notices() {
+                eprintln!("vakwijzer: {line}");
+            }
+            crate::records::csv(&records)?
+        }
+        Format::Table => terminal::render(&report.layout(), options.width),
+        Format::Txt => {
+            let document = report.layout();
+            let text = terminal::render(&document, TEXT_WIDTH);
+            templates()?.render_report(
+                &format!("{}.txt", R::NAME),
+                report,
+                &document,
+                ("text", &text),
+            )?
+        }
+        Format::Md => {
+            let document = report.layout();
+            let markdown = markdown::render(&document);
+            templates()?.render_report(
+                &format!("{}.md", R::NAME),
+                report,
+                &document,
+                ("markdown", &markdown),
+            )?
+        }
+        Format::Html => {
+            let document = report.layout();
+            templates()?.render_report(&format!("{}.html", R::NAME), report, &document, ("", ""))?
+        }
+        Format::Pdf => {
+            let document = pdf::from_layout(&report.layout());
+            return Ok(Rendered::Binary(pdf::render(&document)?));
+        }
+    };
+    Ok(Rendered::Text(text))
+}
 
 /// A score for people: two decimals, with the decimal separator of the language; "—" for none.
 pub fn number(value: Option<f64>) -> String {

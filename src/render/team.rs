@@ -1,9 +1,9 @@
 //! The team report as a terminal table, Markdown and CSV (JSON is the model itself).
 
 use crate::render::escape::{self, markdown_text as md};
-use crate::render::personal::suggestion_lines;
 use crate::render::table::{self, Cell, wrap_lines};
 use crate::render::{figure, number, signed_figure};
+use crate::report::suggestions::Suggestions;
 use crate::report::team::{
     Basis, CompetencyRow, Count, Figure, FrameworkChoice, GroupField, PlanEntry, Section,
     SkipCount, Split, TeamReport,
@@ -678,4 +678,39 @@ pub fn view(report: &TeamReport) -> TeamView {
         plan,
         heat,
     }
+}
+
+/// Activities joined into one line; a source text's trailing comma or semicolon would
+/// double the separator, so it is left off here (the data keeps it).
+fn joined(items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .map(|item| item.trim_end_matches([',', ';']).to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Lines naming the BoKS activities and methods linked to a competency, indented by two.
+fn suggestion_lines(suggestions: &Suggestions) -> Vec<String> {
+    let mut lines = Vec::new();
+    for row in &suggestions.boks {
+        let activities = joined(row.activities.iter().map(|(_, a)| a.clone()));
+        lines.push(format!("  BoKS — {}: {activities}", row.name));
+    }
+    if !suggestions.methods.is_empty() {
+        let methods: Vec<String> = suggestions
+            .methods
+            .iter()
+            .map(|m| format!("{} ({})", m.name, m.category))
+            .collect();
+        lines.push(format!(
+            "  {}: {}",
+            t!("report.methods"),
+            methods.join("; ")
+        ));
+    }
+    if suggestions.status == Some(crate::framework::LinkStatus::Proposal) {
+        lines.push(format!("  ({})", t!("report.link_proposal")));
+    }
+    lines
 }

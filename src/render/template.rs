@@ -48,6 +48,10 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/compare.html.tera"),
     ),
     ("team.html", include_str!("../../templates/team.html.tera")),
+    (
+        "document.html",
+        include_str!("../../templates/document.html.tera"),
+    ),
 ];
 
 /// Template files are small; a larger file is a mistake.
@@ -174,13 +178,31 @@ impl Templates {
         (!all.is_empty()).then(|| all.join(", "))
     }
 
-    /// Renders template `name` with the model as `report`, the catalogue as `t` and the language.
-    pub fn render<T: Serialize>(&self, name: &str, model: &T) -> Result<String> {
-        self.render_with_charts(name, model, &[])
+    /// Renders template `name` of a report: the model as `report`, its laid-out `document`
+    /// (each chart with its SVG as `svg`, inserted with `| safe`: the chart code escapes every
+    /// text in it), the catalogue as `t`, the language as `lang`, and one more value (the
+    /// document already rendered, as `markdown` or `text`), unless its name is empty.
+    pub fn render_report<T: Serialize>(
+        &self,
+        name: &str,
+        model: &T,
+        document: &crate::layout::Document,
+        (key, value): (&'static str, &str),
+    ) -> Result<String> {
+        let mut context = Context::new();
+        context.insert("document", &crate::render::html::document_value(document)?);
+        if !key.is_empty() {
+            context.insert(key, value);
+        }
+        self.render_context(name, model, context)
     }
 
-    /// As `render`, with ready-made SVG charts as `charts.<name>` (inserted unescaped with
-    /// `| safe`; the chart code escapes every text in them).
+    /// Renders template `name` with the model as `report`, the catalogue as `t` and the language.
+    pub fn render<T: Serialize>(&self, name: &str, model: &T) -> Result<String> {
+        self.render_context(name, model, Context::new())
+    }
+
+    /// Renders template `name` with the model as `report` and `charts` (ready-made SVG by name).
     pub fn render_with_charts<T: Serialize>(
         &self,
         name: &str,
@@ -191,6 +213,15 @@ impl Templates {
         let charts: std::collections::BTreeMap<&str, &String> =
             charts.iter().map(|(name, svg)| (*name, svg)).collect();
         context.insert("charts", &charts);
+        self.render_context(name, model, context)
+    }
+
+    fn render_context<T: Serialize>(
+        &self,
+        name: &str,
+        model: &T,
+        mut context: Context,
+    ) -> Result<String> {
         context.insert("report", model);
         context.insert("t", &i18n::catalogue_map());
         context.insert("lang", i18n::current().code());
@@ -262,7 +293,11 @@ mod tests {
         for (name, text) in BUILT_IN.iter().filter(|(name, _)| name.ends_with(".md")) {
             for expression in text.split("{{").skip(1) {
                 let expression = expression.split("}}").next().unwrap_or_default().trim();
-                let ours = expression.starts_with("t[") || expression.starts_with("loop.");
+                // `markdown` is the report's document as the Markdown renderer wrote it, every
+                // text escaped there.
+                let ours = expression.starts_with("t[")
+                    || expression.starts_with("loop.")
+                    || expression == "markdown";
                 let filtered = ["| md", "| num", "| signed"]
                     .iter()
                     .any(|filter| expression.ends_with(filter));

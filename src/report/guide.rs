@@ -18,6 +18,9 @@ pub struct Guide {
     pub star: Vec<StarPrompt>,
     pub competencies: Vec<GuideCompetency>,
     pub references: Vec<(String, String)>,
+    /// When the guide was made, for the PDF's document information.
+    #[serde(skip)]
+    pub date: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -115,5 +118,6 @@ pub fn build(library: &Library, framework: &Framework, ids: &[String]) -> Result
             .iter()
             .map(|r| (r.id.clone(), r.text.clone()))
             .collect(),
+        date: crate::result::now(),
     })
 }

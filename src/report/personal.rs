@@ -22,6 +22,9 @@ pub struct PersonalReport {
     pub progress: Option<Progress>,
     /// Findings about the input (another framework version, dropped answers).
     pub warnings: Vec<String>,
+    /// The lowest and highest point of the scan's scale, which charts span.
+    #[serde(skip)]
+    pub scale_range: (f64, f64),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,5 +123,6 @@ pub fn build(
         competencies: scores,
         progress,
         warnings,
+        scale_range: crate::layout::chart::scale_range(library.scale(&framework.scales.self_scan)),
     }
 }

@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::framework::Framework;
+use crate::framework::{Framework, Library};
+use crate::layout::chart::scale_range;
 use crate::result::interview::{InterviewResult, LoadedInterview};
 use crate::score::{PanelScore, mean_of, panel_score};
 use crate::t;
@@ -24,6 +25,9 @@ pub struct Scorecard {
     pub advice: Vec<AdviceEntry>,
     pub complete: bool,
     pub warnings: Vec<String>,
+    /// The lowest and highest point of the interview scale, which charts span.
+    #[serde(skip)]
+    pub scale_range: (f64, f64),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,7 +101,11 @@ fn panel_competencies<'a>(
         .collect()
 }
 
-pub fn build(framework: &Framework, interviews: &[LoadedInterview]) -> Result<Scorecard> {
+pub fn build(
+    library: &Library,
+    framework: &Framework,
+    interviews: &[LoadedInterview],
+) -> Result<Scorecard> {
     check_panel(interviews)?;
     let results: Vec<&InterviewResult> = interviews.iter().map(|i| &i.result).collect();
     let competencies: Vec<ScorecardRow> = panel_competencies(framework, &results)
@@ -158,6 +166,7 @@ pub fn build(framework: &Framework, interviews: &[LoadedInterview]) -> Result<Sc
         complete: results.iter().all(|r| r.complete),
         competencies,
         warnings: interviews.iter().flat_map(|i| i.warnings.clone()).collect(),
+        scale_range: scale_range(library.scale(&framework.scales.interview)),
     })
 }
 
@@ -169,6 +178,12 @@ pub struct Comparison {
     pub competencies: Vec<(String, String)>,
     /// Best overall score first.
     pub candidates: Vec<CandidateRow>,
+    /// The newest interview date of all candidates.
+    #[serde(skip)]
+    pub date: String,
+    /// The lowest and highest point of the interview scale, which charts span.
+    #[serde(skip)]
+    pub scale_range: (f64, f64),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -234,5 +249,12 @@ pub fn compare(framework: &Framework, scorecards: &[Scorecard]) -> Comparison {
         framework_name: framework.name.clone(),
         competencies,
         candidates,
+        date: scorecards
+            .iter()
+            .flat_map(|c| c.dates.iter())
+            .max()
+            .cloned()
+            .unwrap_or_default(),
+        scale_range: scorecards.first().map_or((1.0, 5.0), |c| c.scale_range),
     }
 }

@@ -1,0 +1,227 @@
+//! The personal scan report laid out: scores against targets (radar, table, bars), strengths,
+//! development points with the person's note and schooling suggestions, progress.
+
+use super::{BarChart, Block, Cell, ColumnKind, Document, RadarChart, Table, day};
+use crate::render::number;
+use crate::report::personal::{DevelopmentPoint, PersonalReport};
+use crate::report::suggestions::Suggestions;
+use crate::t;
+
+impl crate::render::Report for PersonalReport {
+    const NAME: &'static str = "personal";
+
+    fn layout(&self) -> Document {
+        layout(self)
+    }
+
+    fn records(&self) -> Option<crate::records::Records> {
+        Some(crate::records::personal(self))
+    }
+}
+
+pub fn layout(report: &PersonalReport) -> Document {
+    let mut meta = vec![report.framework_name.clone(), report.date.clone()];
+    if let Some(role) = &report.role {
+        meta.push(format!("{}: {role}", t!("report.targets_of")));
+    }
+    if !report.complete {
+        meta.push(t!("report.incomplete"));
+    }
+    let mut blocks: Vec<Block> = report.warnings.iter().map(Block::notice).collect();
+    let (radar, bars) = charts(report);
+    let radar_caption = match &report.progress {
+        Some(progress) => t!("chart.radar_previous", date = &progress.previous_date),
+        None => t!("chart.radar"),
+    };
+    blocks.push(Block::chart(radar, radar_caption));
+    blocks.push(Block::Table(scores(report)));
+    blocks.push(Block::chart(bars, t!("chart.bars")));
+    blocks.push(Block::heading(2, t!("report.strengths")));
+    if report.strengths.is_empty() {
+        blocks.push(Block::paragraph(t!("report.none_yet")));
+    } else {
+        let items = report
+            .strengths
+            .iter()
+            .map(|s| with_note(format!("{} ({})", s.name, number(s.score)), &s.note))
+            .collect();
+        blocks.push(Block::bullets(items));
+    }
+    blocks.push(Block::heading(2, t!("report.development_points")));
+    for point in &report.development_points {
+        blocks.extend(development_point(point));
+    }
+    if let Some(progress) = &report.progress {
+        blocks.push(Block::heading(
+            2,
+            t!("report.progress_since", date = &progress.previous_date),
+        ));
+        let mut table = Table::new([
+            (t!("report.competency"), ColumnKind::Name),
+            (progress.previous_date.clone(), ColumnKind::Score),
+            (report.date.clone(), ColumnKind::Score),
+            (t!("report.change"), ColumnKind::Change),
+        ]);
+        table.rows = progress
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::from(r.name.as_str()),
+                    Cell::Score(r.previous),
+                    Cell::Score(r.current),
+                    Cell::Change(r.change),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table(table));
+    }
+    Document {
+        title: format!("{} — {}", t!("report.personal_title"), report.name),
+        meta,
+        author: report.name.clone(),
+        subject: report.framework_name.clone(),
+        date: day(&report.date),
+        personal_data: true,
+        blocks,
+    }
+}
+
+/// "3/4", or "3/4 (1 n.v.t.)" when statements were marked not applicable.
+pub fn answered(answered: usize, not_applicable: usize, statements: usize) -> String {
+    if not_applicable == 0 {
+        format!("{answered}/{statements}")
+    } else {
+        format!(
+            "{answered}/{statements} ({not_applicable} {})",
+            t!("report.not_applicable")
+        )
+    }
+}
+
+fn scores(report: &PersonalReport) -> Table {
+    let mut table = Table::new([
+        (t!("report.competency"), ColumnKind::Name),
+        (t!("report.score"), ColumnKind::Score),
+        (t!("report.target"), ColumnKind::Score),
+        (t!("report.gap"), ColumnKind::Change),
+        (t!("report.answered"), ColumnKind::Number),
+    ]);
+    table.rows = report
+        .competencies
+        .iter()
+        .map(|c| {
+            vec![
+                Cell::from(c.name.as_str()),
+                Cell::Score(c.score),
+                Cell::Score(c.target),
+                Cell::Change(c.gap),
+                Cell::Text(answered(c.answered, c.not_applicable, c.statements)),
+            ]
+        })
+        .collect();
+    table
+}
+
+/// The radar (with the earlier scan as a second outline when there is one) and the bars,
+/// score against target per competency.
+fn charts(report: &PersonalReport) -> (RadarChart, BarChart) {
+    let (min, max) = report.scale_range;
+    let labels: Vec<String> = report.competencies.iter().map(|c| c.name.clone()).collect();
+    let values: Vec<Option<f64>> = report.competencies.iter().map(|c| c.score).collect();
+    let targets: Vec<Option<f64>> = report.competencies.iter().map(|c| c.target).collect();
+    let (previous, previous_legend) = match &report.progress {
+        Some(progress) => (
+            report
+                .competencies
+                .iter()
+                .map(|c| {
+                    progress
+                        .rows
+                        .iter()
+                        .find(|row| row.id == c.id)
+                        .and_then(|row| row.previous)
+                })
+                .collect(),
+            t!("chart.previous_scan", date = &progress.previous_date),
+        ),
+        None => (Vec::new(), String::new()),
+    };
+    let radar = RadarChart {
+        labels: labels.clone(),
+        values: values.clone(),
+        targets: targets.clone(),
+        previous,
+        min,
+        max,
+        value_legend: t!("report.score"),
+        target_legend: t!("report.target"),
+        previous_legend,
+    };
+    let bars = BarChart {
+        labels,
+        values,
+        targets,
+        min,
+        max,
+        value_legend: t!("report.score"),
+        target_legend: t!("report.target"),
+    };
+    (radar, bars)
+}
+
+/// `text — jouw voorbeeld: “note”` when the person wrote a note.
+fn with_note(text: String, note: &Option<String>) -> String {
+    match note {
+        Some(note) => format!("{text} — {}: “{note}”", t!("report.your_note")),
+        None => text,
+    }
+}
+
+fn development_point(point: &DevelopmentPoint) -> Vec<Block> {
+    let mut blocks = vec![Block::heading(
+        3,
+        t!(
+            "report.development_line",
+            name = &point.name,
+            score = number(point.score),
+            target = number(point.target)
+        ),
+    )];
+    if let Some(note) = &point.note {
+        blocks.push(Block::paragraph(format!(
+            "{}: “{note}”",
+            t!("report.your_note")
+        )));
+    }
+    blocks.extend(suggestion_blocks(&point.suggestions));
+    blocks
+}
+
+/// The BoKS activities and methods linked to a competency, each under a lead-in line, and
+/// whether the link is a proposal. The team plan lists them the same way.
+pub fn suggestion_blocks(suggestions: &Suggestions) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for row in &suggestions.boks {
+        blocks.push(Block::heading(4, format!("BoKS — {}", row.name)));
+        let items = row
+            .activities
+            .iter()
+            .map(|(column, activity)| format!("{activity} ({column})"))
+            .collect();
+        blocks.push(Block::bullets(items));
+    }
+    if !suggestions.methods.is_empty() {
+        blocks.push(Block::heading(4, t!("report.methods")));
+        let items = suggestions
+            .methods
+            .iter()
+            .map(|m| format!("{} ({})", m.name, m.category))
+            .collect();
+        blocks.push(Block::bullets(items));
+    }
+    if suggestions.status == Some(crate::framework::LinkStatus::Proposal) {
+        blocks.push(Block::note(t!("report.link_proposal")));
+    }
+    blocks
+}

@@ -1,0 +1,36 @@
+//! The scorecard as records: one row per competency and interviewer.
+
+use super::{Field, Records};
+use crate::report::scorecard::Scorecard;
+
+pub fn records(card: &Scorecard) -> Records {
+    let mut records = Records::new([
+        "candidate",
+        "competency",
+        "competency_name",
+        "interviewer",
+        "rating",
+        "observed",
+        "indicators",
+        "mean",
+        "spread",
+        "discuss",
+    ]);
+    for row in &card.competencies {
+        for rating in &row.ratings {
+            records.rows.push(vec![
+                Field::from(&card.candidate),
+                Field::from(&row.id),
+                Field::from(&row.name),
+                Field::from(&rating.interviewer),
+                Field::Count(rating.rating.map(usize::from)),
+                Field::from(rating.observed),
+                Field::from(rating.indicators),
+                Field::Number(row.panel.mean),
+                Field::Count(row.panel.spread.map(usize::from)),
+                Field::Flag(row.panel.discuss),
+            ]);
+        }
+    }
+    records
+}
