@@ -61,6 +61,8 @@ fn block_text(block: &Block, width: u16) -> Option<String> {
             let long = title.lines().map(|l| l.chars().count()).max().unwrap_or(0);
             format!("{title}\n{}\n", "─".repeat(long))
         }
+        // A lead-in line introduces the list under it.
+        Block::Heading { level: 4.., text } => format!("{}\n", wrap(&format!("{text}:"), width)),
         Block::Heading { text, .. } => format!("{}\n", wrap(text, width)),
         Block::Paragraph { text } | Block::Note { text } => format!("{}\n", wrap(text, width)),
         Block::Notice { text } => hanging("! ", text, 2, width),
