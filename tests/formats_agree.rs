@@ -1,0 +1,234 @@
+//! The formats say the same: the same facts (scores, n.v.t. counts, ratings, "bespreken",
+//! notices) read back out of the terminal table, the Markdown, the HTML (as text) and the PDF
+//! (pdftotext) of each report are equal, and equal to the JSON. Every format is drawn from one
+//! document, so a count shown in one and not in another (the PDF once showed "3/4" where the
+//! table said "3/4 (1 n.v.t.)") fails here.
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+
+fn vakwijzer(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("vakwijzer").unwrap();
+    command
+        .current_dir(dir)
+        .env_remove("VAKWIJZER_DATA")
+        .env_remove("VAKWIJZER_LANG")
+        .env_remove("VAKWIJZER_TEMPLATES")
+        .env("VAKWIJZER_NOW", "2026-11-23T10:00:00Z")
+        .env("COLUMNS", "120");
+    command
+}
+
+fn example(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/examples")
+        .join(path)
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The report in `format`, as text: HTML without its markup and charts, PDF through pdftotext.
+fn text(dir: &Path, args: &[String], format: &str) -> String {
+    let file = dir.join(format!("out.{format}"));
+    let output = vakwijzer(dir)
+        .args(args)
+        .args(["--format", format, "--force", "-o"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?} {format}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    match format {
+        "pdf" => {
+            let out = Process::new("pdftotext")
+                .args(["-layout", file.to_str().unwrap(), "-"])
+                .output()
+                .expect("pdftotext (poppler-utils) is needed for this test");
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        }
+        "html" => html_text(&std::fs::read_to_string(&file).unwrap()),
+        _ => std::fs::read_to_string(&file).unwrap(),
+    }
+}
+
+/// The visible text of an HTML report, a line per table row, paragraph or list item.
+fn html_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    // Charts repeat their labels and values; the facts are read from the tables.
+    while let Some(start) = rest.find("<svg") {
+        text.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once("</svg>")
+            .map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("</tr>", "\n")
+        .replace("</p>", "\n")
+        .replace("</li>", "\n")
+        .replace("</td>", " ")
+        .replace("</th>", " ");
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+/// Markdown's escapes and the table rules of every format, gone; white space collapsed.
+fn words(line: &str) -> String {
+    line.replace(['│', '┆', '|'], " ")
+        .replace('\\', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Per name, what its table row says after the name: the row with the most figures among
+/// the lines that start with the name and a figure (a chart's label line has fewer).
+fn rows(text: &str, names: &[String]) -> Vec<String> {
+    let lines: Vec<String> = text.lines().map(words).collect();
+    names
+        .iter()
+        .map(|name| {
+            lines
+                .iter()
+                .filter_map(|line| line.strip_prefix(&format!("{name} ")))
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit() || "+-—".contains(c)))
+                .max_by_key(|rest| rest.split(' ').count())
+                .unwrap_or_else(|| panic!("no row for {name} in:\n{text}"))
+                .to_string()
+        })
+        .collect()
+}
+
+fn json(dir: &Path, args: &[String]) -> serde_json::Value {
+    let output = vakwijzer(dir)
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The same rows in every format; returns them.
+fn agree(dir: &Path, args: &[String], names: &[String]) -> Vec<String> {
+    let expected = rows(&text(dir, args, "table"), names);
+    for format in ["md", "html", "pdf"] {
+        assert_eq!(
+            rows(&text(dir, args, format), names),
+            expected,
+            "{format} differs from the table"
+        );
+    }
+    expected
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|a| a.to_string()).collect()
+}
+
+#[test]
+fn the_personal_report_says_the_same_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    // A scan of an earlier version of the framework: the report carries a notice.
+    let scan = std::fs::read_to_string(example("scans/sanne-2026-11.yaml")).unwrap();
+    let (before, after) = scan.split_once("fingerprint: ").unwrap();
+    let rest = after.split_once('\n').unwrap().1;
+    std::fs::write(
+        dir.path().join("scan.yaml"),
+        format!("{before}fingerprint: sha256:0000000000000000\n{rest}"),
+    )
+    .unwrap();
+    let args = strings(&["report", "scan.yaml", &example("scans/sanne-2026-05.yaml")]);
+    let report = json(dir.path(), &args);
+    let names: Vec<String> = report["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    let rows = agree(dir.path(), &args, &names);
+    // The figures are the JSON's, the n.v.t. count included.
+    for (row, competency) in rows.iter().zip(report["competencies"].as_array().unwrap()) {
+        let score = format!("{:.2}", competency["score"].as_f64().unwrap()).replace('.', ",");
+        assert!(row.starts_with(&score), "{row}");
+        let statements = competency["statements"].as_u64().unwrap();
+        let answered = competency["answered"].as_u64().unwrap();
+        let not_applicable = competency["not_applicable"].as_u64().unwrap();
+        let count = if not_applicable == 0 {
+            format!("{answered}/{statements}")
+        } else {
+            format!("{answered}/{statements} ({not_applicable} n.v.t.)")
+        };
+        assert!(row.ends_with(&count), "{row} lacks {count}");
+    }
+    assert!(rows.iter().any(|row| row.contains("n.v.t.")));
+    // The notice about the framework version, in every format.
+    let warning = words(report["warnings"][0].as_str().unwrap());
+    assert!(!warning.is_empty());
+    for format in ["table", "md", "html", "pdf"] {
+        let all = words(&text(dir.path(), &args, format).replace('\n', " "));
+        assert!(
+            all.contains(&warning),
+            "{format} lacks the notice {warning}"
+        );
+    }
+}
+
+#[test]
+fn the_scorecard_and_the_comparison_say_the_same_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = strings(&[
+        "report",
+        &example("interviews/noor-ans.yaml"),
+        &example("interviews/noor-pieter.yaml"),
+    ]);
+    let card = json(dir.path(), &args);
+    let names: Vec<String> = card["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    let rows = agree(dir.path(), &args, &names);
+    for (row, competency) in rows.iter().zip(card["competencies"].as_array().unwrap()) {
+        assert_eq!(
+            row.ends_with("bespreken"),
+            competency["discuss"].as_bool().unwrap(),
+            "{row}"
+        );
+    }
+    let mut args = vec!["compare".to_string()];
+    for file in ["noor-ans", "noor-pieter", "sanne-ans", "sanne-pieter"] {
+        args.push(example(&format!("interviews/{file}.yaml")));
+    }
+    let comparison = json(dir.path(), &args);
+    let names: Vec<String> = comparison["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["candidate"].as_str().unwrap().to_string())
+        .collect();
+    let rows = agree(dir.path(), &args, &names);
+    assert!(rows[0].starts_with("1 "), "{rows:?}");
+}
