@@ -7,7 +7,7 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
 use rexpect::process::{PtyProcess, WaitStatus};
@@ -330,4 +330,87 @@ fn piped_output_takes_columns_and_files_and_pipes_else_a_hundred() {
     in_terminal(60, &in_file);
     let written = std::fs::read_to_string(&file).unwrap();
     assert_eq!(written.trim_end(), default.trim_end());
+}
+
+/// A whole Eindhoven scan, answered 4 except for one statement per competency.
+fn piped_answers() -> String {
+    let framework = json(&["show", "eindhoven"]);
+    let mut answers = String::new();
+    for competency in framework["competencies"].as_array().unwrap() {
+        let count = competency["indicators"].as_array().unwrap().len();
+        for index in 0..count {
+            answers.push_str(if index == 0 { "2\n" } else { "4\n" });
+        }
+    }
+    answers
+}
+
+#[test]
+fn a_finished_scan_ends_with_a_summary_that_fits_not_the_whole_report() {
+    let answers = piped_answers();
+    for columns in WIDTHS {
+        let dir = tempfile::tempdir().unwrap();
+        let output = Command::cargo_bin("vakwijzer")
+            .unwrap()
+            .args([
+                "scan",
+                "eindhoven",
+                "--name",
+                "Fleur Jansen",
+                "-o",
+                "fleur.yaml",
+            ])
+            .current_dir(dir.path())
+            .env("COLUMNS", columns.to_string())
+            .env_remove("VAKWIJZER_DATA")
+            .env_remove("VAKWIJZER_LANG")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(answers.as_bytes())?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+        let summary = stdout
+            .split_once("Klaar, Fleur Jansen.")
+            .map(|(_, after)| after)
+            .unwrap_or_else(|| panic!("no summary at {columns}:\n{stdout}\n{output:?}"));
+        let what = format!("the end of a scan at {columns} columns");
+        // Commands to copy stay on one line; everything else fits.
+        let prose: String = summary
+            .lines()
+            .filter(|line| !line.contains("vakwijzer report"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        assert_fits(&prose, usize::from(columns), &what);
+        for whole_report in ["Sterke punten", "Ontwikkelpunten", "BoKS", "Methoden"] {
+            assert!(!summary.contains(whole_report), "{what}:\n{summary}");
+        }
+        for hint in [
+            "Opgeslagen in fleur.yaml",
+            "Rapport: vakwijzer report fleur.yaml",
+            "vakwijzer report fleur.yaml --format pdf -o fleur.pdf",
+        ] {
+            assert!(summary.contains(hint), "{what}: no {hint}:\n{summary}");
+        }
+        // The scores against the targets are those of the report.
+        let path = dir.path().join("fleur.yaml");
+        let report = json(&["report", path.to_str().unwrap()]);
+        let mut expected = Expected::default();
+        expected.names(each(&report["competencies"], "name"));
+        for field in ["score", "target", "gap"] {
+            expected.figures(each(&report["competencies"], field));
+        }
+        assert_whole(summary, &expected, &what);
+        let below = each(&report["competencies"], "gap")
+            .filter(|gap| gap.as_f64().is_some_and(|g| g > 0.0))
+            .count();
+        let line = format!("Onder het doel: {below} van de 8 competenties.");
+        assert!(summary.contains(&line), "{what}: no '{line}':\n{summary}");
+    }
 }

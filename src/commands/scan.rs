@@ -11,6 +11,7 @@ use crate::error::{Error, Problem};
 use crate::framework::load::{from_yaml, yaml_problem};
 use crate::framework::validate::Locator;
 use crate::framework::{Framework, Library, Scale};
+use crate::layout::{Block, Document};
 use crate::questionnaire::engine::{self, Flow, Outcome};
 use crate::questionnaire::input;
 use crate::questionnaire::prompt::{
@@ -119,13 +120,15 @@ fn walk(
     match outcome {
         Outcome::Complete => {
             let report = personal::build(library, framework, &session.result, None, Vec::new());
-            writeln!(
-                out,
-                "\n{}",
-                render::terminal::render(&crate::layout::personal::layout(&report), context.width)
-            )?;
+            let pdf = session.file.path().with_extension("pdf");
+            writeln!(out, "\n{}", summary(&report, context.width))?;
             writeln!(out, "{}", t!("scan.saved", path = &path))?;
             writeln!(out, "{}", t!("scan.report_hint", path = &path))?;
+            writeln!(
+                out,
+                "{}",
+                t!("scan.pdf_hint", path = &path, pdf = pdf.display())
+            )?;
         }
         Outcome::Stopped => {
             let answered = session.result.answers.len();
@@ -138,6 +141,33 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// The end of a scan: the scores against the targets and how many fall short; the whole
+/// report (strengths, development points, suggestions) is one command away.
+fn summary(report: &personal::PersonalReport, width: u16) -> String {
+    let below = report
+        .competencies
+        .iter()
+        .filter(|c| c.gap.is_some_and(|gap| gap > 0.0))
+        .count();
+    let with_target = report
+        .competencies
+        .iter()
+        .filter(|c| c.target.is_some())
+        .count();
+    let mut blocks = vec![Block::Table(crate::layout::personal::scores(report))];
+    if with_target > 0 {
+        blocks.push(Block::Paragraph {
+            text: t!("scan.summary_below", below = below, total = with_target),
+        });
+    }
+    let document = Document {
+        title: t!("scan.summary_title", name = &report.name),
+        blocks,
+        ..Document::default()
+    };
+    render::terminal::render(&document, width)
 }
 
 fn self_scan_scale<'a>(library: &'a Library, framework: &Framework) -> Result<&'a Scale> {

@@ -99,7 +99,9 @@ pub fn answered(answered: usize, not_applicable: usize, statements: usize) -> St
     }
 }
 
-fn scores(report: &PersonalReport) -> Table {
+/// The scores against the targets: the report's first table, and the summary at the end of a
+/// scan.
+pub fn scores(report: &PersonalReport) -> Table {
     let mut table = Table::new([
         (t!("report.competency"), ColumnKind::Name),
         (t!("report.score"), ColumnKind::Score),
