@@ -722,9 +722,9 @@ impl<W: Write> TerminalPrompter<W> {
         Ok(())
     }
 
-    /// Edits a text, starting from `initial`, until it is ended (Enter; in a note, Enter on
-    /// an empty last line) or left (Esc: back, Ctrl-C: stop). Keys that are not text never
-    /// become text; a paste is text where `kind` allows it.
+    /// Edits a text, starting from `initial`, until it is ended (Enter; in a note, Enter twice,
+    /// or once on an empty last line) or left (Esc: back, Ctrl-C: stop). Keys that are not text
+    /// never become text; a paste is text where `kind` allows it.
     fn edit(&mut self, initial: &str, kind: TextKind) -> Result<Edited> {
         let mut editor = Editor::new(initial, kind.multiline, MAX_TEXT_BYTES);
         let raw = self.raw_mode()?;
