@@ -277,19 +277,26 @@ pub fn result_kind_in(text: &str) -> Option<&'static str> {
 /// The result kind of the file at `path` (see `result_kind_in`). A file that cannot be read,
 /// is no regular file or is larger than any result is none.
 pub fn result_kind_of(path: &Path) -> Option<&'static str> {
+    match read_prefix(path) {
+        Ok((bytes, true)) => result_kind_in(&String::from_utf8_lossy(&bytes)),
+        _ => None,
+    }
+}
+
+/// The bytes of the regular file at `path`, no more than a result can hold, and whether that
+/// is all of it. What is no regular file (a pipe would never end) is an error.
+pub fn read_prefix(path: &Path) -> std::io::Result<(Vec<u8>, bool)> {
     use std::io::Read;
-    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        return None;
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::from(std::io::ErrorKind::InvalidInput));
     }
     let mut bytes = Vec::new();
-    let file = std::fs::File::open(path).ok()?;
-    file.take(MAX_RESULT_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    if bytes.len() as u64 > MAX_RESULT_BYTES {
-        return None;
-    }
-    result_kind_in(&String::from_utf8_lossy(&bytes))
+    std::fs::File::open(path)?
+        .take(MAX_RESULT_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    let whole = bytes.len() as u64 <= MAX_RESULT_BYTES;
+    bytes.truncate(usize::try_from(MAX_RESULT_BYTES).unwrap_or(usize::MAX));
+    Ok((bytes, whole))
 }
 
 /// A scan result read from a file, checked against the framework it was made with.

@@ -53,6 +53,17 @@ pub struct Parsed {
 /// Every file below `paths`, sorted, each once. A path that does not exist is an error (a typo
 /// should not pass for an empty team); files given by name are read whatever their extension.
 pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = files_below(paths, &crate::framework::load::is_yaml)?;
+    // A file given twice (a folder and a file in it) must count once.
+    let mut seen = BTreeSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    Ok(files)
+}
+
+/// Every file below `paths` that `keep_file` accepts, each folder's sorted, in the order given;
+/// a folder given as a link is followed, links to folders inside are not. A file given by
+/// name is taken whatever it is called; a path that does not exist is an error.
+pub fn files_below(paths: &[PathBuf], keep_file: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for path in paths {
         let metadata = std::fs::metadata(path).map_err(|source| Error::Read {
@@ -61,16 +72,13 @@ pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
         })?;
         if metadata.is_dir() {
             let mut found = Vec::new();
-            crate::framework::load::collect_yaml(path, &|_| false, &mut found)?;
+            crate::framework::load::collect_files(path, &|_| false, keep_file, &mut found)?;
             found.sort();
             files.extend(found);
         } else {
             files.push(path.clone());
         }
     }
-    // A file given twice (a folder and a file in it) must count once.
-    let mut seen = BTreeSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     Ok(files)
 }
 

@@ -77,6 +77,18 @@ pub fn collect_yaml(
     skip_folder: &dyn Fn(&std::ffi::OsStr) -> bool,
     out: &mut Vec<PathBuf>,
 ) -> Result<()> {
+    collect_files(dir, skip_folder, &is_yaml, out)
+}
+
+/// Collects every file below `dir` that `keep_file` accepts into `out`: regular files and
+/// links to files; links to folders are not followed. `forget` uses it with every file, so that
+/// it looks where the team report looks.
+pub fn collect_files(
+    dir: &Path,
+    skip_folder: &dyn Fn(&std::ffi::OsStr) -> bool,
+    keep_file: &dyn Fn(&Path) -> bool,
+    out: &mut Vec<PathBuf>,
+) -> Result<()> {
     let read_error = |source| Error::Read {
         path: dir.to_path_buf(),
         source,
@@ -90,9 +102,9 @@ pub fn collect_yaml(
         };
         if file_type.is_dir() {
             if !skip_folder(&entry.file_name()) {
-                collect_yaml(&path, skip_folder, out)?;
+                collect_files(&path, skip_folder, keep_file, out)?;
             }
-        } else if is_yaml(&path) {
+        } else if keep_file(&path) {
             // Only regular files (or links to them): opening a named pipe found in a folder
             // would wait forever, and a device has no end. A link that leads nowhere is kept,
             // to be reported when it is read.
@@ -105,7 +117,7 @@ pub fn collect_yaml(
     Ok(())
 }
 
-fn is_yaml(path: &Path) -> bool {
+pub fn is_yaml(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("yaml" | "yml")
