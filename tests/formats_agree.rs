@@ -232,3 +232,48 @@ fn the_scorecard_and_the_comparison_say_the_same_in_every_format() {
     let rows = agree(dir.path(), &args, &names);
     assert!(rows[0].starts_with("1 "), "{rows:?}");
 }
+
+/// The team report's defects of before, each gone: the refusal of `--by` sat elsewhere in the
+/// Markdown than in the HTML; the HTML plan was numbered twice ("1. 1. Zelfontwikkeling");
+/// `--templates` ignored `team.md.tera`.
+#[test]
+fn the_team_report_says_the_same_in_the_same_place_and_takes_its_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = strings(&["team", &example("team"), "--by", "role"]);
+    let refusal = "Niet gesplitst per rol";
+    for format in ["table", "md", "html", "pdf"] {
+        let all = words(&text(dir.path(), &args, format).replace('\n', " "));
+        let plan = all.find("Scholingsplan").expect("a plan");
+        let refused = all
+            .find(refusal)
+            .unwrap_or_else(|| panic!("{format} lacks the refusal"));
+        let policy = all
+            .find("Groepen kleiner dan 5 worden niet getoond")
+            .unwrap();
+        assert!(
+            plan < refused && refused < policy,
+            "{format}: the refusal is out of place"
+        );
+        assert!(
+            !all.contains("1. 1."),
+            "{format}: the plan is numbered twice"
+        );
+    }
+    std::fs::create_dir(dir.path().join("tpl")).unwrap();
+    std::fs::write(
+        dir.path().join("tpl/team.md.tera"),
+        "# Team Noord\n{% for c in report.team.competencies %}- {{ c.name | md }}\n{% endfor %}",
+    )
+    .unwrap();
+    let output = vakwijzer(dir.path())
+        .args(["--templates", "tpl"])
+        .args(&args)
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        md.starts_with("# Team Noord\n- Aanpassingsvermogen\n"),
+        "{md}"
+    );
+}

@@ -45,7 +45,8 @@ fn examples(folder: &str) -> Vec<String> {
     files
 }
 
-/// Every report: (name, arguments before `--format`).
+/// Every report: (name, arguments before `--format`). The team's CSV is its own (not yet
+/// from records) but snapshotted all the same.
 fn reports() -> Vec<(&'static str, Vec<String>)> {
     let strings = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
     vec![
@@ -68,6 +69,19 @@ fn reports() -> Vec<(&'static str, Vec<String>)> {
                 "data/examples/interviews/noor-ans.yaml",
                 "data/examples/interviews/noor-pieter.yaml",
             ]),
+        ),
+        (
+            "team",
+            strings(&[
+                "team",
+                "data/examples/team",
+                "--since",
+                "data/examples/team-2026-voorjaar",
+            ]),
+        ),
+        (
+            "team-by-role",
+            strings(&["team", "data/examples/team", "--by", "role"]),
         ),
         (
             "compare",

@@ -4,13 +4,12 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::Context;
 use super::output::{Rendered, emit};
-use super::{Context, to_json};
 use crate::cli::{OutputArgs, ReportFormat};
 use crate::error::Error;
 use crate::framework::{Framework, Library};
 use crate::render;
-use crate::render::template::Templates;
 use crate::report::team::{self, FrameworkChoice, GroupField, LOWEST_MIN_GROUP, Member, Round};
 use crate::scans;
 use crate::{Result, t};
@@ -79,16 +78,12 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
             choice,
         },
     );
-    let table = matches!(options.format, ReportFormat::Table);
     // Wrapped to the terminal like the report (a narrow terminal shows stderr too).
-    for hint in render::team::hints(&report, table) {
+    for hint in render::team::hints(&report) {
         let hint = render::table::wrap_lines(&format!("vakwijzer: {hint}"), context.width);
         eprintln!("{}", hint.trim_end());
     }
     let rendered = match options.format {
-        ReportFormat::Table => Rendered::Text(render::team::table(&report, context.width)),
-        ReportFormat::Md => Rendered::Text(render::team::markdown(&report)),
-        ReportFormat::Json => Rendered::Text(to_json(&report)),
         ReportFormat::Csv => {
             // A spreadsheet gets only the rows; what a reader must know goes to stderr.
             for line in render::team::notices(&report)
@@ -99,23 +94,7 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
             }
             Rendered::Text(render::team::csv(&report)?)
         }
-        ReportFormat::Html => {
-            let view = render::team::view(&report);
-            let charts = [(
-                "heat",
-                render::svg::heat_map(&render::charts::team(&view), &t!("chart.heat"))?,
-            )];
-            let templates = Templates::load(context.templates.as_deref())?;
-            Rendered::Text(templates.render_with_charts("team.html", &view, &charts)?)
-        }
-        ReportFormat::Pdf => {
-            let view = render::team::view(&report);
-            let date = report
-                .period
-                .as_ref()
-                .map_or_else(crate::result::now, |(_, last)| last.clone());
-            Rendered::Binary(render::pdf::render(&render::print::team(&view, &date))?)
-        }
+        format => render::render(&report, format.into(), &context.render_options())?,
     };
     emit(rendered, &options.output, &files, out)
 }

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod guide;
 pub mod personal;
 pub mod scorecard;
+pub mod team;
 
 use serde::{Serialize, Serializer};
 

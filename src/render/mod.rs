@@ -8,7 +8,6 @@ pub mod escape;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
-pub mod print;
 pub mod svg;
 pub mod table;
 pub mod team;

@@ -1,7 +1,6 @@
 //! The team report as a terminal table, Markdown and CSV (JSON is the model itself).
 
-use crate::render::escape::{self, markdown_text as md};
-use crate::render::table::{self, Cell, wrap_lines};
+use crate::render::escape;
 use crate::render::{figure, number, signed_figure};
 use crate::report::suggestions::Suggestions;
 use crate::report::team::{
@@ -71,7 +70,7 @@ fn skipped_summary(counts: &[SkipCount], key_total: fn(usize) -> String) -> Opti
 }
 
 /// What the report says about skipped files and remarks; the details went to stderr.
-fn input_lines(report: &TeamReport) -> Vec<String> {
+pub(crate) fn input_lines(report: &TeamReport) -> Vec<String> {
     let mut lines = Vec::new();
     if let Some(line) = skipped_summary(&report.skipped, |count| t!("team.skipped", count = count))
     {
@@ -96,7 +95,7 @@ fn input_lines(report: &TeamReport) -> Vec<String> {
 }
 
 /// The lines under the title: what was read, how the framework was chosen, which targets.
-fn intro_lines(report: &TeamReport) -> Vec<String> {
+pub(crate) fn intro_lines(report: &TeamReport) -> Vec<String> {
     let mut lines = Vec::new();
     if let (Some(scans), Some((first, last))) = (report.team.scans, &report.period) {
         lines.push(t!(
@@ -136,7 +135,7 @@ pub fn notices(report: &TeamReport) -> Vec<String> {
 
 /// What the changes are computed over, where not over everyone of both rounds: once for the
 /// whole report, whether it is the team or some of its groups.
-fn basis_lines(report: &TeamReport) -> Vec<String> {
+pub(crate) fn basis_lines(report: &TeamReport) -> Vec<String> {
     if report.since.as_ref().is_none_or(|s| s.withheld) {
         return Vec::new();
     }
@@ -157,7 +156,7 @@ fn basis_lines(report: &TeamReport) -> Vec<String> {
     lines
 }
 
-fn refusal_line(report: &TeamReport, split: &Split) -> Option<String> {
+pub(crate) fn refusal_line(report: &TeamReport, split: &Split) -> Option<String> {
     let refusal = split.refused.as_ref()?;
     let field = field_name(split.field);
     let mut parts = Vec::new();
@@ -180,7 +179,7 @@ fn refusal_line(report: &TeamReport, split: &Split) -> Option<String> {
     Some(parts.join(" "))
 }
 
-fn since_line(report: &TeamReport) -> Option<String> {
+pub(crate) fn since_line(report: &TeamReport) -> Option<String> {
     let since = report.since.as_ref()?;
     Some(match (since.scans, &since.period) {
         (Some(scans), Some((first, last))) if !since.withheld => {
@@ -190,7 +189,7 @@ fn since_line(report: &TeamReport) -> Option<String> {
     })
 }
 
-fn header(report: &TeamReport, with_change: bool) -> Vec<String> {
+pub(crate) fn header(report: &TeamReport, with_change: bool) -> Vec<String> {
     let points: Vec<String> = report.scale.iter().map(|p| p.value.to_string()).collect();
     let mut header = vec![
         t!("report.competency"),
@@ -217,7 +216,7 @@ fn distribution_cell(counts: &[String], not_applicable: usize) -> String {
     format!("{counts} {}", t!("team.plus_na", count = not_applicable))
 }
 
-fn row_cells(row: &CompetencyRow, with_change: bool) -> Vec<String> {
+pub(crate) fn row_cells(row: &CompetencyRow, with_change: bool) -> Vec<String> {
     let mut cells = vec![row.name.clone()];
     match &row.stats {
         Some(stats) => {
@@ -253,49 +252,25 @@ fn row_cells(row: &CompetencyRow, with_change: bool) -> Vec<String> {
     cells
 }
 
-/// How many plan entries the terminal shows with their suggestions; Markdown shows all.
-const PLAN_DETAILED_IN_TABLE: usize = 3;
-
 /// Why there is no plan, when there is none.
-fn no_plan(report: &TeamReport) -> Option<String> {
+pub(crate) fn no_plan(report: &TeamReport) -> Option<String> {
     if report.role.is_none() || report.team.competencies.iter().all(|r| r.target.is_none()) {
         return Some(t!("team.plan_no_targets"));
     }
     report.plan.is_empty().then(|| t!("team.plan_empty"))
 }
 
-fn plan_lines(report: &TeamReport, detailed: usize) -> Vec<String> {
-    if let Some(reason) = no_plan(report) {
-        return vec![reason];
-    }
-    let mut lines = vec![t!("team.plan_intro")];
-    for (index, entry) in report.plan.iter().enumerate() {
-        lines.push(plan_line(entry, &entry.name));
-        if index < detailed {
-            lines.extend(
-                suggestion_lines(&entry.suggestions)
-                    .into_iter()
-                    .map(|l| format!("  {l}")),
-            );
-        }
-    }
-    lines
-}
-
 /// Hints about the command line for whoever runs it: they go to stderr, never into a report
-/// that may be printed or shared. `table` is for the terminal table, which shortens the plan.
-pub fn hints(report: &TeamReport, table: bool) -> Vec<String> {
+/// that may be printed or shared.
+pub fn hints(report: &TeamReport) -> Vec<String> {
     let mut lines = Vec::new();
     if report.framework_choice == FrameworkChoice::MostFiles {
         lines.push(t!("team.framework_hint"));
     }
-    if table && no_plan(report).is_none() && report.plan.len() > PLAN_DETAILED_IN_TABLE {
-        lines.push(t!("team.plan_more"));
-    }
     lines
 }
 
-fn plan_line(entry: &PlanEntry, name: &str) -> String {
+pub(crate) fn plan_line(entry: &PlanEntry, name: &str) -> String {
     t!(
         "team.plan_line",
         rank = entry.rank,
@@ -309,7 +284,7 @@ fn plan_line(entry: &PlanEntry, name: &str) -> String {
 }
 
 /// The sections to show: the whole team, then each group of an accepted split.
-fn groups(report: &TeamReport) -> Vec<(String, &Section)> {
+pub(crate) fn groups(report: &TeamReport) -> Vec<(String, &Section)> {
     let Some(split) = &report.split else {
         return Vec::new();
     };
@@ -327,142 +302,6 @@ fn groups(report: &TeamReport) -> Vec<(String, &Section)> {
             (title, &g.section)
         })
         .collect()
-}
-
-pub fn table(report: &TeamReport, width: u16) -> String {
-    let with_change = report.since.is_some();
-    let section_table = |section: &Section| {
-        // The name first, then figures only: none of them may break.
-        let rows: Vec<Vec<Cell>> = section
-            .competencies
-            .iter()
-            .map(|row| {
-                let mut cells = row_cells(row, with_change).into_iter();
-                let name = Cell::name(cells.next().unwrap_or_default());
-                std::iter::once(name)
-                    .chain(cells.map(Cell::number))
-                    .collect()
-            })
-            .collect();
-        format!(
-            "{}\n",
-            table::render(&header(report, with_change), &rows, width)
-        )
-    };
-    let mut out = format!("{} · {}\n", t!("team.title"), report.framework_name);
-    for line in intro_lines(report) {
-        out.push_str(&format!("{line}\n"));
-    }
-    if report.team.withheld {
-        out.push_str(&format!(
-            "\n{}\n",
-            t!("team.withheld_team", n = report.min_group)
-        ));
-    } else {
-        if let Some(line) = since_line(report) {
-            out.push_str(&format!("{line}\n"));
-        }
-        for line in basis_lines(report) {
-            out.push_str(&format!("{line}\n"));
-        }
-        out.push('\n');
-        out.push_str(&section_table(&report.team));
-        out.push_str(&format!("{}\n", t!("team.legend")));
-        out.push_str(&format!("\n{}:\n", t!("team.plan_title")));
-        for line in plan_lines(report, PLAN_DETAILED_IN_TABLE) {
-            out.push_str(&format!("  {line}\n"));
-        }
-        if let Some(line) = report.split.as_ref().and_then(|s| refusal_line(report, s)) {
-            out.push_str(&format!("\n{line}\n"));
-        }
-        for (title, section) in groups(report) {
-            out.push_str(&format!("\n{title}\n"));
-            out.push_str(&section_table(section));
-        }
-    }
-    let input = input_lines(report);
-    if !input.is_empty() {
-        out.push('\n');
-        for line in input {
-            out.push_str(&format!("{line}\n"));
-        }
-    }
-    out.push_str(&format!("\n{}\n", report.policy));
-    wrap_lines(&out, width)
-}
-
-/// The plan as a numbered list, every entry with all its suggestions nested under it.
-fn markdown_plan(report: &TeamReport) -> String {
-    if let Some(reason) = no_plan(report) {
-        return format!("{reason}\n");
-    }
-    let mut out = format!("*{}*\n\n", md(&t!("team.plan_intro")));
-    for entry in &report.plan {
-        // The line starts the list item ("1. "), so only the name in it is escaped.
-        out.push_str(&format!("{}\n", plan_line(entry, &md(&entry.name))));
-        // Nested under "N. " only when indented as far as the item's text starts.
-        let indent = " ".repeat(entry.rank.to_string().len() + 2);
-        for line in suggestion_lines(&entry.suggestions) {
-            out.push_str(&format!("{indent}- {}\n", md(line.trim())));
-        }
-    }
-    out
-}
-
-pub fn markdown(report: &TeamReport) -> String {
-    let with_change = report.since.is_some();
-    let section_table = |section: &Section| {
-        let header = header(report, with_change);
-        let mut out = format!("| {} |\n", header.join(" | "));
-        out.push_str(&format!("|---{}|\n", "|---:".repeat(header.len() - 1)));
-        for row in &section.competencies {
-            let cells: Vec<String> = row_cells(row, with_change).iter().map(|c| md(c)).collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
-        }
-        out
-    };
-    let mut out = format!(
-        "# {} · {}\n\n",
-        t!("team.title"),
-        md(&report.framework_name)
-    );
-    for line in intro_lines(report) {
-        out.push_str(&format!("- {}\n", md(&line)));
-    }
-    if report.team.withheld {
-        out.push_str(&format!(
-            "\n{}\n",
-            t!("team.withheld_team", n = report.min_group)
-        ));
-    } else {
-        if let Some(line) = since_line(report) {
-            out.push_str(&format!("- {}\n", md(&line)));
-        }
-        for line in basis_lines(report) {
-            out.push_str(&format!("- {}\n", md(&line)));
-        }
-        out.push('\n');
-        out.push_str(&section_table(&report.team));
-        out.push_str(&format!("\n*{}*\n", md(&t!("team.legend"))));
-        out.push_str(&format!("\n## {}\n\n", t!("team.plan_title")));
-        out.push_str(&markdown_plan(report));
-        if let Some(line) = report.split.as_ref().and_then(|s| refusal_line(report, s)) {
-            out.push_str(&format!("\n{}\n", md(&line)));
-        }
-        for (title, section) in groups(report) {
-            out.push_str(&format!("\n## {}\n\n", md(&title)));
-            out.push_str(&section_table(section));
-        }
-    }
-    let input = input_lines(report);
-    if !input.is_empty() {
-        out.push('\n');
-        for line in input {
-            out.push_str(&format!("- {}\n", md(&line)));
-        }
-    }
-    out.push_str(&format!("\n---\n\n*{}*\n", md(&report.policy)));
-    out
 }
 
 /// One row per competency (the whole team, then per group), machine-readable: ids, dot
@@ -691,7 +530,7 @@ fn joined(items: impl IntoIterator<Item = String>) -> String {
 }
 
 /// Lines naming the BoKS activities and methods linked to a competency, indented by two.
-fn suggestion_lines(suggestions: &Suggestions) -> Vec<String> {
+pub(crate) fn suggestion_lines(suggestions: &Suggestions) -> Vec<String> {
     let mut lines = Vec::new();
     for row in &suggestions.boks {
         let activities = joined(row.activities.iter().map(|(_, a)| a.clone()));

@@ -48,6 +48,7 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/compare.html.tera"),
     ),
     ("team.html", include_str!("../../templates/team.html.tera")),
+    ("team.md", include_str!("../../templates/team.md.tera")),
     (
         "document.html",
         include_str!("../../templates/document.html.tera"),

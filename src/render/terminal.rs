@@ -112,5 +112,8 @@ fn table_text(drawn: &Table, width: u16) -> String {
                 .collect()
         })
         .collect();
+    // A table laid out per record starts with an empty line; the document spaces its blocks.
     table::render(&drawn.headers(), &rows, width)
+        .trim_start_matches('\n')
+        .to_string()
 }
