@@ -36,24 +36,24 @@ fn every_kind_of_bad_data_is_reported_with_file_and_line() {
         ("unknown_field.yaml", "8:5", "onbekend veld 'defintion'"),
         (
             "duplicate_id.yaml",
-            "11:9",
+            "11:13",
             "id 'a.i1' komt meer dan eens voor",
         ),
         (
             "unknown_reference.yaml",
-            "14:9",
+            "14:20",
             "onbekende bronvermelding 'movisie-2031'",
         ),
-        ("empty_text.yaml", "9:9", "veld 'text' van 'a.q1' is leeg"),
-        ("bad_scale.yaml", "3:5", "schaal 'scheef'"),
+        ("empty_text.yaml", "10:15", "veld 'text' van 'a.q1' is leeg"),
+        ("bad_scale.yaml", "10:16", "schaal 'scheef'"),
         (
             "target_out_of_range.yaml",
-            "7:9",
+            "7:18",
             "doel 7 voor 'coachen' ligt buiten de schaal",
         ),
         (
             "unknown_competency.yaml",
-            "9:5",
+            "9:17",
             "geen competentie 'toveren'",
         ),
         (
@@ -117,7 +117,7 @@ fn bad_data_in_the_data_folder_stops_every_command() {
         .args(["--data", dir.path().to_str().unwrap(), "frameworks"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("x.yaml:11:9"));
+        .stderr(predicate::str::contains("x.yaml:11:13"));
 }
 
 #[test]

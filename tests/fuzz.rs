@@ -1586,7 +1586,7 @@ fn a_framework_with_many_competencies_is_checked_in_linear_time() {
     assert!(problems.len() >= 10_000);
     assert_eq!(
         problems[0].to_string().lines().next(),
-        Some("org/groot.yaml:12:5: invalid id 'K1'")
+        Some("org/groot.yaml:12:9: invalid id 'K1'")
     );
     assert!(
         started.elapsed() < Duration::from_secs(5),
@@ -1606,7 +1606,7 @@ fn many_links_and_methods_are_checked_in_linear_time() {
         links.push_str(&format!(
             "  - framework: eindhoven\n    competency: c{i}\n    status: proposal\n    rationale: x\n    methods: [m{i}]\n"
         ));
-        methods.push_str(&format!("  - id: cat{i}\n    name: C\n"));
+        methods.push_str(&format!("  - id: cat{i}\n    name: C\n    source: S\n"));
     }
     methods.push_str("methods:\n");
     for i in 0..10_000 {

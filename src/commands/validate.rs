@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::Context;
-use crate::Result;
 use crate::framework::{Library, load};
 use crate::t;
+use crate::{Problem, Result};
 
 pub fn run(context: &Context, paths: &[PathBuf], out: &mut dyn Write) -> Result<()> {
     let mut layers = vec![load::bundled_files()];
@@ -23,14 +23,26 @@ pub fn run(context: &Context, paths: &[PathBuf], out: &mut dyn Write) -> Result<
         layers.push(extra);
     }
     let library = Library::from_layers(&layers)?;
-    writeln!(
-        out,
-        "{}",
-        t!(
-            "validate.ok",
+    for warning in &library.warnings {
+        eprintln!("{}", warning_text(warning));
+    }
+    let frameworks = library.frameworks.len();
+    let summary = match library.warnings.len() {
+        0 => t!("validate.ok", count = count, frameworks = frameworks),
+        warnings => t!(
+            "validate.ok_with_warnings",
             count = count,
-            frameworks = library.frameworks.len()
-        )
-    )?;
+            frameworks = frameworks,
+            warnings = warnings
+        ),
+    };
+    writeln!(out, "{summary}")?;
     Ok(())
+}
+
+/// A warning as printed: `file:line:column: let op: message`, and its hint.
+pub fn warning_text(warning: &Problem) -> String {
+    let mut shown = warning.clone();
+    shown.message = format!("{}: {}", t!("warning.label"), warning.message);
+    shown.to_string()
 }

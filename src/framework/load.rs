@@ -1,6 +1,7 @@
 //! Loading content: the bundled data compiled into the binary, then an organisation's own
 //! folder (`--data`), whose documents extend the bundled ones and replace them by id.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -181,6 +182,8 @@ fn text_position(bytes: &[u8]) -> (usize, usize) {
 #[derive(Debug, Clone)]
 pub struct Located<T> {
     pub file: usize,
+    /// Where in its document's list the entry is (0 for a whole document).
+    pub index: usize,
     pub doc: T,
 }
 
@@ -553,6 +556,11 @@ pub struct Library {
     pub methods: Vec<Method>,
     pub scales: Vec<Scale>,
     pub roles: Vec<Role>,
+    /// The default role of each framework that roles have targets for: framework id -> role id.
+    pub default_roles: BTreeMap<String, String>,
+    /// What jobs will miss in the organisation's files (a competency without indicators is
+    /// not scanned); for `validate` and the commands to print, never a reason to stop.
+    pub warnings: Vec<Problem>,
 }
 
 impl Library {
@@ -597,12 +605,10 @@ impl Library {
         self.methods.iter().find(|m| m.id == id)
     }
 
-    /// The role used for targets when none is named.
-    pub fn default_role(&self) -> Option<&Role> {
-        self.roles
-            .iter()
-            .find(|r| r.default)
-            .or_else(|| self.roles.first())
+    /// The role whose targets a framework's reports use when none is named.
+    pub fn default_role(&self, framework: &str) -> Option<&Role> {
+        let id = self.default_roles.get(framework)?;
+        self.roles.iter().find(|r| &r.id == id)
     }
 
     pub fn link(&self, framework: &str, competency: &str) -> Option<&Link> {

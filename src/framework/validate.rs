@@ -2,8 +2,9 @@
 //! targets, no empty texts. Every problem is placed at a line of the file that holds it.
 //!
 //! serde_yaml reports positions only for syntax and type errors, so problems found after
-//! parsing are placed by finding the offending `key: value` in the file's text. Ids are unique
-//! by construction of these checks, which makes that search precise in practice.
+//! parsing are placed by the path of the offending key or value in the file
+//! ([`super::positions`]). [`Locator`] is the older, simpler search that readers of result
+//! files use.
 
 use std::cell::{Cell, OnceCell};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -11,6 +12,7 @@ use std::hash::Hash;
 
 use super::load::{Document, Library, Located, SourceFile, parse_document};
 use super::model::*;
+use super::positions::{Position, Positions, Step, Step::Index as I, Step::Key as K};
 use crate::error::Problem;
 use crate::t;
 
@@ -119,12 +121,18 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// Collects the problems of one file.
+/// Collects the problems of one file, each placed at the key or value it is about.
 struct Checker<'a> {
     file: &'a str,
-    locator: Locator<'a>,
+    text: &'a str,
+    positions: OnceCell<Positions>,
+    /// Whether the file is the organisation's (not bundled): only then are warnings given.
+    own: bool,
     problems: Vec<Problem>,
-    /// How many times each id was seen, to place a duplicate at its second occurrence.
+    /// Problems that cause others (a duplicate id): reported first.
+    roots: Vec<Problem>,
+    warnings: Vec<Problem>,
+    /// How many times each id was seen, to report a duplicate at its second occurrence.
     seen_ids: HashMap<String, usize>,
 }
 
@@ -135,17 +143,29 @@ pub fn has_control_chars(text: &str) -> bool {
         .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
-/// The localized name of a kind of thing a reference points at.
-fn what_name(what: &str) -> String {
-    crate::i18n::text(&format!("what.{what}"))
+/// The message for a reference to something that does not exist: "onbekend framework 'x'",
+/// "onbekende methode 'x'" (Dutch inflects the adjective by the noun, so each is one text).
+fn unknown(what: &str, id: &str) -> String {
+    crate::i18n::format(&format!("unknown.{what}"), &[("id", id.to_string())])
 }
 
-/// The hint listing known ids; a long list is cut short, since the user can look them up.
+/// The hint listing known ids, each once; a long list is cut short, since the user can look
+/// them up. Only the ids shown are compared, so that many problems against a long list of ids
+/// stay linear.
 fn known_ids_hint<'s>(ids: impl ExactSizeIterator<Item = &'s str>) -> String {
     const SHOWN: usize = 12;
     let total = ids.len();
-    let mut list: Vec<&str> = ids.take(SHOWN).collect();
-    let more = total.saturating_sub(SHOWN);
+    let (mut list, mut consumed) = (Vec::new(), 0);
+    for id in ids {
+        if list.len() == SHOWN {
+            break;
+        }
+        consumed += 1;
+        if !list.contains(&id) {
+            list.push(id);
+        }
+    }
+    let more = total - consumed;
     let more_text = t!("validate.and_more", count = more);
     if more > 0 {
         list.push(&more_text);
@@ -160,168 +180,241 @@ fn valid_id(id: &str) -> bool {
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a SourceFile) -> Self {
+    fn new(file: &'a SourceFile, own: bool) -> Self {
         Checker {
             file: &file.name,
-            locator: Locator::new(&file.text),
+            text: &file.text,
+            positions: OnceCell::new(),
+            own,
             problems: Vec::new(),
+            roots: Vec::new(),
+            warnings: Vec::new(),
             seen_ids: HashMap::new(),
         }
     }
 
-    fn report(&mut self, position: (usize, usize), message: String, hint: Option<String>) {
+    /// The file's positions, read when its first problem is placed.
+    fn positions(&self) -> &Positions {
+        self.positions.get_or_init(|| Positions::new(self.text))
+    }
+
+    fn at(&self, path: &[Step]) -> Position {
+        self.positions().value(path)
+    }
+
+    fn key_at(&self, path: &[Step]) -> Position {
+        self.positions().key(path)
+    }
+
+    fn problem(&self, position: Position, message: String, hint: Option<String>) -> Problem {
         let mut problem = Problem::new(self.file, position, message);
         problem.hint = hint;
+        problem
+    }
+
+    fn report(&mut self, position: Position, message: String, hint: Option<String>) {
+        let problem = self.problem(position, message, hint);
         self.problems.push(problem);
     }
 
-    /// Checks an id's form and uniqueness within the file.
-    fn id(&mut self, id: &str) {
-        let occurrence = self.seen_ids.entry(id.to_string()).or_insert(0);
-        let nth = *occurrence;
-        *occurrence += 1;
-        let (duplicate, valid) = (nth > 0, valid_id(id));
-        if !duplicate && valid {
-            return;
+    fn warn(&mut self, position: Position, message: String, hint: Option<String>) {
+        if self.own {
+            let problem = self.problem(position, message, hint);
+            self.warnings.push(problem);
         }
-        // Placed only when there is a problem: looking every id up would be slow.
-        let position = self.locator.key_value("id", id, nth);
+    }
+
+    /// Checks an id's form and uniqueness within the file; `path` leads to the id's value.
+    fn id(&mut self, id: &str, path: &[Step]) {
+        let occurrence = self.seen_ids.entry(id.to_string()).or_insert(0);
+        let duplicate = *occurrence > 0;
+        *occurrence += 1;
         if duplicate {
-            self.report(
-                position,
+            let problem = self.problem(
+                self.at(path),
                 t!("validate.duplicate_id", id = id),
                 Some(t!("validate.duplicate_id_hint")),
             );
+            self.roots.push(problem);
         }
-        if !valid {
+        if !valid_id(id) {
             self.report(
-                position,
+                self.at(path),
                 t!("validate.bad_id", id = id),
                 Some(t!("validate.bad_id_hint")),
             );
         }
     }
 
-    /// Reports an empty text; `near` is the id of the item it belongs to, to place it.
-    fn text(&mut self, text: &str, field: &str, near: &str) {
+    /// Reports an empty text or one with control characters; `near` is the id of the item it
+    /// belongs to, `path` leads to the text.
+    fn text(&mut self, text: &str, field: &str, near: &str, path: &[Step]) {
         if has_control_chars(text) {
-            let position = self.locator.key_value("id", near, 0);
-            self.report(
-                position,
-                t!("validate.control_chars", field = field, id = near),
-                None,
-            );
+            let message = t!("validate.control_chars", field = field, id = near);
+            self.report(self.at(path), message, None);
         }
         if text.trim().is_empty() {
-            let position = self.locator.key_value("id", near, 0);
-            self.report(
-                position,
-                t!("validate.empty_text", field = field, id = near),
-                None,
-            );
+            let message = t!("validate.empty_text", field = field, id = near);
+            self.report(self.at(path), message, None);
         }
     }
 
-    fn reference(&mut self, key: &str, value: &str, known: &BTreeSet<&str>, what: &str) {
+    fn reference(&mut self, value: &str, known: &BTreeSet<&str>, what: &str, path: &[Step]) {
         if known.contains(value) {
             return;
         }
-        let position = self.locator.key_value(key, value, 0);
-        self.report(
-            position,
-            t!(
-                "validate.unknown_reference",
-                what = what_name(what),
-                id = value
-            ),
-            Some(known_ids_hint(known.iter().copied())),
-        );
+        let hint = known_ids_hint(known.iter().copied());
+        self.report(self.at(path), unknown(what, value), Some(hint));
     }
 }
 
 fn check_framework(framework: &Framework, c: &mut Checker) {
-    c.id(&framework.id);
-    c.text(&framework.name, "name", &framework.id);
-    c.text(&framework.source, "source", &framework.id);
-    for note in &framework.notes {
-        c.text(note, "notes", &framework.id);
+    c.id(&framework.id, &[K("id")]);
+    c.text(&framework.name, "name", &framework.id, &[K("name")]);
+    c.text(&framework.source, "source", &framework.id, &[K("source")]);
+    for (n, note) in framework.notes.iter().enumerate() {
+        c.text(note, "notes", &framework.id, &[K("notes"), I(n)]);
     }
     if framework.competencies.is_empty() {
-        let position = c.locator.key_line("competencies");
-        c.report(position, t!("validate.no_competencies"), None);
+        c.report(
+            c.key_at(&[K("competencies")]),
+            t!("validate.no_competencies"),
+            None,
+        );
     }
     let mut references = BTreeSet::new();
-    for reference in &framework.references {
-        c.id(&reference.id);
-        c.text(&reference.text, "text", &reference.id);
+    for (n, reference) in framework.references.iter().enumerate() {
+        let path = [K("references"), I(n)];
+        c.id(&reference.id, &[path[0], path[1], K("id")]);
+        c.text(
+            &reference.text,
+            "text",
+            &reference.id,
+            &[path[0], path[1], K("text")],
+        );
         references.insert(reference.id.as_str());
     }
     let mut clusters = BTreeSet::new();
-    for cluster in &framework.clusters {
-        c.id(&cluster.id);
-        c.text(&cluster.name, "name", &cluster.id);
+    for (n, cluster) in framework.clusters.iter().enumerate() {
+        c.id(&cluster.id, &[K("clusters"), I(n), K("id")]);
+        c.text(
+            &cluster.name,
+            "name",
+            &cluster.id,
+            &[K("clusters"), I(n), K("name")],
+        );
         clusters.insert(cluster.id.as_str());
     }
-    for competency in &framework.competencies {
-        c.id(&competency.id);
-        c.text(&competency.name, "name", &competency.id);
+    for (n, competency) in framework.competencies.iter().enumerate() {
+        let at = |key| [K("competencies"), I(n), K(key)];
+        let id = competency.id.as_str();
+        c.id(id, &at("id"));
+        c.text(&competency.name, "name", id, &at("name"));
         if let Some(definition) = &competency.definition {
-            c.text(definition, "definition", &competency.id);
+            c.text(definition, "definition", id, &at("definition"));
         }
-        for remark in &competency.remarks {
-            c.text(remark, "remarks", &competency.id);
+        for (r, remark) in competency.remarks.iter().enumerate() {
+            let path = [K("competencies"), I(n), K("remarks"), I(r)];
+            c.text(remark, "remarks", id, &path);
         }
-        for driver in &competency.drivers {
-            c.text(&driver.name, "drivers", &competency.id);
+        for (d, driver) in competency.drivers.iter().enumerate() {
+            let path = [K("competencies"), I(n), K("drivers"), I(d), K("name")];
+            c.text(&driver.name, "drivers", id, &path);
         }
         if let Some(cluster) = &competency.cluster {
-            c.reference("cluster", cluster, &clusters, "cluster");
+            c.reference(cluster, &clusters, "cluster", &at("cluster"));
         }
-        for item in competency.indicators.iter().chain(&competency.questions) {
-            c.id(&item.id);
-            c.text(&item.text, "text", &item.id);
-            if let Some(reference) = &item.reference {
-                c.reference("reference", reference, &references, "reference");
+        for (list, items) in [
+            ("indicators", &competency.indicators),
+            ("questions", &competency.questions),
+        ] {
+            for (i, item) in items.iter().enumerate() {
+                let at = |key| [K("competencies"), I(n), K(list), I(i), K(key)];
+                c.id(&item.id, &at("id"));
+                c.text(&item.text, "text", &item.id, &at("text"));
+                if let Some(reference) = &item.reference {
+                    c.reference(reference, &references, "reference", &at("reference"));
+                }
             }
+        }
+    }
+    warn_what_jobs_miss(framework, c);
+}
+
+/// Warnings for what a job will miss in an organisation's framework: a competency without a
+/// definition (guide and report lack it), without indicators (not in a scan), without
+/// questions (not in an interview). A framework with none at all is meant to be shown and
+/// linked only (like `wmo`), and gets one warning instead of one per competency.
+fn warn_what_jobs_miss(framework: &Framework, c: &mut Checker) {
+    let id = framework.id.as_str();
+    let competencies = &framework.competencies;
+    let none_scanned = competencies.iter().all(|k| k.indicators.is_empty());
+    let none_asked = competencies.iter().all(|k| k.questions.is_empty());
+    if !competencies.is_empty() && none_scanned {
+        let message = t!("warning.no_indicators_at_all", framework = id);
+        c.warn(c.key_at(&[K("competencies")]), message, None);
+    }
+    if !competencies.is_empty() && none_asked {
+        let message = t!("warning.no_questions_at_all", framework = id);
+        c.warn(c.key_at(&[K("competencies")]), message, None);
+    }
+    for (n, competency) in competencies.iter().enumerate() {
+        let at = c.at(&[K("competencies"), I(n), K("id")]);
+        let name = competency.id.as_str();
+        if competency.definition.is_none() {
+            let hint = t!("warning.no_definition_hint");
+            c.warn(at, t!("warning.no_definition", id = name), Some(hint));
+        }
+        if competency.indicators.is_empty() && !none_scanned {
+            let hint = t!("warning.no_indicators_hint");
+            c.warn(at, t!("warning.no_indicators", id = name), Some(hint));
+        }
+        if competency.questions.is_empty() && !none_asked {
+            let hint = t!("warning.no_questions_hint");
+            c.warn(at, t!("warning.no_questions", id = name), Some(hint));
         }
     }
 }
 
 fn check_boks(boks: &Boks, c: &mut Checker) {
-    c.id(&boks.id);
-    c.text(&boks.name, "name", &boks.id);
+    c.id(&boks.id, &[K("id")]);
+    c.text(&boks.name, "name", &boks.id, &[K("name")]);
     let mut columns = BTreeSet::new();
-    for group in &boks.column_groups {
-        c.id(&group.id);
-        c.text(&group.name, "name", &group.id);
-        for column in &group.columns {
+    for (g, group) in boks.column_groups.iter().enumerate() {
+        c.id(&group.id, &[K("column_groups"), I(g), K("id")]);
+        c.text(
+            &group.name,
+            "name",
+            &group.id,
+            &[K("column_groups"), I(g), K("name")],
+        );
+        for (n, column) in group.columns.iter().enumerate() {
+            let at = |key| [K("column_groups"), I(g), K("columns"), I(n), K(key)];
             // A group with one column may share its id with that column.
             if column.id != group.id {
-                c.id(&column.id);
+                c.id(&column.id, &at("id"));
             }
-            c.text(&column.name, "name", &column.id);
+            c.text(&column.name, "name", &column.id, &at("name"));
             columns.insert(column.id.as_str());
         }
     }
     let groups: BTreeSet<&str> = boks.column_groups.iter().map(|g| g.id.as_str()).collect();
     let mut numbers = BTreeSet::new();
-    for field in &boks.work_fields {
+    for (n, field) in boks.work_fields.iter().enumerate() {
         if let Some(group) = &field.column_group {
-            c.reference("column_group", group, &groups, "column");
+            let path = [K("work_fields"), I(n), K("column_group")];
+            c.reference(group, &groups, "column", &path);
         }
         if !numbers.insert(field.number) {
-            let position = c.locator.key_value("number", &field.number.to_string(), 1);
-            c.report(
-                position,
-                t!("validate.duplicate_number", number = field.number),
-                None,
-            );
+            let position = c.at(&[K("work_fields"), I(n), K("number")]);
+            let message = t!("validate.duplicate_number", number = field.number);
+            c.report(position, message, None);
         }
     }
     let mut rows = BTreeSet::new();
-    for row in &boks.rows {
+    for (r, row) in boks.rows.iter().enumerate() {
         if !rows.insert(row.cluster.as_str()) {
-            let position = c.locator.key_value("cluster", &row.cluster, 1);
+            let position = c.at(&[K("rows"), I(r), K("cluster")]);
             c.report(
                 position,
                 t!("validate.duplicate_id", id = &row.cluster),
@@ -329,80 +422,87 @@ fn check_boks(boks: &Boks, c: &mut Checker) {
             );
         }
         for (column, activities) in &row.cells {
+            let path = [K("rows"), I(r), K("cells"), K(column)];
             if !columns.contains(column.as_str()) {
-                let position = c.locator.key_value(column, "", 0);
-                c.report(
-                    position,
-                    t!(
-                        "validate.unknown_reference",
-                        what = what_name("column"),
-                        id = column
-                    ),
-                    Some(known_ids_hint(columns.iter().copied())),
-                );
+                let hint = known_ids_hint(columns.iter().copied());
+                c.report(c.key_at(&path), unknown("column", column), Some(hint));
             }
-            for activity in activities {
-                c.text(activity, "cells", &row.cluster);
+            for (a, activity) in activities.iter().enumerate() {
+                let path = [path[0], path[1], path[2], path[3], I(a)];
+                c.text(activity, "cells", &row.cluster, &path);
             }
         }
     }
 }
 
 fn check_methods(doc: &MethodsDocument, c: &mut Checker) {
-    let mut categories = BTreeSet::new();
-    for category in &doc.categories {
-        c.id(&category.id);
-        c.text(&category.name, "name", &category.id);
-        categories.insert(category.id.as_str());
+    for (n, category) in doc.categories.iter().enumerate() {
+        c.id(&category.id, &[K("categories"), I(n), K("id")]);
+        let path = [K("categories"), I(n), K("name")];
+        c.text(&category.name, "name", &category.id, &path);
     }
-    for method in &doc.methods {
-        c.id(&method.id);
-        c.text(&method.name, "name", &method.id);
-        c.reference("category", &method.category, &categories, "category");
+    // A method's category may be in another file: that is checked on the merged data.
+    for (n, method) in doc.methods.iter().enumerate() {
+        c.id(&method.id, &[K("methods"), I(n), K("id")]);
+        c.text(
+            &method.name,
+            "name",
+            &method.id,
+            &[K("methods"), I(n), K("name")],
+        );
     }
 }
 
 fn check_scales(doc: &ScalesDocument, c: &mut Checker) {
-    for scale in &doc.scales {
-        c.id(&scale.id);
-        c.text(&scale.name, "name", &scale.id);
+    for (n, scale) in doc.scales.iter().enumerate() {
+        c.id(&scale.id, &[K("scales"), I(n), K("id")]);
+        c.text(
+            &scale.name,
+            "name",
+            &scale.id,
+            &[K("scales"), I(n), K("name")],
+        );
         let values: Vec<u8> = scale.points.iter().map(|p| p.value).collect();
         let expected: Vec<u8> = (1..=values.len() as u8).collect();
         if values.len() < 2 || values.len() > 9 || values != expected {
-            let position = c.locator.key_value("id", &scale.id, 0);
+            // At the first point out of order, or at `points:` when there are too few or many.
+            let wrong = values.iter().zip(&expected).position(|(a, b)| a != b);
+            let position = match wrong {
+                Some(p) if (2..=9).contains(&values.len()) => {
+                    c.at(&[K("scales"), I(n), K("points"), I(p), K("value")])
+                }
+                _ => c.key_at(&[K("scales"), I(n), K("points")]),
+            };
             c.report(
                 position,
                 t!("validate.bad_scale", id = &scale.id),
                 Some(t!("validate.bad_scale_hint")),
             );
         }
-        for point in &scale.points {
-            c.text(&point.label, "label", &scale.id);
+        for (p, point) in scale.points.iter().enumerate() {
+            let path = [K("scales"), I(n), K("points"), I(p), K("label")];
+            c.text(&point.label, "label", &scale.id, &path);
         }
         if let Some(label) = &scale.not_applicable {
-            c.text(label, "not_applicable", &scale.id);
+            let path = [K("scales"), I(n), K("not_applicable")];
+            c.text(label, "not_applicable", &scale.id, &path);
         }
     }
 }
 
 fn check_targets(doc: &TargetsDocument, c: &mut Checker) {
-    for role in &doc.roles {
-        c.id(&role.id);
-        c.text(&role.name, "name", &role.id);
-    }
-    if doc.roles.iter().filter(|r| r.default).count() > 1 {
-        let position = c.locator.key_value("default", "true", 1);
-        c.report(position, t!("validate.two_defaults"), None);
+    for (n, role) in doc.roles.iter().enumerate() {
+        c.id(&role.id, &[K("roles"), I(n), K("id")]);
+        c.text(&role.name, "name", &role.id, &[K("roles"), I(n), K("name")]);
     }
 }
 
 fn check_links(doc: &LinksDocument, c: &mut Checker) {
     let mut seen = BTreeSet::new();
-    for link in &doc.links {
+    for (n, link) in doc.links.iter().enumerate() {
         if !seen.insert((&link.framework, &link.competency)) {
-            let position = c.locator.key_value("competency", &link.competency, 1);
             c.report(
-                position,
+                c.at(&[K("links"), I(n), K("competency")]),
                 t!(
                     "validate.duplicate_link",
                     framework = &link.framework,
@@ -416,7 +516,7 @@ fn check_links(doc: &LinksDocument, c: &mut Checker) {
             .as_deref()
             .is_none_or(|r| r.trim().is_empty());
         if link.status == LinkStatus::Proposal && no_rationale {
-            let position = c.locator.key_value("competency", &link.competency, 0);
+            let position = c.at(&[K("links"), I(n), K("status")]);
             c.report(position, t!("validate.proposal_without_rationale"), None);
         }
     }
@@ -432,6 +532,8 @@ struct Staging {
     methods: Keyed<String, Method>,
     scales: Keyed<String, Scale>,
     roles: Keyed<String, Role>,
+    /// The role that is the default for each framework, with the layer that says so.
+    defaults: HashMap<String, (usize, String)>,
 }
 
 /// Entries in the order they were first added, each with its layer, found by key in constant
@@ -472,113 +574,240 @@ impl<K: Hash + Eq, T> Keyed<K, T> {
         self.index.get(key).map(|&at| &mut self.entries[at])
     }
 
+    fn get(&self, key: &K) -> Option<&Located<T>> {
+        self.index.get(key).map(|&at| &self.entries[at].1)
+    }
+
     fn iter(&self) -> std::slice::Iter<'_, (usize, Located<T>)> {
         self.entries.iter()
     }
+}
 
-    fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+/// What can be read of a file that does not parse, to leave out the problems it causes
+/// elsewhere: a targets file naming its framework is no news while the framework is broken.
+struct Broken<'a> {
+    kind: Option<&'a str>,
+    /// The words of the file (runs of id characters), to look an id up in constant time.
+    words: HashSet<&'a str>,
+}
+
+impl<'a> Broken<'a> {
+    fn read(text: &'a str) -> Self {
+        let kind = text.lines().find_map(|line| {
+            let value = line.strip_prefix("kind")?.trim_start().strip_prefix(':')?;
+            let value = value.split(" #").next().unwrap_or_default().trim();
+            Some(value.trim_matches(|c| c == '"' || c == '\''))
+        });
+        let words = text
+            .split(|c: char| !(c.is_alphanumeric() || "-_.".contains(c)))
+            .filter(|w| !w.is_empty())
+            .collect();
+        Broken { kind, words }
+    }
+
+    /// Whether this file may be where `id`, a thing of kind `what`, is defined: a document of
+    /// that kind (or of a kind it does not say) that mentions the id.
+    fn may_define(&self, what: &str, id: &str) -> bool {
+        let kind = match what {
+            "framework" => "framework",
+            "method" | "category" => "methods",
+            "scale" => "scales",
+            "boks_row" => "boks",
+            _ => return false,
+        };
+        self.kind.is_none_or(|k| k == kind) && self.words.contains(id)
     }
 }
 
-/// Parses, checks and merges the layers of files; returns the library and all problems.
+/// Parses, checks and merges the layers of files; returns the library and all problems. The
+/// first layer is the bundled data; the files of later layers are the organisation's.
+///
+/// The problems that cause others come first: files that do not parse and duplicate ids.
+/// What a broken file would have defined is not reported as unknown elsewhere.
 pub fn load_layers(layers: &[Vec<SourceFile>]) -> (Library, Vec<Problem>) {
     let files: Vec<(usize, &SourceFile)> = layers
         .iter()
         .enumerate()
         .flat_map(|(layer, files)| files.iter().map(move |f| (layer, f)))
         .collect();
+    let mut roots = Vec::new();
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let mut broken = Vec::new();
     let mut staging = Staging::default();
     for (index, (layer, file)) in files.iter().enumerate() {
         let document = match parse_document(file) {
             Ok(document) => document,
             Err(problem) => {
-                problems.push(problem);
+                roots.push(problem);
+                broken.push(Broken::read(&file.text));
                 continue;
             }
         };
-        let mut checker = Checker::new(file);
+        let mut checker = Checker::new(file, *layer > 0);
         stage(&mut staging, &mut checker, *layer, index, document);
+        roots.extend(checker.roots);
         problems.extend(checker.problems);
+        warnings.extend(checker.warnings);
     }
-    let library = cross_check(&staging, &files, &mut problems);
-    problems.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    problems.dedup();
-    (library, problems)
+    let mut library = cross_check(&staging, &files, &broken, &mut problems);
+    let by_place =
+        |a: &Problem, b: &Problem| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column));
+    roots.sort_by(by_place);
+    problems.sort_by(by_place);
+    warnings.sort_by(by_place);
+    roots.extend(problems);
+    roots.dedup();
+    library.warnings = warnings;
+    (library, roots)
 }
 
 fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, document: Document) {
-    let duplicate = |c: &mut Checker, key: &str, id: &str| {
-        let position = c.locator.key_value(key, id, 0);
-        c.report(
-            position,
+    let duplicate = |c: &mut Checker, path: &[Step], id: &str| {
+        let problem = c.problem(
+            c.at(path),
             t!("validate.duplicate_across_files", id = id),
             Some(t!("validate.duplicate_across_files_hint")),
         );
+        c.roots.push(problem);
     };
     match document {
         Document::Framework(framework) => {
             check_framework(&framework, c);
             let id = framework.id.clone();
-            let located = Located {
-                file,
-                doc: *framework,
-            };
-            if !staging.frameworks.upsert(layer, located, id.clone()) {
-                duplicate(c, "id", &id);
+            if !staging.frameworks.upsert(
+                layer,
+                Located {
+                    file,
+                    index: 0,
+                    doc: *framework,
+                },
+                id.clone(),
+            ) {
+                duplicate(c, &[K("id")], &id);
             }
         }
         Document::Boks(boks) => {
             check_boks(&boks, c);
             match &staging.boks {
-                Some((existing, _)) if *existing == layer => duplicate(c, "id", &boks.id),
-                _ => staging.boks = Some((layer, Located { file, doc: *boks })),
+                Some((existing, _)) if *existing == layer => duplicate(c, &[K("id")], &boks.id),
+                _ => {
+                    staging.boks = Some((
+                        layer,
+                        Located {
+                            file,
+                            index: 0,
+                            doc: *boks,
+                        },
+                    ))
+                }
             }
         }
         Document::Links(doc) => {
             check_links(&doc, c);
-            for link in doc.links {
+            for (n, link) in doc.links.into_iter().enumerate() {
                 let key = (link.framework.clone(), link.competency.clone());
-                staging
-                    .links
-                    .upsert(layer, Located { file, doc: link }, key);
+                staging.links.upsert(
+                    layer,
+                    Located {
+                        file,
+                        index: n,
+                        doc: link,
+                    },
+                    key,
+                );
             }
         }
         Document::Methods(doc) => {
             check_methods(&doc, c);
-            for category in doc.categories {
+            for (n, category) in doc.categories.into_iter().enumerate() {
                 let id = category.id.clone();
-                let located = Located {
-                    file,
-                    doc: category,
-                };
-                if !staging.categories.upsert(layer, located, id.clone()) {
-                    duplicate(c, "id", &id);
+                if !staging.categories.upsert(
+                    layer,
+                    Located {
+                        file,
+                        index: n,
+                        doc: category,
+                    },
+                    id.clone(),
+                ) {
+                    duplicate(c, &[K("categories"), I(n), K("id")], &id);
                 }
             }
-            for method in doc.methods {
+            for (n, method) in doc.methods.into_iter().enumerate() {
                 let id = method.id.clone();
-                let located = Located { file, doc: method };
-                if !staging.methods.upsert(layer, located, id.clone()) {
-                    duplicate(c, "id", &id);
+                if !staging.methods.upsert(
+                    layer,
+                    Located {
+                        file,
+                        index: n,
+                        doc: method,
+                    },
+                    id.clone(),
+                ) {
+                    duplicate(c, &[K("methods"), I(n), K("id")], &id);
                 }
             }
         }
         Document::Scales(doc) => {
             check_scales(&doc, c);
-            for scale in doc.scales {
+            for (n, scale) in doc.scales.into_iter().enumerate() {
                 let id = scale.id.clone();
-                let located = Located { file, doc: scale };
-                if !staging.scales.upsert(layer, located, id.clone()) {
-                    duplicate(c, "id", &id);
+                if !staging.scales.upsert(
+                    layer,
+                    Located {
+                        file,
+                        index: n,
+                        doc: scale,
+                    },
+                    id.clone(),
+                ) {
+                    duplicate(c, &[K("scales"), I(n), K("id")], &id);
                 }
             }
         }
         Document::Targets(doc) => {
             check_targets(&doc, c);
-            for role in doc.roles {
-                merge_role(staging, c, layer, Located { file, doc: role });
+            for (n, role) in doc.roles.into_iter().enumerate() {
+                set_defaults(staging, c, layer, n, &role);
+                merge_role(
+                    staging,
+                    c,
+                    layer,
+                    Located {
+                        file,
+                        index: n,
+                        doc: role,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// A role with `default: true` is the default for the frameworks its targets name; a later
+/// layer's default for a framework replaces an earlier one's, so an organisation's default
+/// for a bundled framework replaces the bundled default.
+fn set_defaults(staging: &mut Staging, c: &mut Checker, layer: usize, index: usize, role: &Role) {
+    if !role.default {
+        return;
+    }
+    for framework in role.targets.keys() {
+        match staging.defaults.get(framework) {
+            Some((existing, other)) if *existing == layer && *other != role.id => {
+                let message = t!(
+                    "validate.two_defaults",
+                    framework = framework,
+                    a = other,
+                    b = &role.id
+                );
+                let position = c.at(&[K("roles"), I(index), K("default")]);
+                c.report(position, message, Some(t!("validate.two_defaults_hint")));
+            }
+            _ => {
+                staging
+                    .defaults
+                    .insert(framework.clone(), (layer, role.id.clone()));
             }
         }
     }
@@ -592,18 +821,20 @@ fn merge_role(staging: &mut Staging, c: &mut Checker, layer: usize, role: Locate
         return;
     };
     if *existing_layer == layer {
-        let position = c.locator.key_value("id", &role.doc.id, 0);
-        c.report(
+        let position = c.at(&[K("roles"), I(role.index), K("id")]);
+        let problem = c.problem(
             position,
             t!("validate.duplicate_across_files", id = &role.doc.id),
             Some(t!("validate.duplicate_across_files_hint")),
         );
+        c.roots.push(problem);
         return;
     }
     *existing_layer = layer;
     existing.file = role.file;
+    existing.index = role.index;
     existing.doc.name = role.doc.name;
-    existing.doc.default = role.doc.default;
+    existing.doc.default = existing.doc.default || role.doc.default;
     existing.doc.origin = role.doc.origin;
     existing.doc.targets.extend(role.doc.targets);
 }
@@ -612,97 +843,150 @@ fn merge_role(staging: &mut Staging, c: &mut Checker, layer: usize, role: Locate
 fn cross_check(
     staging: &Staging,
     files: &[(usize, &SourceFile)],
+    broken: &[Broken],
     problems: &mut Vec<Problem>,
 ) -> Library {
-    // One locator per file, made when the file has its first problem.
-    let locators: Vec<OnceCell<Locator>> = files.iter().map(|_| OnceCell::new()).collect();
+    // One position tree per file, read when the file has its first problem.
+    let positions: Vec<OnceCell<Positions>> = files.iter().map(|_| OnceCell::new()).collect();
+    let caused_by_broken = |what: &str, id: &str| broken.iter().any(|b| b.may_define(what, id));
+    let place = |file: usize, path: &[Step], key: bool| {
+        let source = files[file].1;
+        let tree = positions[file].get_or_init(|| Positions::new(&source.text));
+        if key {
+            tree.key(path)
+        } else {
+            tree.value(path)
+        }
+    };
     let report = |problems: &mut Vec<Problem>,
-                  file: usize,
-                  key: &str,
-                  value: &str,
+                  (file, path, key): (usize, &[Step], bool),
                   message: String,
                   hint: Option<String>| {
-        let source = files[file].1;
-        let locator = locators[file].get_or_init(|| Locator::new(&source.text));
-        let position = locator.key_value(key, value, 0);
-        let mut problem = Problem::new(&source.name, position, message);
+        let mut problem = Problem::new(&files[file].1.name, place(file, path, key), message);
         problem.hint = hint;
         problems.push(problem);
     };
-    let unknown = |what: &str, id: &str| {
-        t!(
-            "validate.unknown_reference",
-            what = what_name(what),
-            id = id
-        )
-    };
     let known = |ids: &[&str]| Some(known_ids_hint(ids.iter().copied()));
 
-    let scale_ids: Vec<&str> = staging
-        .scales
-        .iter()
-        .map(|(_, s)| s.doc.id.as_str())
-        .collect();
     let frameworks: BTreeMap<&str, &Framework> = staging
         .frameworks
         .iter()
         .map(|(_, f)| (f.doc.id.as_str(), &f.doc))
         .collect();
     let framework_ids: Vec<&str> = frameworks.keys().copied().collect();
+    let scale_ids: Vec<&str> = staging
+        .scales
+        .iter()
+        .map(|(_, s)| s.doc.id.as_str())
+        .collect();
     let scales: BTreeMap<&str, &Scale> = staging
         .scales
         .iter()
         .map(|(_, s)| (s.doc.id.as_str(), &s.doc))
         .collect();
-
     let competencies: HashMap<&str, HashSet<&str>> = frameworks
         .iter()
         .map(|(id, f)| (*id, f.competencies.iter().map(|c| c.id.as_str()).collect()))
         .collect();
+    // An unknown competency is often a duplicate one whose id was not changed.
+    let duplicates: HashMap<&str, Problem> = staging
+        .frameworks
+        .iter()
+        .filter_map(|(_, f)| {
+            let mut seen = HashSet::new();
+            let n = f
+                .doc
+                .competencies
+                .iter()
+                .position(|c| !seen.insert(&c.id))?;
+            let path = [K("competencies"), I(n), K("id")];
+            let id = &f.doc.competencies[n].id;
+            let problem = Problem::new(
+                &files[f.file].1.name,
+                place(f.file, &path, false),
+                id.clone(),
+            );
+            Some((f.doc.id.as_str(), problem))
+        })
+        .collect();
+    let check_competency = |problems: &mut Vec<Problem>,
+                            framework: &Framework,
+                            competency: &str,
+                            at: (usize, &[Step], bool)| {
+        let known_here = competencies.get(framework.id.as_str());
+        if known_here.is_some_and(|ids| ids.contains(competency))
+            || caused_by_broken("framework", &framework.id)
+        {
+            return;
+        }
+        let ids = framework.competencies.iter().map(|c| c.id.as_str());
+        let mut hint = known_ids_hint(ids);
+        if let Some(duplicate) = duplicates.get(framework.id.as_str()) {
+            let place = format!("{}:{}:{}", duplicate.file, duplicate.line, duplicate.column);
+            hint = t!(
+                "validate.after_duplicate",
+                id = &duplicate.message,
+                place = place,
+                known = hint
+            );
+        }
+        let message = t!(
+            "validate.unknown_competency",
+            competency = competency,
+            framework = &framework.id
+        );
+        report(problems, at, message, Some(hint));
+    };
 
     for (_, framework) in staging.frameworks.iter() {
         for (key, id) in [
             ("self_scan", &framework.doc.scales.self_scan),
             ("interview", &framework.doc.scales.interview),
         ] {
-            if !scales.contains_key(id.as_str()) {
-                let message = unknown("scale", id);
-                report(
-                    problems,
-                    framework.file,
-                    key,
-                    id,
-                    message,
-                    known(&scale_ids),
-                );
+            if scales.contains_key(id.as_str()) || caused_by_broken("scale", id) {
+                continue;
             }
+            let path = [K("scales"), K(key)];
+            let written = files[framework.file].1.text.contains("scales:");
+            let path: &[Step] = if written { &path } else { &[K("id")] };
+            let message = unknown("scale", id);
+            report(
+                problems,
+                (framework.file, path, false),
+                message,
+                known(&scale_ids),
+            );
         }
     }
 
     let mut boks_rows: Vec<&str> = Vec::new();
     if let Some((_, boks)) = &staging.boks {
         match frameworks.get(boks.doc.framework.as_str()) {
+            None if caused_by_broken("framework", &boks.doc.framework) => {}
             None => {
                 let message = unknown("framework", &boks.doc.framework);
-                let hint = known(&framework_ids);
+                let path = [K("framework")];
                 report(
                     problems,
-                    boks.file,
-                    "framework",
-                    &boks.doc.framework,
+                    (boks.file, &path, false),
                     message,
-                    hint,
+                    known(&framework_ids),
                 );
             }
             Some(framework) => {
                 let clusters: Vec<&str> =
                     framework.clusters.iter().map(|c| c.id.as_str()).collect();
                 let cluster_set: HashSet<&str> = clusters.iter().copied().collect();
-                for row in &boks.doc.rows {
+                for (n, row) in boks.doc.rows.iter().enumerate() {
                     if !cluster_set.contains(row.cluster.as_str()) {
+                        let path = [K("rows"), I(n), K("cluster")];
                         let message = unknown("cluster", &row.cluster);
-                        let hint = known(&clusters);
-                        report(problems, boks.file, "cluster", &row.cluster, message, hint);
+                        report(
+                            problems,
+                            (boks.file, &path, false),
+                            message,
+                            known(&clusters),
+                        );
                     }
                 }
             }
@@ -717,18 +1001,18 @@ fn cross_check(
         .collect();
     let category_set: HashSet<&str> = category_ids.iter().copied().collect();
     for (_, method) in staging.methods.iter() {
-        if !category_set.contains(method.doc.category.as_str()) {
-            let message = unknown("category", &method.doc.category);
-            let hint = known(&category_ids);
-            report(
-                problems,
-                method.file,
-                "category",
-                &method.doc.category,
-                message,
-                hint,
-            );
+        let category = method.doc.category.as_str();
+        if category_set.contains(category) || caused_by_broken("category", category) {
+            continue;
         }
+        let path = [K("methods"), I(method.index), K("category")];
+        let message = unknown("category", category);
+        report(
+            problems,
+            (method.file, &path, false),
+            message,
+            known(&category_ids),
+        );
     }
     let method_ids: Vec<&str> = staging
         .methods
@@ -739,79 +1023,66 @@ fn cross_check(
     let method_set: HashSet<&str> = method_ids.iter().copied().collect();
     let boks_row_set: HashSet<&str> = boks_rows.iter().copied().collect();
     for (_, link) in staging.links.iter() {
+        let (file, n) = (link.file, link.index);
         let Some(framework) = frameworks.get(link.doc.framework.as_str()) else {
-            let message = unknown("framework", &link.doc.framework);
-            let hint = known(&framework_ids);
-            report(
-                problems,
-                link.file,
-                "framework",
-                &link.doc.framework,
-                message,
-                hint,
-            );
-            continue;
-        };
-        check_competency(
-            framework,
-            &competencies,
-            &link.doc.competency,
-            |message, hint| {
+            if !caused_by_broken("framework", &link.doc.framework) {
+                let path = [K("links"), I(n), K("framework")];
+                let message = unknown("framework", &link.doc.framework);
                 report(
                     problems,
-                    link.file,
-                    "competency",
-                    &link.doc.competency,
+                    (file, &path, false),
                     message,
-                    hint,
-                )
-            },
-        );
-        for row in &link.doc.boks_rows {
-            if !boks_row_set.contains(row.as_str()) {
-                let hint = known(&boks_rows);
-                report(
-                    problems,
-                    link.file,
-                    "boks_rows",
-                    row,
-                    unknown("boks_row", row),
-                    hint,
+                    known(&framework_ids),
                 );
             }
+            continue;
+        };
+        let path = [K("links"), I(n), K("competency")];
+        check_competency(
+            problems,
+            framework,
+            &link.doc.competency,
+            (file, &path, false),
+        );
+        for (r, row) in link.doc.boks_rows.iter().enumerate() {
+            if !boks_row_set.contains(row.as_str()) && !caused_by_broken("boks_row", row) {
+                let path = [K("links"), I(n), K("boks_rows"), I(r)];
+                let message = unknown("boks_row", row);
+                report(problems, (file, &path, false), message, known(&boks_rows));
+            }
         }
-        for method in &link.doc.methods {
-            if !method_set.contains(method.as_str()) {
-                let hint = known(&method_ids);
-                report(
-                    problems,
-                    link.file,
-                    "methods",
-                    method,
-                    unknown("method", method),
-                    hint,
-                );
+        for (m, method) in link.doc.methods.iter().enumerate() {
+            if !method_set.contains(method.as_str()) && !caused_by_broken("method", method) {
+                let path = [K("links"), I(n), K("methods"), I(m)];
+                let message = unknown("method", method);
+                report(problems, (file, &path, false), message, known(&method_ids));
             }
         }
     }
 
     for (_, role) in staging.roles.iter() {
+        let (file, n) = (role.file, role.index);
         for (framework_id, targets) in &role.doc.targets {
+            let path = [K("roles"), I(n), K("targets"), K(framework_id)];
             let Some(framework) = frameworks.get(framework_id.as_str()) else {
-                let message = unknown("framework", framework_id);
-                let hint = known(&framework_ids);
-                report(problems, role.file, framework_id, "", message, hint);
+                if !caused_by_broken("framework", framework_id) {
+                    let message = unknown("framework", framework_id);
+                    report(
+                        problems,
+                        (file, &path, true),
+                        message,
+                        known(&framework_ids),
+                    );
+                }
                 continue;
             };
             let scale = scales.get(framework.scales.self_scan.as_str());
             for (competency, target) in targets {
-                check_competency(framework, &competencies, competency, |message, hint| {
-                    report(problems, role.file, competency, "", message, hint)
-                });
+                let path = [path[0], path[1], path[2], path[3], K(competency)];
+                check_competency(problems, framework, competency, (file, &path, true));
                 let Some(scale) = scale else { continue };
                 let (min, max) = (f64::from(scale.min()), f64::from(scale.max()));
                 if !(min..=max).contains(target) {
-                    let value = target.to_string();
                     let message = t!(
                         "validate.target_out_of_range",
                         competency = competency,
@@ -819,22 +1090,16 @@ fn cross_check(
                         min = min,
                         max = max
                     );
-                    report(problems, role.file, competency, &value, message, None);
+                    let hint = t!(
+                        "validate.target_out_of_range_hint",
+                        scale = &scale.id,
+                        min = min,
+                        max = max
+                    );
+                    report(problems, (file, &path, false), message, Some(hint));
                 }
             }
         }
-    }
-    if !staging.roles.is_empty() && staging.roles.iter().filter(|(_, r)| r.doc.default).count() != 1
-    {
-        let (_, role) = &staging.roles.entries[0];
-        report(
-            problems,
-            role.file,
-            "id",
-            &role.doc.id,
-            t!("validate.one_default_role"),
-            None,
-        );
     }
 
     Library {
@@ -858,30 +1123,59 @@ fn cross_check(
         methods: staging.methods.iter().map(|(_, m)| m.doc.clone()).collect(),
         scales: staging.scales.iter().map(|(_, s)| s.doc.clone()).collect(),
         roles: staging.roles.iter().map(|(_, r)| r.doc.clone()).collect(),
+        default_roles: default_roles(staging, files, problems),
+        warnings: Vec::new(),
     }
 }
 
-fn check_competency(
-    framework: &Framework,
-    competencies: &HashMap<&str, HashSet<&str>>,
-    competency: &str,
-    mut report: impl FnMut(String, Option<String>),
-) {
-    if competencies
-        .get(framework.id.as_str())
-        .is_some_and(|ids| ids.contains(competency))
-    {
-        return;
+/// The default role of each framework that roles name: the one marked `default: true`, or the
+/// only role that names it. Several roles and none the default is a problem: which targets a
+/// report uses must not depend on the order of files.
+fn default_roles(
+    staging: &Staging,
+    files: &[(usize, &SourceFile)],
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, String> {
+    let mut defaults: BTreeMap<String, String> = staging
+        .defaults
+        .iter()
+        .map(|(framework, (_, role))| (framework.clone(), role.clone()))
+        .collect();
+    let mut naming: BTreeMap<&str, Vec<&Located<Role>>> = BTreeMap::new();
+    for (_, role) in staging.roles.iter() {
+        for framework in role.doc.targets.keys() {
+            naming.entry(framework.as_str()).or_default().push(role);
+        }
     }
-    let ids = framework.competencies.iter().map(|c| c.id.as_str());
-    report(
-        t!(
-            "validate.unknown_competency",
-            competency = competency,
-            framework = &framework.id
-        ),
-        Some(known_ids_hint(ids)),
-    );
+    for (framework, roles) in naming {
+        if defaults.contains_key(framework)
+            || staging.frameworks.get(&framework.to_string()).is_none()
+        {
+            continue;
+        }
+        if let [only] = roles[..] {
+            defaults.insert(framework.to_string(), only.doc.id.clone());
+            continue;
+        }
+        let first = roles[0];
+        let source = files[first.file].1;
+        let path = [K("roles"), I(first.index), K("targets"), K(framework)];
+        let ids: Vec<&str> = roles.iter().map(|r| r.doc.id.as_str()).collect();
+        let message = t!(
+            "validate.no_default_role",
+            framework = framework,
+            roles = ids.join(", ")
+        );
+        problems.push(
+            Problem::new(
+                &source.name,
+                Positions::new(&source.text).key(&path),
+                message,
+            )
+            .with_hint(t!("validate.no_default_role_hint", framework = framework)),
+        );
+    }
+    defaults
 }
 
 #[cfg(test)]

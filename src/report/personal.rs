@@ -70,7 +70,7 @@ pub fn build(
     previous: Option<&ScanResult>,
     warnings: Vec<String>,
 ) -> PersonalReport {
-    let role = library.default_role();
+    let role = library.default_role(&framework.id);
     let targets = role.and_then(|r| r.targets.get(&framework.id));
     let scores = score_scan(framework, current, targets);
     let highlight = |s: &CompetencyScore| Highlight {

@@ -503,7 +503,7 @@ pub fn build(
     earlier: Option<Round>,
     options: Options,
 ) -> TeamReport {
-    let role = library.default_role();
+    let role = library.default_role(&framework.id);
     let asked = |c: &&Competency| {
         current
             .members
