@@ -46,6 +46,7 @@ fn main() {
         let report = personal::build(
             &library,
             framework,
+            library.default_role(&framework.id),
             &current.result,
             Some(&previous.result),
             vec![],

@@ -33,6 +33,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: ListFormat,
     },
+    Roles {
+        framework: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
+    Methods {
+        #[arg(long, value_enum, default_value = "table")]
+        format: ListFormat,
+    },
     Show {
         framework: String,
         competency: Option<String>,
@@ -92,6 +101,8 @@ pub enum Command {
     Report {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        #[arg(long, value_name = "ID")]
+        role: Option<String>,
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
         #[command(flatten)]
@@ -206,7 +217,9 @@ impl From<ReportFormat> for crate::render::Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     Table,
+    Md,
     Json,
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -609,9 +609,11 @@ fn check_scan_file(dir: &Path, bytes: &[u8]) {
     match loaded {
         Ok(loaded) => {
             let framework = library().framework(&loaded.result.framework).unwrap();
+            let role = library().default_role(&framework.id);
             let report = vakwijzer::report::personal::build(
                 library(),
                 framework,
+                role,
                 &loaded.result,
                 Some(&loaded.result),
                 loaded.warnings.clone(),

@@ -1008,9 +1008,9 @@ fn ids_with_paths_in_frameworks_are_refused() {
     std::fs::create_dir(&org).unwrap();
     let framework = hostile_framework();
     for (id, line) in [
-        ("id: ../evil", "2:1"),
-        ("id: a/b", "2:1"),
-        ("id: /etc/passwd", "2:1"),
+        ("id: ../evil", "2:5"),
+        ("id: a/b", "2:5"),
+        ("id: /etc/passwd", "2:5"),
     ] {
         std::fs::write(org.join("f.yaml"), framework.replace("id: kwaad", id)).unwrap();
         let before = tree(root);
@@ -1033,7 +1033,7 @@ fn ids_with_paths_in_frameworks_are_refused() {
             &["--data", "org", "scan", shown, "--name", "X"],
             "3\n",
         );
-        assert_refused(&output, &["org/f.yaml:2:1"], &format!("scan {shown}"));
+        assert_refused(&output, &["org/f.yaml:2:5"], &format!("scan {shown}"));
         assert_tree(root, &before, &[], &format!("a framework with {id}"));
     }
     let with_scale = framework.replace(
@@ -1044,7 +1044,7 @@ fn ids_with_paths_in_frameworks_are_refused() {
     let output = run(root, &["validate", "org"], "");
     assert_refused(
         &output,
-        &["org/f.yaml:4:3", "onbekende schaal '../../etc/passwd'"],
+        &["org/f.yaml:4:14", "onbekende schaal '../../etc/passwd'"],
         "a scale named by a path",
     );
     let with_item = framework.replace("id: een.i1", "id: ../een.i1");

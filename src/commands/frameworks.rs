@@ -4,10 +4,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Context, to_json};
+use super::Context;
 use crate::Result;
 use crate::cli::ListFormat;
-use crate::render::table::{self, Cell};
+use crate::render::list::{self, List};
 use crate::t;
 
 #[derive(Serialize)]
@@ -17,6 +17,10 @@ struct Row<'a> {
     competencies: usize,
     indicators: usize,
     questions: usize,
+    /// Whether a self-scan can be made of it (it has indicators) and an interview (questions);
+    /// a framework with neither, like `wmo`, is shown and linked only.
+    scannable: bool,
+    interviewable: bool,
     source: &'a str,
     file: &'a str,
 }
@@ -26,50 +30,94 @@ pub fn run(context: &Context, format: ListFormat, out: &mut dyn Write) -> Result
     let rows: Vec<Row> = library
         .frameworks
         .iter()
-        .map(|f| Row {
-            id: &f.id,
-            name: &f.name,
-            competencies: f.competencies.len(),
-            indicators: f.competencies.iter().map(|c| c.indicators.len()).sum(),
-            questions: f.competencies.iter().map(|c| c.questions.len()).sum(),
-            source: &f.source,
-            file: library.framework_file(&f.id),
+        .map(|f| {
+            let indicators = f.competencies.iter().map(|c| c.indicators.len()).sum();
+            let questions = f.competencies.iter().map(|c| c.questions.len()).sum();
+            Row {
+                id: &f.id,
+                name: &f.name,
+                competencies: f.competencies.len(),
+                indicators,
+                questions,
+                scannable: indicators > 0,
+                interviewable: questions > 0,
+                source: &f.source,
+                file: library.framework_file(&f.id),
+            }
         })
         .collect();
-    if format == ListFormat::Json {
-        writeln!(out, "{}", to_json(&rows))?;
-        return Ok(());
-    }
-    let header = [
+    let header = vec![
         t!("frameworks.id"),
         t!("frameworks.name"),
         t!("frameworks.competencies"),
         t!("frameworks.indicators"),
         t!("frameworks.questions"),
+        t!("frameworks.uses"),
         t!("frameworks.source"),
         t!("frameworks.file"),
     ];
     let bundled = t!("data.bundled_prefix");
-    let cells: Vec<Vec<Cell>> = rows
+    let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|row| {
             vec![
-                Cell::name(row.id),
-                Cell::text(row.name),
-                Cell::number(row.competencies.to_string()),
-                Cell::number(row.indicators.to_string()),
-                Cell::number(row.questions.to_string()),
-                Cell::text(short_source(row.source)),
-                Cell::text(if row.file.starts_with(&bundled) {
+                row.id.to_string(),
+                row.name.to_string(),
+                row.competencies.to_string(),
+                row.indicators.to_string(),
+                row.questions.to_string(),
+                uses(row),
+                if format == ListFormat::Table {
+                    short_source(row.source)
+                } else {
+                    row.source.to_string()
+                },
+                if row.file.starts_with(&bundled) {
                     t!("frameworks.bundled")
                 } else {
                     row.file.to_string()
-                }),
+                },
             ]
         })
         .collect();
-    writeln!(out, "{}", table::render(&header, &cells, context.width))?;
+    let mut list = List {
+        headers: header,
+        rows: cells,
+    };
+    if format != ListFormat::Table {
+        writeln!(out, "{}", list::render(&list, &rows, format, context.width))?;
+        return Ok(());
+    }
+    // The terminal has no room for the column of uses: what cannot be scanned or
+    // interviewed is said below the table instead.
+    list.headers.remove(USES);
+    for row in &mut list.rows {
+        row.remove(USES);
+    }
+    writeln!(out, "{}", list::render(&list, &rows, format, context.width))?;
+    for row in rows.iter().filter(|r| !r.scannable || !r.interviewable) {
+        writeln!(out, "{}: {}", row.id, uses(row))?;
+    }
     Ok(())
+}
+
+/// The column of uses, which the terminal table leaves out.
+const USES: usize = 5;
+
+/// What a framework can be used for: "zelfscan, interview", or shown and linked only.
+fn uses(row: &Row) -> String {
+    let uses: Vec<String> = [
+        (row.scannable, t!("frameworks.use_scan")),
+        (row.interviewable, t!("frameworks.use_interview")),
+    ]
+    .into_iter()
+    .filter_map(|(can, text)| can.then_some(text))
+    .collect();
+    if uses.is_empty() {
+        t!("frameworks.use_show_only")
+    } else {
+        uses.join(", ")
+    }
 }
 
 /// Longest short source, in characters, before it is cut off with "…".

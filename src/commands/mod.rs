@@ -7,8 +7,10 @@ mod forget;
 mod frameworks;
 mod guide;
 mod interview;
+mod methods;
 mod output;
 pub(crate) mod report;
+mod roles;
 mod scan;
 mod share;
 pub(crate) mod show;
@@ -64,6 +66,10 @@ impl Context {
 pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::Frameworks { format } => frameworks::run(context, format, out),
+        Command::Roles { framework, format } => {
+            roles::run(context, framework.as_deref(), format, out)
+        }
+        Command::Methods { format } => methods::run(context, format, out),
         Command::Show {
             framework,
             competency,
@@ -119,9 +125,10 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
         }
         Command::Report {
             files,
+            role,
             format,
             output,
-        } => report::run(context, &files, format, &output, out),
+        } => report::run(context, &files, role.as_deref(), format, &output, out),
         Command::Forget {
             paths,
             name,

@@ -18,6 +18,7 @@ use crate::{Result, t};
 pub fn run(
     context: &Context,
     files: &[PathBuf],
+    role: Option<&str>,
     format: ReportFormat,
     output: &OutputArgs,
     out: &mut dyn Write,
@@ -65,9 +66,15 @@ pub fn run(
         super::warn(warning);
     }
     let framework = library.framework(&current.result.framework)?;
+    let (role, note) =
+        library.role_of_result(&framework.id, role, current.result.role.as_deref())?;
+    if let Some(note) = note {
+        eprintln!("vakwijzer: {}: {note}", current.path.display());
+    }
     let report = personal::build(
         &library,
         framework,
+        role,
         &current.result,
         previous.map(|p| &p.result),
         warnings,

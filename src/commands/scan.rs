@@ -119,7 +119,10 @@ fn walk(
     let path = session.file.path().display().to_string();
     match outcome {
         Outcome::Complete => {
-            let report = personal::build(library, framework, &session.result, None, Vec::new());
+            let role = session.result.role.as_deref();
+            let (role, _) = library.role_of_result(&framework.id, None, role)?;
+            let result = &session.result;
+            let report = personal::build(library, framework, role, result, None, Vec::new());
             let pdf = session.file.path().with_extension("pdf");
             writeln!(out, "\n{}", summary(&report, context.width))?;
             writeln!(out, "{}", t!("scan.saved", path = &path))?;
@@ -200,6 +203,9 @@ fn new_result(library: &Library, options: &ScanOptions) -> Result<ScanResult> {
         if let Some(value) = value {
             input::check_argument(flag, value)?;
         }
+    }
+    if let Some(role) = &options.role {
+        library.role(&framework.id, role)?;
     }
     let mut result = ScanResult::new(framework, "", options.competencies.clone());
     result.team = options.team.clone();

@@ -6,7 +6,7 @@ use std::io::Write;
 use super::{Context, to_json};
 use crate::cli::ShowFormat;
 use crate::error::Error;
-use crate::framework::{Competency, Framework, Item, Origin};
+use crate::framework::{Competency, Framework, Item, Library, Origin};
 use crate::render::escape::markdown_text as md;
 use crate::render::table::{self, Cell, bulleted, numbered, wrap_lines};
 use crate::{Result, t};
@@ -29,8 +29,8 @@ pub fn run(
         (ShowFormat::Json, Some(_)) => to_json(competencies[0]),
         (ShowFormat::Yaml, None) => serde_yaml::to_string(framework).unwrap_or_default(),
         (ShowFormat::Yaml, Some(_)) => serde_yaml::to_string(competencies[0]).unwrap_or_default(),
-        (ShowFormat::Md, _) => markdown(framework, &competencies),
-        (ShowFormat::Table, _) => table(framework, &competencies, context.width),
+        (ShowFormat::Md, _) => markdown(&library, framework, &competencies),
+        (ShowFormat::Table, _) => table(&library, framework, &competencies, context.width),
     };
     writeln!(out, "{}", text.trim_end())?;
     Ok(())
@@ -56,14 +56,16 @@ pub fn find_competency<'a>(framework: &'a Framework, id: &str) -> Result<&'a Com
         })
 }
 
-/// An item's text (through `escape`) with its reference and authorship marked.
-fn item_text(item: &Item, escape: Escape) -> String {
+/// An item's text (through `escape`) with its reference and authorship marked: "[geschreven
+/// door vakwijzer]" or by the organisation, for what the source does not say.
+fn item_text(library: &Library, item: &Item, escape: Escape) -> String {
     let mut text = escape(&item.text);
     if let Some(reference) = &item.reference {
         text.push_str(&format!(" [{reference}]"));
     }
-    if item.origin == Origin::Vakwijzer {
-        text.push_str(&format!(" [{}]", t!("show.by_vakwijzer")));
+    if item.origin != Origin::Source {
+        let author = escape(&library.author(item.origin));
+        text.push_str(&format!(" [{}]", t!("show.written_by", author = author)));
     }
     text
 }
@@ -103,6 +105,7 @@ fn as_is(text: &str) -> String {
 /// The labelled parts of a competency that it has, in reading order, the framework's texts
 /// through `escape`.
 fn sections(
+    library: &Library,
     framework: &Framework,
     competency: &Competency,
     escape: Escape,
@@ -124,7 +127,10 @@ fn sections(
         let remarks = competency.remarks.iter().map(|r| escape(r)).collect();
         sections.push((t!("show.remarks"), Section::Bullets(remarks)));
     }
-    let items = |items: &[Item]| items.iter().map(|item| item_text(item, escape)).collect();
+    let items = |items: &[Item]| {
+        let text = |item| item_text(library, item, escape);
+        items.iter().map(text).collect()
+    };
     if !competency.indicators.is_empty() {
         let items = items(&competency.indicators);
         sections.push((t!("show.indicators"), Section::Numbered(items)));
@@ -142,7 +148,12 @@ enum Section {
     Numbered(Vec<String>),
 }
 
-fn table(framework: &Framework, competencies: &[&Competency], width: u16) -> String {
+fn table(
+    library: &Library,
+    framework: &Framework,
+    competencies: &[&Competency],
+    width: u16,
+) -> String {
     let mut out = format!(
         "{} ({})\n{}: {}\n",
         framework.name,
@@ -152,7 +163,7 @@ fn table(framework: &Framework, competencies: &[&Competency], width: u16) -> Str
     );
     for competency in competencies {
         out.push_str(&format!("\n{}  [{}]\n", heading(competency), competency.id));
-        let rows: Vec<Vec<Cell>> = sections(framework, competency, as_is)
+        let rows: Vec<Vec<Cell>> = sections(library, framework, competency, as_is)
             .into_iter()
             .map(|(label, section)| {
                 let cell = match section {
@@ -189,7 +200,7 @@ fn footer(framework: &Framework, whole: bool) -> String {
     out
 }
 
-fn markdown(framework: &Framework, competencies: &[&Competency]) -> String {
+fn markdown(library: &Library, framework: &Framework, competencies: &[&Competency]) -> String {
     let mut out = format!(
         "# {}\n\n*{}: {}*\n",
         md(&framework.name),
@@ -202,7 +213,7 @@ fn markdown(framework: &Framework, competencies: &[&Competency]) -> String {
             None => md(&competency.name),
         };
         out.push_str(&format!("\n## {heading}\n\n"));
-        for (label, section) in sections(framework, competency, md) {
+        for (label, section) in sections(library, framework, competency, md) {
             match section {
                 Section::Text(text) => out.push_str(&format!("**{label}:** {text}\n\n")),
                 Section::Bullets(items) => {

@@ -195,6 +195,7 @@ pub enum Document {
     Methods(MethodsDocument),
     Scales(ScalesDocument),
     Targets(TargetsDocument),
+    Organisation(OrganisationDocument),
 }
 
 #[derive(Deserialize)]
@@ -516,7 +517,7 @@ impl<'a> FlowScanner<'a> {
 /// Parses one data file into a document, or the problem that stops it.
 pub fn parse_document(file: &SourceFile) -> std::result::Result<Document, Problem> {
     let header: Header = from_yaml(&file.name, &file.text)?;
-    let kinds = "framework, boks, links, methods, scales, targets";
+    let kinds = "framework, boks, links, methods, scales, targets, organisation";
     let Some(kind) = header.kind else {
         return Err(Problem::new(&file.name, (1, 1), t!("data.no_kind"))
             .with_hint(t!("data.kind_hint", kinds = kinds)));
@@ -541,6 +542,7 @@ pub fn parse_document(file: &SourceFile) -> std::result::Result<Document, Proble
         DocumentKind::Methods => Document::Methods(typed(file)?),
         DocumentKind::Scales => Document::Scales(typed(file)?),
         DocumentKind::Targets => Document::Targets(typed(file)?),
+        DocumentKind::Organisation => Document::Organisation(typed(file)?),
     })
 }
 
@@ -556,6 +558,8 @@ pub struct Library {
     pub methods: Vec<Method>,
     pub scales: Vec<Scale>,
     pub roles: Vec<Role>,
+    /// Who the organisation's data folder is from, when it says so.
+    pub organisation: Option<OrganisationDocument>,
     /// The default role of each framework that roles have targets for: framework id -> role id.
     pub default_roles: BTreeMap<String, String>,
     /// What jobs will miss in the organisation's files (a competency without indicators is
@@ -609,6 +613,81 @@ impl Library {
     pub fn default_role(&self, framework: &str) -> Option<&Role> {
         let id = self.default_roles.get(framework)?;
         self.roles.iter().find(|r| &r.id == id)
+    }
+
+    /// Who wrote a text, a target or a proposed link of this origin, as outputs print it.
+    pub fn author(&self, origin: Origin) -> String {
+        match origin {
+            Origin::Source => t!("author.source"),
+            Origin::Vakwijzer => "vakwijzer".to_string(),
+            Origin::Organisation => self
+                .organisation
+                .as_ref()
+                .map_or_else(|| t!("author.organisation"), |o| o.name.clone()),
+        }
+    }
+
+    /// Who proposes a link: its `origin:`, else vakwijzer, which wrote the bundled proposals.
+    pub fn link_author(&self, link: &Link) -> String {
+        self.author(link.origin.unwrap_or(Origin::Vakwijzer))
+    }
+
+    /// The roles with targets for a framework: the ones `--role` may name for it.
+    pub fn roles_of(&self, framework: &str) -> Vec<&Role> {
+        self.roles
+            .iter()
+            .filter(|r| r.targets.contains_key(framework))
+            .collect()
+    }
+
+    /// The role named on the command line for a framework; an id that is no role of that
+    /// framework is an error listing the roles it has.
+    pub fn role(&self, framework: &str, id: &str) -> Result<&Role> {
+        let roles = self.roles_of(framework);
+        if let Some(role) = roles.iter().find(|r| r.id == id) {
+            return Ok(role);
+        }
+        let known: Vec<&str> = roles.iter().map(|r| r.id.as_str()).collect();
+        let known = if known.is_empty() {
+            t!("role.none")
+        } else {
+            known.join(", ")
+        };
+        Err(Error::Usage(t!(
+            "role.unknown",
+            id = id,
+            framework = framework,
+            known = known
+        )))
+    }
+
+    /// The targets role of a result: `asked` (`--role`) when given, else the result's own
+    /// `role:` when that is a role of the framework, else the default. A result whose `role:`
+    /// is no targets role (free text, from before roles had targets) gets the default, and
+    /// the note that says so.
+    pub fn role_of_result(
+        &self,
+        framework: &str,
+        asked: Option<&str>,
+        recorded: Option<&str>,
+    ) -> Result<(Option<&Role>, Option<String>)> {
+        if let Some(id) = asked {
+            return Ok((Some(self.role(framework, id)?), None));
+        }
+        let default = self.default_role(framework);
+        let Some(recorded) = recorded.map(str::trim).filter(|r| !r.is_empty()) else {
+            return Ok((default, None));
+        };
+        if let Ok(role) = self.role(framework, recorded) {
+            return Ok((Some(role), None));
+        }
+        let note = t!(
+            "role.recorded_unknown",
+            id = recorded,
+            framework = framework,
+            default = default.map_or_else(|| t!("role.none"), |r| r.id.clone())
+        );
+        Ok((default, Some(note)))
     }
 
     pub fn link(&self, framework: &str, competency: &str) -> Option<&Link> {

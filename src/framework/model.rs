@@ -19,6 +19,8 @@ pub enum Origin {
     Source,
     /// Written by the vakwijzer project.
     Vakwijzer,
+    /// Written by the organisation whose data folder it is (`kind: organisation`).
+    Organisation,
 }
 
 impl Origin {
@@ -37,6 +39,19 @@ pub enum DocumentKind {
     Methods,
     Scales,
     Targets,
+    Organisation,
+}
+
+/// Who a data folder is from, so that outputs name the organisation as the author of the
+/// texts, targets and links it wrote (`origin: organisation`). Optional.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganisationDocument {
+    pub kind: DocumentKind,
+    /// The organisation's name as outputs print it: "geschreven door {name}".
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
 }
 
 /// A competency framework: the Eindhoven profile, the generic competencies, the Wmo
@@ -231,6 +246,9 @@ pub struct Link {
     /// Why the link is made (required for proposals).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rationale: Option<String>,
+    /// Who proposes a link: vakwijzer (the default for a proposal) or the organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -336,4 +354,23 @@ pub struct Role {
     pub origin: Origin,
     /// framework id -> competency id -> target on the framework's self-scan scale.
     pub targets: BTreeMap<String, BTreeMap<String, f64>>,
+    /// Ordered levels of mastery (startbekwaam, vakbekwaam, ...), each with its own targets;
+    /// a report says per competency the highest level reached and what the next one asks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<Level>,
+}
+
+/// One level of a role: the targets a professional at that level meets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub name: String,
+    /// framework id -> competency id -> target, like a role's targets.
+    pub targets: BTreeMap<String, BTreeMap<String, f64>>,
+    #[serde(default, skip_serializing_if = "Origin::is_source")]
+    pub origin: Origin,
+    /// Why these levels (required when vakwijzer or the organisation proposes them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<String>,
 }

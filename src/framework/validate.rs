@@ -494,6 +494,23 @@ fn check_targets(doc: &TargetsDocument, c: &mut Checker) {
     for (n, role) in doc.roles.iter().enumerate() {
         c.id(&role.id, &[K("roles"), I(n), K("id")]);
         c.text(&role.name, "name", &role.id, &[K("roles"), I(n), K("name")]);
+        let mut levels = HashSet::new();
+        for (l, level) in role.levels.iter().enumerate() {
+            let at = |key| [K("roles"), I(n), K("levels"), I(l), K(key)];
+            if !levels.insert(level.id.as_str()) {
+                let message = t!("validate.duplicate_id", id = &level.id);
+                c.report(c.at(&at("id")), message, None);
+            }
+            c.text(&level.name, "name", &level.id, &at("name"));
+            let no_rationale = level
+                .rationale
+                .as_deref()
+                .is_none_or(|r| r.trim().is_empty());
+            if level.origin != Origin::Source && no_rationale {
+                let message = t!("validate.level_without_rationale", id = &level.id);
+                c.report(c.key_at(&at("id")), message, None);
+            }
+        }
     }
 }
 
@@ -532,6 +549,7 @@ struct Staging {
     methods: Keyed<String, Method>,
     scales: Keyed<String, Scale>,
     roles: Keyed<String, Role>,
+    organisation: Option<Located<OrganisationDocument>>,
     /// The role that is the default for each framework, with the layer that says so.
     defaults: HashMap<String, (usize, String)>,
 }
@@ -766,6 +784,19 @@ fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, docu
                 }
             }
         }
+        Document::Organisation(doc) => {
+            c.text(&doc.name, "name", "organisation", &[K("name")]);
+            match &staging.organisation {
+                Some(existing) if existing.file != file => duplicate(c, &[K("name")], &doc.name),
+                _ => {
+                    staging.organisation = Some(Located {
+                        file,
+                        index: 0,
+                        doc,
+                    })
+                }
+            }
+        }
         Document::Targets(doc) => {
             check_targets(&doc, c);
             for (n, role) in doc.roles.into_iter().enumerate() {
@@ -837,6 +868,9 @@ fn merge_role(staging: &mut Staging, c: &mut Checker, layer: usize, role: Locate
     existing.doc.default = existing.doc.default || role.doc.default;
     existing.doc.origin = role.doc.origin;
     existing.doc.targets.extend(role.doc.targets);
+    if !role.doc.levels.is_empty() {
+        existing.doc.levels = role.doc.levels;
+    }
 }
 
 /// Checks references between documents and builds the library.
@@ -1062,8 +1096,26 @@ fn cross_check(
 
     for (_, role) in staging.roles.iter() {
         let (file, n) = (role.file, role.index);
-        for (framework_id, targets) in &role.doc.targets {
-            let path = [K("roles"), I(n), K("targets"), K(framework_id)];
+        let levels = role.doc.levels.iter().enumerate().flat_map(|(l, level)| {
+            level
+                .targets
+                .iter()
+                .map(move |(framework, targets)| (Some(l), framework, targets))
+        });
+        let own = role.doc.targets.iter().map(|(f, t)| (None, f, t));
+        for (level, framework_id, targets) in own.chain(levels) {
+            let path = match level {
+                None => [K("roles"), I(n), K("targets"), K(framework_id)].to_vec(),
+                Some(l) => [
+                    K("roles"),
+                    I(n),
+                    K("levels"),
+                    I(l),
+                    K("targets"),
+                    K(framework_id),
+                ]
+                .to_vec(),
+            };
             let Some(framework) = frameworks.get(framework_id.as_str()) else {
                 if !caused_by_broken("framework", framework_id) {
                     let message = unknown("framework", framework_id);
@@ -1078,7 +1130,8 @@ fn cross_check(
             };
             let scale = scales.get(framework.scales.self_scan.as_str());
             for (competency, target) in targets {
-                let path = [path[0], path[1], path[2], path[3], K(competency)];
+                let mut path = path.clone();
+                path.push(K(competency));
                 check_competency(problems, framework, competency, (file, &path, true));
                 let Some(scale) = scale else { continue };
                 let (min, max) = (f64::from(scale.min()), f64::from(scale.max()));
@@ -1124,6 +1177,7 @@ fn cross_check(
         scales: staging.scales.iter().map(|(_, s)| s.doc.clone()).collect(),
         roles: staging.roles.iter().map(|(_, r)| r.doc.clone()).collect(),
         default_roles: default_roles(staging, files, problems),
+        organisation: staging.organisation.as_ref().map(|o| o.doc.clone()),
         warnings: Vec::new(),
     }
 }

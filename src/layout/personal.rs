@@ -36,6 +36,7 @@ pub fn layout(report: &PersonalReport) -> Document {
     blocks.push(Block::chart(radar, radar_caption));
     blocks.push(Block::Table(scores(report)));
     blocks.push(Block::chart(bars, t!("chart.bars")));
+    blocks.extend(levels(report));
     blocks.push(Block::heading(2, t!("report.strengths")));
     if report.strengths.is_empty() {
         blocks.push(Block::paragraph(t!("report.none_yet")));
@@ -85,6 +86,41 @@ pub fn layout(report: &PersonalReport) -> Document {
         personal_data: true,
         blocks,
     }
+}
+
+/// Per competency the highest level of the role reached and what the next one asks; nothing
+/// when the role has no levels.
+fn levels(report: &PersonalReport) -> Vec<Block> {
+    if report.levels.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![Block::heading(2, t!("report.levels_title"))];
+    if let Some(note) = &report.levels_note {
+        blocks.push(Block::note(note.clone()));
+    }
+    let mut table = Table::new([
+        (t!("report.competency"), ColumnKind::Name),
+        (t!("report.level_reached"), ColumnKind::Text),
+        (t!("report.level_next"), ColumnKind::Text),
+    ]);
+    table.rows = report
+        .levels
+        .iter()
+        .map(|row| {
+            let next = match &row.next {
+                Some(next) => format!("{next}: {}", number(row.next_target)),
+                None => t!("report.level_top"),
+            };
+            let reached = row.reached.clone().unwrap_or_else(|| t!("report.none_yet"));
+            vec![
+                Cell::from(row.name.as_str()),
+                Cell::Text(reached),
+                Cell::Text(next),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(table));
+    blocks
 }
 
 /// "3/4", or "3/4 (1 n.v.t.)" when statements were marked not applicable.
@@ -222,8 +258,8 @@ pub fn suggestion_blocks(suggestions: &Suggestions) -> Vec<Block> {
             .collect();
         blocks.push(Block::bullets(items));
     }
-    if suggestions.status == Some(crate::framework::LinkStatus::Proposal) {
-        blocks.push(Block::note(t!("report.link_proposal")));
+    if let Some(author) = &suggestions.proposed_by {
+        blocks.push(Block::note(t!("report.link_proposal", author = author)));
     }
     blocks
 }

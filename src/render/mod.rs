@@ -6,6 +6,7 @@
 pub mod charts;
 pub mod escape;
 pub mod html;
+pub mod list;
 pub mod markdown;
 pub mod pdf;
 pub mod svg;

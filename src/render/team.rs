@@ -548,8 +548,11 @@ pub(crate) fn suggestion_lines(suggestions: &Suggestions) -> Vec<String> {
             methods.join("; ")
         ));
     }
-    if suggestions.status == Some(crate::framework::LinkStatus::Proposal) {
-        lines.push(format!("  ({})", t!("report.link_proposal")));
+    if let Some(author) = &suggestions.proposed_by {
+        lines.push(format!(
+            "  ({})",
+            t!("report.link_proposal", author = author)
+        ));
     }
     lines
 }

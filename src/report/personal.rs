@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::suggestions::{Suggestions, suggestions};
-use crate::framework::{Framework, Library};
+use crate::framework::{Framework, Library, Role};
 use crate::result::ScanResult;
 use crate::score::{CompetencyScore, development_points, round2, score_scan, strengths};
 
@@ -20,6 +20,11 @@ pub struct PersonalReport {
     pub strengths: Vec<Highlight>,
     pub development_points: Vec<DevelopmentPoint>,
     pub progress: Option<Progress>,
+    /// Per competency the highest level of the role reached and what the next asks; empty
+    /// when the role has no levels for this framework.
+    pub levels: Vec<LevelRow>,
+    /// Who proposes the levels, when the source does not set them ("voorgesteld door vakwijzer").
+    pub levels_note: Option<String>,
     /// Findings about the input (another framework version, dropped answers).
     pub warnings: Vec<String>,
     /// The lowest and highest point of the scan's scale, which charts span.
@@ -62,15 +67,65 @@ pub struct ProgressRow {
     pub change: Option<f64>,
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct LevelRow {
+    pub id: String,
+    pub name: String,
+    /// The highest level whose target the score meets.
+    pub reached: Option<String>,
+    /// The next level up, and its target for this competency.
+    pub next: Option<String>,
+    pub next_target: Option<f64>,
+}
+
+/// Per competency with a score: the highest level of `role` whose target it meets (levels are
+/// ordered, the first the lowest), and the first level above that asks for more.
+pub fn level_rows(
+    role: Option<&Role>,
+    framework: &str,
+    scores: &[CompetencyScore],
+) -> Vec<LevelRow> {
+    let levels: Vec<_> = role
+        .map(|r| {
+            r.levels
+                .iter()
+                .filter_map(|l| Some((l, l.targets.get(framework)?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    if levels.is_empty() {
+        return Vec::new();
+    }
+    scores
+        .iter()
+        .map(|score| {
+            let target = |n: usize| levels[n].1.get(&score.id).copied();
+            let meets = |n: usize| match (score.score, target(n)) {
+                (Some(s), Some(t)) => s + 1e-9 >= t,
+                _ => false,
+            };
+            let reached = (0..levels.len()).rev().find(|&n| meets(n));
+            let next = (reached.map_or(0, |n| n + 1)..levels.len()).find(|&n| target(n).is_some());
+            LevelRow {
+                id: score.id.clone(),
+                name: score.name.clone(),
+                reached: reached.map(|n| levels[n].0.name.clone()),
+                next: next.map(|n| levels[n].0.name.clone()),
+                next_target: next.and_then(target),
+            }
+        })
+        .collect()
+}
+
 /// Builds the report of `current`, with the progress since `previous` when given.
 pub fn build(
     library: &Library,
     framework: &Framework,
+    role: Option<&Role>,
     current: &ScanResult,
     previous: Option<&ScanResult>,
     warnings: Vec<String>,
 ) -> PersonalReport {
-    let role = library.default_role(&framework.id);
     let targets = role.and_then(|r| r.targets.get(&framework.id));
     let scores = score_scan(framework, current, targets);
     let highlight = |s: &CompetencyScore| Highlight {
@@ -120,6 +175,14 @@ pub fn build(
         complete: current.complete,
         strengths: strengths(&scores).into_iter().map(highlight).collect(),
         development_points: development,
+        levels: level_rows(role, &framework.id, &scores),
+        levels_note: role
+            .and_then(|r| {
+                r.levels
+                    .iter()
+                    .find(|l| l.origin != crate::framework::Origin::Source)
+            })
+            .map(|l| crate::t!("report.levels_proposed", author = library.author(l.origin))),
         competencies: scores,
         progress,
         warnings,

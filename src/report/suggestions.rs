@@ -8,6 +8,8 @@ use crate::framework::{Library, LinkStatus};
 pub struct Suggestions {
     /// Whether the sources make the link or vakwijzer proposes it.
     pub status: Option<LinkStatus>,
+    /// Who proposes the link, for a proposal: vakwijzer or the organisation.
+    pub proposed_by: Option<String>,
     pub boks: Vec<BoksSuggestion>,
     pub methods: Vec<MethodSuggestion>,
 }
@@ -31,6 +33,7 @@ pub fn suggestions(library: &Library, framework: &str, competency: &str) -> Sugg
     let Some(link) = library.link(framework, competency) else {
         return Suggestions {
             status: None,
+            proposed_by: None,
             boks: Vec::new(),
             methods: Vec::new(),
         };
@@ -80,6 +83,7 @@ pub fn suggestions(library: &Library, framework: &str, competency: &str) -> Sugg
         .collect();
     Suggestions {
         status: Some(link.status),
+        proposed_by: (link.status == LinkStatus::Proposal).then(|| library.link_author(link)),
         boks,
         methods,
     }

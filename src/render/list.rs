@@ -1,0 +1,97 @@
+//! A list of things (frameworks, roles, methods) in every list format: a terminal table,
+//! Markdown, CSV from the same rows of text, and JSON from the records themselves.
+
+use serde::Serialize;
+
+use super::escape;
+use super::table::{self, Cell};
+use crate::cli::ListFormat;
+
+/// One list: the column titles, and per row its cells as text (the first one a name).
+pub struct List {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The list in `format`; `records` is what JSON gives, the whole of each thing.
+pub fn render<T: Serialize>(list: &List, records: &T, format: ListFormat, width: u16) -> String {
+    match format {
+        ListFormat::Table => table(list, width),
+        ListFormat::Md => markdown(list),
+        ListFormat::Csv => csv(list),
+        ListFormat::Json => crate::commands::to_json(records),
+    }
+}
+
+fn table(list: &List, width: u16) -> String {
+    let cells: Vec<Vec<Cell>> = list
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(n, text)| {
+                    let text = escape::terminal_text(text).into_owned();
+                    if n == 0 {
+                        Cell::name(text)
+                    } else if text.parse::<f64>().is_ok() {
+                        Cell::number(text)
+                    } else {
+                        Cell::text(text)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    table::render(&list.headers, &cells, width)
+}
+
+fn markdown(list: &List) -> String {
+    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+    let mut out = line(
+        list.headers
+            .iter()
+            .map(|h| escape::markdown_text(h))
+            .collect(),
+    );
+    out.push_str(&line(
+        list.headers.iter().map(|_| "---".to_string()).collect(),
+    ));
+    for row in &list.rows {
+        out.push_str(&line(
+            row.iter().map(|c| escape::markdown_text(c)).collect(),
+        ));
+    }
+    out
+}
+
+fn csv(list: &List) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(escape::csv_record(&list.headers));
+    for row in &list.rows {
+        let _ = writer.write_record(escape::csv_record(row));
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8_lossy(&bytes).trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list() -> List {
+        List {
+            headers: vec!["id".into(), "naam".into()],
+            rows: vec![vec!["a".into(), "=1+1 | b".into()]],
+        }
+    }
+
+    #[test]
+    fn every_format_escapes_what_it_must() {
+        let md = render(&list(), &(), ListFormat::Md, 80);
+        assert_eq!(md, "| id | naam |\n| --- | --- |\n| a | =1+1 \\| b |\n");
+        let csv = render(&list(), &(), ListFormat::Csv, 80);
+        assert_eq!(csv, "id,naam\na,'=1+1 | b");
+    }
+}
