@@ -141,6 +141,8 @@ pub enum Command {
         min_group: usize,
         #[arg(long, value_enum, value_name = "FIELD")]
         by: Option<crate::report::team::GroupField>,
+        #[arg(long, value_name = "ID")]
+        role: Option<String>,
         #[arg(long, value_name = "FOLDER")]
         since: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]

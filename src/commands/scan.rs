@@ -204,7 +204,11 @@ fn new_result(library: &Library, options: &ScanOptions) -> Result<ScanResult> {
             input::check_argument(flag, value)?;
         }
     }
-    if let Some(role) = &options.role {
+    // A role names the targets the report measures against; a framework without roles has
+    // no targets, and its `--role` only groups the team report.
+    if let Some(role) = &options.role
+        && !library.roles_of(&framework.id).is_empty()
+    {
         library.role(&framework.id, role)?;
     }
     let mut result = ScanResult::new(framework, "", options.competencies.clone());

@@ -19,6 +19,7 @@ pub struct TeamOptions {
     pub framework: Option<String>,
     pub min_group: usize,
     pub by: Option<GroupField>,
+    pub role: Option<String>,
     pub since: Option<PathBuf>,
     pub format: ReportFormat,
     pub output: OutputArgs,
@@ -73,6 +74,10 @@ pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Resu
         current,
         earlier,
         team::Options {
+            role: match &options.role {
+                Some(id) => Some(library.role(&framework.id, id)?),
+                None => None,
+            },
             min_group: options.min_group,
             by: options.by,
             choice,

@@ -9,7 +9,7 @@ use serde::Serialize;
 pub use super::disclosure::{Basis, Change, CompetencyStats, Count, Figure, Identity, PointCount};
 use super::disclosure::{PersonKey, Policy};
 use super::suggestions::{Suggestions, suggestions};
-use crate::framework::{Competency, Framework, Library, Scale};
+use crate::framework::{Competency, Framework, Library, Role, Scale};
 use crate::questionnaire::scan::selected_competencies;
 use crate::result::ScanResult;
 use crate::scans::{SkipReason, Skipped};
@@ -223,7 +223,10 @@ pub struct Round {
 }
 
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub struct Options<'a> {
+    /// The role whose targets everyone is measured against (`--role`); else the default,
+    /// and with `--by role` each group its own.
+    pub role: Option<&'a Role>,
     pub min_group: usize,
     pub by: Option<GroupField>,
     pub choice: FrameworkChoice,
@@ -250,7 +253,11 @@ pub fn rank_by_need(rows: &[CompetencyRow]) -> Vec<&CompetencyRow> {
 
 // ---- building the report ----
 
+#[derive(Clone)]
 struct Context<'a> {
+    /// With `--by role`, each role's own targets, by role id: a group is measured against the
+    /// targets of the role it is (empty when `--role` sets one role for everyone).
+    role_targets: BTreeMap<&'a str, &'a BTreeMap<String, f64>>,
     /// The competencies anyone in the round was asked; the others get no row at all.
     competencies: Vec<&'a Competency>,
     scale: &'a Scale,
@@ -444,6 +451,21 @@ fn split(
     let mut groups: Vec<GroupSection> = now
         .iter()
         .map(|(value, members)| {
+            let own = (field == GroupField::Role)
+                .then_some(value.as_deref())
+                .flatten()
+                .and_then(|v| context.role_targets.get(v.trim()));
+            let group_context;
+            let context = match own {
+                Some(targets) => {
+                    group_context = Context {
+                        targets: Some(targets),
+                        ..context.clone()
+                    };
+                    &group_context
+                }
+                None => context,
+            };
             let mut report = section(context, members);
             if earlier.is_some() {
                 let before = then
@@ -503,7 +525,15 @@ pub fn build(
     earlier: Option<Round>,
     options: Options,
 ) -> TeamReport {
-    let role = library.default_role(&framework.id);
+    let role = options.role.or_else(|| library.default_role(&framework.id));
+    let role_targets = match options.role {
+        Some(_) => BTreeMap::new(),
+        None => library
+            .roles_of(&framework.id)
+            .into_iter()
+            .filter_map(|r| Some((r.id.as_str(), r.targets.get(&framework.id)?)))
+            .collect(),
+    };
     let asked = |c: &&Competency| {
         current
             .members
@@ -511,6 +541,7 @@ pub fn build(
             .any(|m| m.scores.iter().any(|s| s.id == c.id))
     };
     let context = Context {
+        role_targets,
         competencies: selected_competencies(framework, &[])
             .into_iter()
             .filter(asked)
@@ -677,6 +708,7 @@ mod tests {
         let (a, b) = (competency("a"), competency("b"));
         let scale = scale();
         let context = Context {
+            role_targets: BTreeMap::new(),
             competencies: vec![&a, &b],
             scale: &scale,
             targets: None,
@@ -706,6 +738,7 @@ mod tests {
         let a = competency("a");
         let scale = scale();
         let context = Context {
+            role_targets: BTreeMap::new(),
             competencies: vec![&a],
             scale: &scale,
             targets: None,
@@ -738,6 +771,7 @@ mod tests {
         let (a, b) = (competency("a"), competency("b"));
         let scale = scale();
         let context = Context {
+            role_targets: BTreeMap::new(),
             competencies: vec![&a, &b],
             scale: &scale,
             targets: None,
