@@ -186,7 +186,7 @@ fn scans_with_each_role_are_reported_against_that_role() {
     assert_eq!(level["next"], serde_json::Value::Null);
     let (table, _) = ok(dir.path(), &["report", "anna.yaml"], "");
     assert!(
-        table.contains("Niveaus\n(niveaus voorgesteld door Jeugdteam Zuid"),
+        table.contains("Niveaus\n───────\nniveaus voorgesteld door Jeugdteam Zuid"),
         "{table}"
     );
     assert!(
