@@ -1,5 +1,5 @@
-//! The team report's heat map as data, drawn alike as SVG for HTML (`svg.rs`) and in the PDF
-//! (`pdf/chart.rs`). The other reports' charts are part of their layout (`crate::layout`).
+//! The team report's chart as data, drawn alike as SVG for HTML (`svg.rs`) and in the PDF
+//! (`pdf/chart.rs`). The other reports' charts are part of their layout (`layout/`).
 
 use crate::render::pdf::HeatMap;
 use crate::render::team::TeamView;

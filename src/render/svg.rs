@@ -1,6 +1,8 @@
 //! Charts as inline SVG for the HTML reports, drawn from the same geometry as the PDF charts
 //! (`pdf/chart.rs`): the radar, the bars and the heat map come out of the chart code as
-//! primitives and are written here as SVG elements. The text is set in the subset of
+//! primitives and are written here as SVG elements. Each chart is a `<figure>`: the SVG as an
+//! image named by what it shows, that name as its caption, and its numbers in a table for
+//! whoever cannot see the chart. The text is set in the subset of
 //! Liberation Sans the chart uses, embedded in the SVG, so a browser measures every label as
 //! the chart code did and wrapped labels stay inside the chart whatever their length. Every
 //! text is XML-escaped.
@@ -38,25 +40,94 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The radar chart as SVG; `name` says what it shows, for screen readers.
+/// The radar chart as a figure; `name` says what it shows (its caption and accessible name).
 pub fn radar(chart: &RadarChart, name: &str) -> Result<String, Error> {
     let fonts = Fonts::load()?;
     let drawing = chart::radar(chart, Typesetter::new(&fonts), WIDTH);
-    svg(&drawing, &fonts, "radar", name, WIDTH)
+    let image = svg(&drawing, &fonts, "radar", name, WIDTH)?;
+    let series = [
+        (&chart.value_legend, &chart.values),
+        (&chart.target_legend, &chart.targets),
+        (&chart.previous_legend, &chart.previous),
+    ];
+    Ok(figure(&image, name, &series_table(&chart.labels, &series)))
 }
 
-/// The bar chart as SVG; `name` says what it shows.
+/// The bar chart as a figure; `name` says what it shows.
 pub fn bars(chart: &BarChart, name: &str) -> Result<String, Error> {
     let fonts = Fonts::load()?;
     let drawing = chart::bars(chart, Typesetter::new(&fonts), WIDTH);
-    svg(&drawing, &fonts, "bars", name, WIDTH)
+    let image = svg(&drawing, &fonts, "bars", name, WIDTH)?;
+    let series = [
+        (&chart.value_legend, &chart.values),
+        (&chart.target_legend, &chart.targets),
+    ];
+    Ok(figure(&image, name, &series_table(&chart.labels, &series)))
 }
 
-/// The heat map as SVG; `name` says what it shows.
+/// The heat map as a figure; `name` says what it shows.
 pub fn heat_map(chart: &HeatMap, name: &str) -> Result<String, Error> {
     let fonts = Fonts::load()?;
     let drawing = chart::heat_map(chart, Typesetter::new(&fonts), HEAT_MAP_WIDTH);
-    svg(&drawing, &fonts, "heat", name, HEAT_MAP_WIDTH)
+    let image = svg(&drawing, &fonts, "heat", name, HEAT_MAP_WIDTH)?;
+    let rows = chart.rows.iter().enumerate().map(|(row, label)| {
+        let withheld = chart.withheld.get(row).copied().unwrap_or(false);
+        let cells = (0..chart.columns.len())
+            .map(|column| {
+                let count = chart.cells.get(row).and_then(|c| c.get(column)).copied();
+                match (withheld, count) {
+                    (true, _) => "–".to_string(),
+                    (false, count) => count.unwrap_or(0).to_string(),
+                }
+            })
+            .collect();
+        (label.as_str(), cells)
+    });
+    Ok(figure(&image, name, &table(&chart.columns, rows)))
+}
+
+/// The chart, its caption and, folded away under "the numbers", its data.
+fn figure(image: &str, name: &str, numbers: &str) -> String {
+    format!(
+        r#"<figure class="chart-figure">{image}<figcaption>{caption}</figcaption><details class="chart-numbers"><summary>{summary}</summary>{numbers}</details></figure>"#,
+        caption = escape(name),
+        summary = escape(&crate::t!("chart.numbers")),
+    )
+}
+
+/// A table of the series that have a name and a value: one row per label, one column each.
+fn series_table(labels: &[String], series: &[(&String, &Vec<Option<f64>>)]) -> String {
+    let shown: Vec<_> = series
+        .iter()
+        .filter(|(name, values)| !name.is_empty() && values.iter().any(Option::is_some))
+        .collect();
+    let headers: Vec<String> = shown.iter().map(|(name, _)| name.to_string()).collect();
+    let rows = labels.iter().enumerate().map(|(index, label)| {
+        let cells = shown
+            .iter()
+            .map(|(_, values)| crate::render::number(values.get(index).copied().flatten()))
+            .collect();
+        (label.as_str(), cells)
+    });
+    table(&headers, rows)
+}
+
+/// A table with a header row of `headers` and, per row, its label as the row header.
+fn table<'a>(headers: &[String], rows: impl Iterator<Item = (&'a str, Vec<String>)>) -> String {
+    let mut out = String::from("<table><thead><tr><td></td>");
+    for header in headers {
+        let _ = write!(out, r#"<th scope="col">{}</th>"#, escape(header));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (label, cells) in rows {
+        let _ = write!(out, r#"<tr><th scope="row">{}</th>"#, escape(label));
+        for cell in cells {
+            let _ = write!(out, r#"<td class="num">{}</td>"#, escape(&cell));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
 }
 
 /// `drawing` as an `<svg>` element `width` wide. The drawing's y runs up from its top edge
@@ -251,10 +322,46 @@ mod tests {
             svg.contains("scan van 2026-05-12"),
             "the previous scan's legend"
         );
-        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.starts_with("<figure") && svg.ends_with("</figure>"));
         // The font the chart was measured with comes along, in the weights it uses.
         assert_eq!(svg.matches("@font-face").count(), 1);
         assert!(svg.contains("src:url(data:font/ttf;base64,"));
+    }
+
+    #[test]
+    fn the_numbers_of_a_chart_are_in_a_table_beside_it() {
+        let mut chart = radar_chart(&["Durf", "Coachen", "Netwerken"]);
+        chart.values[1] = None;
+        let html = radar(&chart, "Radargrafiek").unwrap();
+        assert!(html.contains("<figcaption>Radargrafiek</figcaption>"));
+        let table = &html[html.find("<table>").unwrap()..];
+        assert!(table.contains(r#"<th scope="col">score</th><th scope="col">doel</th><th scope="col">scan van 2026-05-12</th>"#), "{table}");
+        assert!(
+            table.contains(r#"<th scope="row">Coachen</th><td class="num">—</td>"#),
+            "{table}"
+        );
+        assert_eq!(table.matches(r#"scope="row""#).count(), 3);
+        // No earlier scan: no column for it.
+        chart.previous.clear();
+        assert!(!radar(&chart, "r").unwrap().contains("scan van"));
+        let heat = heat_map(
+            &HeatMap {
+                rows: vec!["Durf".into(), "Coachen".into()],
+                columns: vec!["1 nooit".into(), "2".into()],
+                cells: vec![vec![3, 1]],
+                withheld: vec![false, true],
+            },
+            "Heatmap",
+        )
+        .unwrap();
+        assert!(
+            heat.contains(
+                r#"<th scope="row">Durf</th><td class="num">3</td><td class="num">1</td>"#
+            )
+        );
+        assert!(heat.contains(
+            r#"<th scope="row">Coachen</th><td class="num">–</td><td class="num">–</td>"#
+        ));
     }
 
     #[test]

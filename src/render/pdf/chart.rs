@@ -246,6 +246,9 @@ pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing 
     for (index, label) in labels.iter().enumerate() {
         items.extend(spoke_label(typesetter, label, at(index, 1.0)));
     }
+    // The radius is often bounded by the width (long labels beside the spokes): then the
+    // plot does not need its full height, and the room above and below it goes.
+    let plot_height = crop_vertically(&mut items, RADAR_PLOT_HEIGHT);
 
     let previous_legend = if chart.previous.iter().any(Option::is_some) {
         chart.previous_legend.as_str()
@@ -265,12 +268,46 @@ pub fn radar(chart: &RadarChart, typesetter: Typesetter, width: f32) -> Drawing 
             (LegendMark::PreviousLine, legends[2]),
         ],
         half_width,
-        -RADAR_PLOT_HEIGHT - LEGEND_GAP,
+        -plot_height - LEGEND_GAP,
     ));
     Drawing {
-        height: RADAR_PLOT_HEIGHT + legend_height(&legends),
+        height: plot_height + legend_height(&legends),
         items,
     }
+}
+
+/// Moves `items`, drawn in a box `height` tall from y = 0 down, up to the top of the box and
+/// returns the height they take, with a little room kept above and below.
+fn crop_vertically(items: &mut [Primitive], height: f32) -> f32 {
+    const PAD: f32 = 2.0;
+    let (mut top, mut bottom) = (f32::MIN, f32::MAX);
+    let mut extend = |low: f32, high: f32| {
+        top = top.max(high);
+        bottom = bottom.min(low);
+    };
+    for item in items.iter() {
+        match item {
+            Primitive::Text(run) => extend(
+                run.baseline - run.size * 0.25,
+                run.baseline + run.size * 0.8,
+            ),
+            Primitive::Line { points, .. } | Primitive::Polygon { points, .. } => {
+                for p in points {
+                    extend(p.y, p.y);
+                }
+            }
+            Primitive::Rect { y, height, .. } => extend(*y, y + height),
+        }
+    }
+    if top < bottom {
+        return height;
+    }
+    let above = (-top - PAD).max(0.0);
+    let below = (bottom + height - PAD).max(0.0);
+    for item in items.iter_mut() {
+        item.translate(0.0, above);
+    }
+    height - above - below
 }
 
 /// The labels of the spokes, clockwise from the top, wrapped to the room their side has.
@@ -768,6 +805,37 @@ mod tests {
         assert_eq!(previous_outlines(&with), 1);
         assert!(texts(&with).iter().any(|r| r.text == "scan van 2026-05-12"));
         assert_text_inside(&with, typesetter, 490.0);
+    }
+
+    #[test]
+    fn a_radar_held_in_by_its_width_gives_back_the_height_it_does_not_need() {
+        let fonts = Fonts::load().unwrap();
+        let typesetter = Typesetter::new(&fonts);
+        let chart = RadarChart {
+            labels: competencies(),
+            values: vec![Some(3.5); 8],
+            targets: vec![Some(4.0); 8],
+            min: 1.0,
+            max: 5.0,
+            ..Default::default()
+        };
+        let narrow = radar(&chart, typesetter, 340.0);
+        assert!(
+            narrow.height < RADAR_PLOT_HEIGHT - 20.0,
+            "{}",
+            narrow.height
+        );
+        assert_text_inside(&narrow, typesetter, 340.0);
+        // The grid's top ring touches the top, give or take the room kept.
+        let highest = narrow
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Primitive::Polygon { points, .. } => points.iter().map(|p| p.y).reduce(f32::max),
+                _ => None,
+            })
+            .fold(f32::MIN, f32::max);
+        assert!(highest < 0.0 && highest > -40.0, "{highest}");
     }
 
     #[test]
