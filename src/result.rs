@@ -79,11 +79,9 @@ impl Serialize for Answer {
     }
 }
 
-/// Deserializes a point on a scale (a small number) or the one word a type allows instead;
-/// `what` names the kind of value in the message ("score", "rating").
+/// Deserializes a point on a scale (a small number) or the one word a type allows instead.
 pub(crate) fn point_or_word<'de, D: Deserializer<'de>, T>(
     deserializer: D,
-    what: &str,
     point: impl Fn(u8) -> T,
     word: impl Fn(&str) -> Option<T>,
     expected_word: &str,
@@ -94,25 +92,57 @@ pub(crate) fn point_or_word<'de, D: Deserializer<'de>, T>(
         Number(i64),
         Text(String),
     }
+    // The messages are read by people: in their language (see `yaml_error::problem`).
     match Raw::deserialize(deserializer)? {
         Raw::Number(n) => u8::try_from(n)
             .map(point)
-            .map_err(|_| serde::de::Error::custom(format!("{what} {n} is out of range"))),
+            .map_err(|_| serde::de::Error::custom(t!("result.point_out_of_range", value = n))),
         Raw::Text(text) => word(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("'{text}' is not a {what} or {expected_word}"))
+            serde::de::Error::custom(t!("result.not_a_point", text = &text, word = expected_word))
         }),
     }
 }
 
+/// A map of a result file whose keys must be unique. serde's own map keeps the last of two
+/// equal keys, which would drop an answer or a note without a word; the message is serde_yaml's
+/// own for a duplicate key, so that it is translated and placed like one.
+pub(crate) fn unique_keys<'de, D, V>(
+    deserializer: D,
+) -> std::result::Result<BTreeMap<String, V>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct Unique<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Unique<V> {
+        type Value = BTreeMap<String, V>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a map")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut found = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<String, V>()? {
+                if found.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate entry with key \"{key}\""
+                    )));
+                }
+                found.insert(key, value);
+            }
+            Ok(found)
+        }
+    }
+    deserializer.deserialize_map(Unique(std::marker::PhantomData))
+}
+
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        point_or_word(
-            deserializer,
-            "score",
-            Answer::Score,
-            Answer::parse,
-            NOT_APPLICABLE,
-        )
+        point_or_word(deserializer, Answer::Score, Answer::parse, NOT_APPLICABLE)
     }
 }
 
@@ -138,10 +168,10 @@ pub struct ScanResult {
     pub competencies: Vec<String>,
     pub complete: bool,
     /// Item id -> answer.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub answers: BTreeMap<String, Answer>,
     /// Competency id -> the person's note (an example from their practice).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub notes: BTreeMap<String, String>,
 }
 
@@ -450,11 +480,7 @@ pub fn check_scan(
         return Err(Error::Problems(problems));
     }
     if !dropped.is_empty() {
-        warnings.push(t!(
-            "result.dropped_answers",
-            count = dropped.len(),
-            ids = dropped.join(", ")
-        ));
+        warnings.push(dropped_warning(&name, &locator, &dropped));
         result.answers.retain(|id, _| !dropped.contains(id));
     }
     Ok(LoadedScan {
@@ -462,6 +488,18 @@ pub fn check_scan(
         result,
         warnings,
     })
+}
+
+/// The warning that answers (or ratings) for what the framework no longer has are ignored,
+/// placed at the first of them so that the file can be put right.
+pub(crate) fn dropped_warning(name: &str, locator: &Locator, dropped: &[String]) -> String {
+    let position = dropped.first().map_or((1, 1), |id| locator.key_line(id));
+    let message = t!(
+        "result.dropped_answers",
+        count = dropped.len(),
+        ids = dropped.join(", ")
+    );
+    Problem::new(name, position, message).to_string()
 }
 
 /// Whether an answer fits the scale; the message says what would.

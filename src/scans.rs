@@ -27,6 +27,8 @@ pub struct Skipped {
 pub enum SkipReason {
     /// Not readable, not UTF-8, or too large to be a result.
     Unreadable,
+    /// A named pipe or a device, passed by without being opened.
+    NotAFile,
     BrokenYaml,
     /// A YAML file that is not a vakwijzer result (a framework, something else).
     NotAResult,
@@ -121,6 +123,9 @@ fn read_one(path: &Path) -> std::result::Result<Parsed, Skipped> {
         reason,
         detail: None,
     };
+    if crate::framework::load::is_special_file(path) {
+        return Err(skip(None, SkipReason::NotAFile));
+    }
     let text = result::read_text(path).map_err(|_| skip(None, SkipReason::Unreadable))?;
     match result::contribution::parse_scan_or_contribution(path, &text) {
         Ok(result) => Ok(Parsed {

@@ -496,3 +496,295 @@ fn file_names_and_names_reach_the_terminal_without_control_characters() {
     assert!(all.contains("kopie-"), "{all}");
     assert!(!d.join(format!("kopie-{ESCAPES}.yaml")).exists());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Messages in the user's language
+
+/// How Rust shows a value to a programmer: never in a message.
+const DEBUG_FORMS: &[&str] = &[
+    "Bool(",
+    "Sequence [",
+    "Mapping {",
+    "Number(",
+    "String(",
+    "Null",
+    "Some(",
+    "None",
+    "Tagged",
+    "Err(",
+    "Ok(",
+];
+
+/// Words of serde, serde_yaml, libyaml and the operating system that a Dutch message must not
+/// carry.
+const ENGLISH: &[&str] = &[
+    "invalid type",
+    "invalid value",
+    "expected",
+    "unknown field",
+    "unknown variant",
+    "missing field",
+    "duplicate",
+    "out of range",
+    "is not a",
+    "os error",
+    "at path",
+    "No such file",
+    "Permission denied",
+    "No space",
+    "did not find",
+    "could not find",
+    "while parsing",
+    "while scanning",
+    "not allowed",
+    "nested more than",
+    "deserializ",
+    " found",
+    "error:",
+    " at line ",
+    "column ",
+];
+
+fn assert_dutch(stderr: &str, what: &str) {
+    for form in DEBUG_FORMS.iter().chain(ENGLISH) {
+        assert!(
+            !stderr.contains(form),
+            "{what}: {form:?} in a Dutch message:\n{stderr}"
+        );
+    }
+}
+
+/// `vakwijzer --lang nl ARGS` in `dir`; its standard error.
+fn stderr_nl(dir: &Path, args: &[&str], input: &str) -> String {
+    let args = [&["--lang", "nl"], args].concat();
+    let output = run(dir, &args, input);
+    assert_clean(&output, &format!("{args:?}"));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Every input of the fuzz corpus and every bad fixture, through the commands that read it,
+/// under `--lang nl`: no message holds Rust's debug text or English library text. The files
+/// are copied as `bestand.yaml`, so that their own names (`missing_field.yaml`) are not taken
+/// for English in the message.
+#[test]
+fn every_error_message_of_the_corpus_is_dutch() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let files = |folder: &str| {
+        let mut files: Vec<_> = std::fs::read_dir(root.join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files
+    };
+    let mut messages = 0;
+    let mut check = |folder: &str, commands: &[&[&str]], stdin: bool| {
+        for file in files(folder) {
+            let dir = tempfile::tempdir().unwrap();
+            let d = dir.path();
+            let bytes = std::fs::read(&file).unwrap();
+            std::fs::write(d.join("bestand.yaml"), &bytes).unwrap();
+            let input = if stdin {
+                String::from_utf8_lossy(&bytes).into_owned()
+            } else {
+                String::new()
+            };
+            for args in commands {
+                let stderr = stderr_nl(d, args, &input);
+                messages += usize::from(!stderr.is_empty());
+                assert_dutch(&stderr, &format!("{} {args:?}", file.display()));
+            }
+        }
+    };
+    let data: &[&[&str]] = &[
+        &["validate", "bestand.yaml"],
+        &["--data", ".", "frameworks"],
+    ];
+    check("fuzz_corpus/data", data, false);
+    check("fixtures/bad", data, false);
+    let scan: &[&[&str]] = &[
+        &["report", "bestand.yaml"],
+        &["scan", "--resume", "bestand.yaml"],
+        &["team", "."],
+    ];
+    check("fuzz_corpus/scan", scan, false);
+    let interview: &[&[&str]] = &[
+        &["report", "bestand.yaml"],
+        &["interview", "--resume", "bestand.yaml"],
+    ];
+    check("fuzz_corpus/interview", interview, false);
+    let answers: &[&[&str]] = &[&[
+        "scan",
+        "eindhoven",
+        "--name",
+        "X",
+        "--answers",
+        "bestand.yaml",
+        "--out",
+        "o.yaml",
+    ]];
+    check("fuzz_corpus/answers", answers, false);
+    let lines: &[&[&str]] = &[&["scan", "eindhoven", "--name", "X", "--out", "o.yaml"]];
+    check("fuzz_corpus/lines", lines, true);
+    let interview_lines: &[&[&str]] = &[&[
+        "interview",
+        "eindhoven",
+        "--candidate",
+        "A",
+        "--interviewer",
+        "B",
+        "--out",
+        "o.yaml",
+    ]];
+    check("fuzz_corpus/interview-lines", interview_lines, true);
+    assert!(messages > 30, "only {messages} runs said anything");
+}
+
+/// A scan of the example, as text, for the hand-made cases below.
+fn example_scan() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples/scans/sanne-2026-11.yaml");
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The line (1-based) of the `occurrence`-th line starting with `prefix` after trimming.
+fn line_of(text: &str, prefix: &str, occurrence: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(prefix))
+        .nth(occurrence)
+        .map(|(n, _)| n + 1)
+        .unwrap()
+}
+
+/// Duplicate keys inside `answers:`, `notes:` and `ratings:` are refused at the second key; an
+/// answer for a statement the framework lacks is dropped with a warning at its line; values
+/// that are no answer are said in words; a named pipe on the command line is refused and one
+/// in a team folder is listed as skipped; all in Dutch.
+#[test]
+fn careless_files_get_dutch_messages_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let scan = example_scan();
+    let first = scan
+        .lines()
+        .find(|l| l.starts_with("  aanpassingsvermogen.i1:"))
+        .unwrap();
+    let note = scan.lines().skip_while(|l| *l != "notes:").nth(1).unwrap();
+    for (file, text, key) in [
+        (
+            "dubbel-antwoord.yaml",
+            scan.replacen(first, &format!("{first}\n  aanpassingsvermogen.i1: 1"), 1),
+            "aanpassingsvermogen.i1:",
+        ),
+        (
+            "dubbele-notitie.yaml",
+            scan.replacen(note, &format!("{note}\n{note}"), 1),
+            note.trim().split(':').next().unwrap(),
+        ),
+    ] {
+        std::fs::write(d.join(file), &text).unwrap();
+        let stderr = stderr_nl(d, &["report", file], "");
+        let key = key.trim_end_matches(':');
+        let line = line_of(&text, &format!("{key}:"), 1);
+        assert!(
+            stderr.contains(&format!("{file}:{line}:")) && stderr.contains("twee keer"),
+            "{file}: the second {key} (line {line}) is not named:\n{stderr}"
+        );
+        assert_dutch(&stderr, file);
+    }
+
+    // Ratings of one competency twice in an interview.
+    let interview = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_corpus/interview/example.yaml"),
+    )
+    .unwrap();
+    let start = interview.find("ratings:\n").unwrap() + "ratings:\n".len();
+    let rest = &interview[start..];
+    let first_competency: String = rest.lines().next().unwrap().to_string();
+    let body: Vec<&str> = rest
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("    "))
+        .collect();
+    let block = format!("{first_competency}\n{}\n", body.join("\n"));
+    let doubled = interview.replacen(&block, &format!("{block}{block}"), 1);
+    std::fs::write(d.join("dubbele-beoordeling.yaml"), &doubled).unwrap();
+    let stderr = stderr_nl(d, &["report", "dubbele-beoordeling.yaml"], "");
+    let line = line_of(&doubled, first_competency.trim(), 1);
+    assert!(
+        stderr.contains(&format!("dubbele-beoordeling.yaml:{line}:"))
+            && stderr.contains("twee keer"),
+        "the second {first_competency} (line {line}) is not named:\n{stderr}"
+    );
+
+    // An answer for a statement the framework no longer has: dropped, said at its line.
+    let dropped = scan.replacen(first, &format!("{first}\n  durf.i99: 3"), 1);
+    std::fs::write(d.join("oud.yaml"), &dropped).unwrap();
+    let output = run(d, &["--lang", "nl", "report", "oud.yaml"], "");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let line = line_of(&dropped, "durf.i99:", 0);
+    assert!(
+        stderr.contains(&format!("oud.yaml:{line}:")) && stderr.contains("durf.i99"),
+        "the dropped answer is not placed:\n{stderr}"
+    );
+
+    // Answers that are no answer: a list, fields, true, nothing.
+    std::fs::write(
+        d.join("antwoorden.yaml"),
+        "durf.i1: [3]\ndurf.i2: {a: b}\ndurf.i3: true\ncoachen.i1:\n",
+    )
+    .unwrap();
+    let args = [
+        "scan",
+        "eindhoven",
+        "--name",
+        "X",
+        "--answers",
+        "antwoorden.yaml",
+        "--out",
+        "o.yaml",
+    ];
+    let stderr = stderr_nl(d, &args, "");
+    for said in ["een lijst", "een onderdeel met velden", "true", "niets"] {
+        assert!(stderr.contains(said), "{said:?} not said:\n{stderr}");
+    }
+    assert_dutch(&stderr, "answers that are no answer");
+
+    // A named pipe: refused when named, listed when in a team folder; never waited for.
+    std::fs::create_dir(d.join("team")).unwrap();
+    std::fs::write(d.join("team/scan.yaml"), &scan).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(d.join("team/pijp.yaml"))
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        for args in [
+            vec!["report", "team/pijp.yaml"],
+            vec!["scan", "--resume", "team/pijp.yaml"],
+            vec!["validate", "team/pijp.yaml"],
+            vec![
+                "scan",
+                "eindhoven",
+                "--name",
+                "X",
+                "--answers",
+                "team/pijp.yaml",
+                "--out",
+                "o.yaml",
+            ],
+        ] {
+            let output = run(d, &[&["--lang", "nl"], &args[..]].concat(), "");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+            assert!(
+                stderr.contains("team/pijp.yaml is geen gewoon bestand"),
+                "{args:?}: {stderr}"
+            );
+        }
+        let stderr = stderr_nl(d, &["team", "team"], "");
+        assert!(
+            stderr.contains("team/pijp.yaml: geen gewoon bestand"),
+            "the pipe is not listed:\n{stderr}"
+        );
+    }
+}

@@ -174,7 +174,9 @@ pub fn run(paths: &[PathBuf], name: &str, dry_run: bool, out: &mut dyn Write) ->
     }
     let mut found = Found::default();
     let mut removed = BTreeSet::new();
-    for file in files_below(paths, &|_| true)? {
+    // A named pipe would wait for a writer and a device has no end: no result is one.
+    let regular = |path: &std::path::Path| !crate::framework::load::is_special_file(path);
+    for file in files_below(paths, &regular)? {
         let is_link = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_symlink());
         let target = is_link.then(|| file.canonicalize().ok()).flatten();
         // A file already removed through a link to it.

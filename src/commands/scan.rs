@@ -10,6 +10,7 @@ use super::files::{self, slug};
 use crate::error::{Error, Problem};
 use crate::framework::load::{from_yaml, yaml_problem};
 use crate::framework::validate::Locator;
+use crate::framework::yaml_error::found_value;
 use crate::framework::{Framework, Library, Scale};
 use crate::layout::{Block, Document};
 use crate::questionnaire::engine::{self, Flow, Outcome};
@@ -283,19 +284,29 @@ fn answers_file(path: &Path, framework: &Framework, scale: &Scale) -> Result<Map
             );
             continue;
         }
+        let expected = || result::expected_answers(scale);
         let text_value = match value {
-            serde_yaml::Value::Number(n) => n.to_string(),
-            serde_yaml::Value::String(s) => s.clone(),
-            other => format!("{other:?}"),
+            serde_yaml::Value::Number(n) => Some(n.to_string()),
+            serde_yaml::Value::String(s) => Some(s.clone()),
+            _ => None,
         };
-        let checked = Answer::parse(&text_value)
-            .ok_or_else(|| {
-                t!(
+        let checked = text_value
+            .as_deref()
+            .and_then(Answer::parse)
+            .ok_or_else(|| match &text_value {
+                Some(answer) => t!(
                     "scan.not_an_answer",
-                    answer = &text_value,
+                    answer = answer,
                     item = key,
-                    expected = result::expected_answers(scale)
-                )
+                    expected = expected()
+                ),
+                // A list, fields, `true` or nothing: said in words, not as Rust sees it.
+                None => t!(
+                    "scan.answer_not_a_value",
+                    found = found_value(value),
+                    item = key,
+                    expected = expected()
+                ),
             })
             .and_then(|answer| check_answer(answer, scale).map(|()| answer));
         match checked {

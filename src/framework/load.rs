@@ -61,12 +61,14 @@ pub fn read_files(path: &Path) -> Result<Vec<SourceFile>> {
         path: path.to_path_buf(),
         source,
     })?;
-    if metadata.is_file() {
+    if !metadata.is_dir() {
         return Ok(vec![read_one(path)?]);
     }
     let mut paths = Vec::new();
     // The examples folder holds result files, not data.
     collect_yaml(path, &|name| name == "examples", &mut paths)?;
+    // A pipe or device among the data is no data file; it is passed by, not waited for.
+    paths.retain(|p| !is_special_file(p));
     paths.sort();
     paths.iter().map(|p| read_one(p)).collect()
 }
@@ -106,13 +108,9 @@ pub fn collect_files(
                 collect_files(&path, skip_folder, keep_file, out)?;
             }
         } else if keep_file(&path) {
-            // Only regular files (or links to them): opening a named pipe found in a folder
-            // would wait forever, and a device has no end. A link that leads nowhere is kept,
-            // to be reported when it is read.
-            let special = std::fs::metadata(&path).is_ok_and(|m| !m.is_file());
-            if !special {
-                out.push(path);
-            }
+            // Named pipes and devices too, so that a reader can say it passed them by (see
+            // `is_special_file`); a link that leads nowhere is kept, to be reported when read.
+            out.push(path);
         }
     }
     Ok(())
@@ -136,12 +134,41 @@ fn read_one(path: &Path) -> Result<SourceFile> {
 /// read; a file whose size says nothing (a pipe, a device like /dev/zero, a file still growing)
 /// is read no further than `max + 1` bytes and refused too, so memory stays bounded. Text that is
 /// not UTF-8 is refused at the line where it stops being UTF-8.
+/// Whether `path` leads to a named pipe, a device or a socket: opening a pipe waits for a
+/// writer forever, and a device may have no end, so none of them is read as a file.
+pub fn is_special_file(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| {
+            let kind = m.file_type();
+            kind.is_fifo() || kind.is_char_device() || kind.is_block_device() || kind.is_socket()
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+    }
+}
+
+/// Refuses a named pipe or device named as a file, with a message rather than a wait.
+pub fn refuse_special_file(path: &Path) -> Result<()> {
+    if is_special_file(path) {
+        return Err(Error::Usage(t!(
+            "data.not_a_file",
+            path = crate::render::escape::terminal_path(path)
+        )));
+    }
+    Ok(())
+}
+
 pub fn read_limited(path: &Path, max: u64) -> Result<String> {
     use std::io::Read;
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
     };
+    refuse_special_file(path)?;
     let name = path.display().to_string();
     let too_large = |size: u64| {
         Error::Problems(vec![Problem::new(

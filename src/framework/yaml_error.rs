@@ -253,10 +253,13 @@ fn describe_data(parts: &Parts) -> Described {
         let entry = rest
             .trim_start_matches("with key ")
             .trim_matches(|c| c == '"' || c == '`');
-        return described(
-            t!("yaml.duplicate_entry", key = entry),
-            Some(t!("yaml.duplicate_field_hint")),
-        );
+        return Described {
+            relocate: Some(Relocate::SecondKey(entry.to_string())),
+            ..described(
+                t!("yaml.duplicate_entry", key = entry),
+                Some(t!("yaml.duplicate_field_hint")),
+            )
+        };
     }
     if message.starts_with("invalid length ") {
         return described(t!("yaml.invalid_length", key = key), None);
@@ -332,6 +335,21 @@ fn found_text(found: &str) -> String {
         "map" => t!("yaml.found.fields"),
         "unit value" => t!("yaml.found.nothing"),
         _ => t!("yaml.found.other"),
+    }
+}
+
+/// A value read as YAML, in the same words as [`found_text`], for a reader that checks values
+/// itself (an answers file's answers).
+pub fn found_value(value: &serde_yaml::Value) -> String {
+    use serde_yaml::Value;
+    match value {
+        Value::String(text) => t!("yaml.found.text", text = shorten(text)),
+        Value::Number(number) => t!("yaml.found.number", number = number),
+        Value::Bool(value) => t!("yaml.found.boolean", value = value),
+        Value::Sequence(_) => t!("yaml.found.list"),
+        Value::Mapping(_) => t!("yaml.found.fields"),
+        Value::Null => t!("yaml.found.nothing"),
+        Value::Tagged(_) => t!("yaml.found.other"),
     }
 }
 

@@ -46,6 +46,7 @@ pub fn skipped_line(skip: &Skipped) -> String {
 fn reason_label(reason: SkipReason) -> String {
     match reason {
         SkipReason::Unreadable => t!("team.skip.unreadable"),
+        SkipReason::NotAFile => t!("team.skip.not_a_file"),
         SkipReason::BrokenYaml => t!("team.skip.broken_yaml"),
         SkipReason::NotAResult => t!("team.skip.not_a_result"),
         SkipReason::NotAScan => t!("team.skip.not_a_scan"),

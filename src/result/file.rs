@@ -60,6 +60,8 @@ impl ResultFile {
             path: path.to_path_buf(),
             source,
         };
+        // Opening a named pipe would wait for a writer.
+        crate::framework::load::refuse_special_file(path)?;
         let target = path.canonicalize().map_err(read_error)?;
         for _ in 0..OPEN_ATTEMPTS {
             let file = File::open(&target).map_err(read_error)?;

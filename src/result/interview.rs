@@ -54,7 +54,7 @@ impl Serialize for Rating {
 impl<'de> Deserialize<'de> for Rating {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
         let not_rated = |text: &str| (text == NOT_RATED).then_some(Rating::NotRated);
-        super::point_or_word(deserializer, "rating", Rating::Score, not_rated, NOT_RATED)
+        super::point_or_word(deserializer, Rating::Score, not_rated, NOT_RATED)
     }
 }
 
@@ -97,7 +97,11 @@ pub struct CompetencyRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub asked: Vec<String>,
     /// Question id -> the interviewer's notes.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "super::unique_keys"
+    )]
     pub notes: BTreeMap<String, String>,
     /// Ids of the behaviour indicators observed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -121,7 +125,7 @@ pub struct InterviewResult {
     pub competencies: Vec<String>,
     pub complete: bool,
     /// Competency id -> what was recorded.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::unique_keys")]
     pub ratings: BTreeMap<String, CompetencyRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advice: Option<Advice>,
@@ -281,11 +285,7 @@ pub fn load(path: &Path, library: &Library) -> Result<LoadedInterview> {
         return Err(Error::Problems(problems));
     }
     if !dropped.is_empty() {
-        warnings.push(t!(
-            "result.dropped_answers",
-            count = dropped.len(),
-            ids = dropped.join(", ")
-        ));
+        warnings.push(super::dropped_warning(&name, &locator, &dropped));
     }
     Ok(LoadedInterview {
         path: path.to_path_buf(),
