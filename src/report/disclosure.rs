@@ -356,24 +356,12 @@ fn need(gap: Figure, below: Count) -> Figure {
 
 #[cfg(test)]
 pub(crate) mod testing {
-    //! Figures for unit tests elsewhere that need a report model by hand.
+    //! Figures and a scale for unit tests here and elsewhere that need a report model by hand.
     use super::{Count, Figure};
+    use crate::framework::{Scale, ScalePoint};
 
-    pub fn figure(value: f64) -> Figure {
-        Figure(value)
-    }
-
-    pub fn count(value: usize) -> Count {
-        Count(value)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::framework::ScalePoint;
-
-    fn scale() -> Scale {
+    /// The five-point frequency scale with n.v.t., as the bundled self-scan has it.
+    pub fn scale() -> Scale {
         Scale {
             id: "frequentie".into(),
             name: "f".into(),
@@ -388,6 +376,20 @@ mod tests {
             origin: Default::default(),
         }
     }
+
+    pub fn figure(value: f64) -> Figure {
+        Figure(value)
+    }
+
+    pub fn count(value: usize) -> Count {
+        Count(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::scale;
+    use super::*;
 
     const POLICY: Policy = Policy { min_group: 3 };
 

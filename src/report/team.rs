@@ -604,24 +604,7 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework::ScalePoint;
-    use crate::report::disclosure::testing::{count, figure};
-
-    fn scale() -> Scale {
-        Scale {
-            id: "frequentie".into(),
-            name: "f".into(),
-            points: (1..=5)
-                .map(|value| ScalePoint {
-                    value,
-                    label: value.to_string(),
-                    anchor: None,
-                })
-                .collect(),
-            not_applicable: Some("n.v.t.".into()),
-            origin: Default::default(),
-        }
-    }
+    use crate::report::disclosure::testing::{count, figure, scale};
 
     fn row(id: &str, gap: f64, below: usize) -> CompetencyRow {
         CompetencyRow {
