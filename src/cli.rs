@@ -4,9 +4,11 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use clap::builder::PossibleValue;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::report::team::GroupField;
 
 #[derive(Debug, Parser)]
 #[command(name = "vakwijzer", version)]
@@ -27,141 +29,219 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// One variant per command, each holding its arguments as clap parsed them; the commands
+/// take these structs as they are (`commands::execute`).
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    Frameworks {
-        #[arg(long, value_enum, default_value = "table")]
-        format: ListFormat,
-    },
-    Roles {
-        framework: Option<String>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: ListFormat,
-    },
-    Methods {
-        #[arg(long, value_enum, default_value = "table")]
-        format: ListFormat,
-    },
-    Show {
-        framework: String,
-        competency: Option<String>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: ShowFormat,
-    },
-    Boks {
-        #[arg(long, value_name = "ID")]
-        cluster: Option<String>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: BoksFormat,
-    },
-    Validate {
-        paths: Vec<PathBuf>,
-    },
-    Scan {
-        #[arg(required_unless_present = "resume")]
-        framework: Option<String>,
-        #[arg(long)]
-        name: Option<String>,
-        #[arg(long = "competency", value_name = "ID")]
-        competencies: Vec<String>,
-        #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "resume")]
-        out: Option<PathBuf>,
-        #[arg(long, value_name = "FILE")]
-        resume: Option<PathBuf>,
-        #[arg(long, value_name = "FILE")]
-        answers: Option<PathBuf>,
-        #[arg(long)]
-        team: Option<String>,
-        #[arg(long)]
-        role: Option<String>,
-    },
-    Guide {
-        framework: String,
-        #[arg(long = "competency", value_name = "ID")]
-        competencies: Vec<String>,
-        #[arg(long, value_enum, default_value = "txt")]
-        format: GuideFormat,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
-    Interview {
-        #[arg(required_unless_present = "resume")]
-        framework: Option<String>,
-        #[arg(long, required_unless_present = "resume")]
-        candidate: Option<String>,
-        #[arg(long, required_unless_present = "resume")]
-        interviewer: Option<String>,
-        #[arg(long = "competency", value_name = "ID")]
-        competencies: Vec<String>,
-        #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "resume")]
-        out: Option<PathBuf>,
-        #[arg(long, value_name = "FILE")]
-        resume: Option<PathBuf>,
-    },
-    Report {
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-        #[arg(long, value_name = "ID")]
-        role: Option<String>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: ReportFormat,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
-    Forget {
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        #[arg(long)]
-        name: String,
-        #[arg(long)]
-        dry_run: bool,
-    },
-    Compare {
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: ReportFormat,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
-    Share {
-        #[arg(value_name = "SCAN")]
-        scan: PathBuf,
-        #[arg(long = "output", short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
-        #[arg(long)]
-        anonymous: bool,
-    },
-    Team {
-        #[arg(required = true, value_name = "FOLDER|FILE")]
-        paths: Vec<PathBuf>,
-        #[arg(long, value_name = "ID")]
-        framework: Option<String>,
-        #[arg(long, value_name = "N", default_value_t = crate::report::team::DEFAULT_MIN_GROUP)]
-        min_group: usize,
-        #[arg(long, value_enum, value_name = "FIELD")]
-        by: Option<crate::report::team::GroupField>,
-        #[arg(long, value_name = "ID")]
-        role: Option<String>,
-        #[arg(long, value_name = "FOLDER")]
-        since: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: ReportFormat,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
+    Frameworks(FrameworksArgs),
+    Roles(RolesArgs),
+    Methods(MethodsArgs),
+    Show(ShowArgs),
+    Boks(BoksArgs),
+    Validate(ValidateArgs),
+    Scan(ScanArgs),
+    Guide(GuideArgs),
+    Interview(InterviewArgs),
+    Report(ReportArgs),
+    Forget(ForgetArgs),
+    Compare(CompareArgs),
+    Share(ShareArgs),
+    Team(TeamArgs),
 }
 
 impl Command {
     /// The file a report or guide is written to with `-o`, if any.
     pub fn report_file(&self) -> Option<&std::path::Path> {
         match self {
-            Command::Guide { output, .. }
-            | Command::Report { output, .. }
-            | Command::Compare { output, .. }
-            | Command::Team { output, .. } => output.output.as_deref(),
+            Command::Guide(GuideArgs { output, .. })
+            | Command::Report(ReportArgs { output, .. })
+            | Command::Compare(CompareArgs { output, .. })
+            | Command::Team(TeamArgs { output, .. }) => output.output.as_deref(),
             _ => None,
         }
+    }
+}
+
+// The argument structs carry no doc comments: clap would take them as the commands' help,
+// which comes from the catalogue instead (`help::localize`).
+
+#[derive(Debug, Clone, Args)]
+pub struct FrameworksArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct RolesArgs {
+    pub framework: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MethodsArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ShowArgs {
+    pub framework: String,
+    pub competency: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BoksArgs {
+    #[arg(long, value_name = "ID")]
+    pub cluster: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: BoksFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ValidateArgs {
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ScanArgs {
+    #[arg(required_unless_present = "resume")]
+    pub framework: Option<String>,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub session: SessionArgs,
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    #[arg(long)]
+    pub team: Option<String>,
+    #[arg(long)]
+    pub role: Option<String>,
+}
+
+/// What a questionnaire session is begun or gone on with: which competencies it asks, the
+/// file a new one is saved to, or the file of one to resume.
+#[derive(Debug, Clone, Args)]
+pub struct SessionArgs {
+    #[arg(long = "competency", value_name = "ID")]
+    pub competencies: Vec<String>,
+    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "resume")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GuideArgs {
+    pub framework: String,
+    #[arg(long = "competency", value_name = "ID")]
+    pub competencies: Vec<String>,
+    #[arg(long, value_enum, default_value = "txt")]
+    pub format: GuideFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InterviewArgs {
+    #[arg(required_unless_present = "resume")]
+    pub framework: Option<String>,
+    #[arg(long, required_unless_present = "resume")]
+    pub candidate: Option<String>,
+    #[arg(long, required_unless_present = "resume")]
+    pub interviewer: Option<String>,
+    #[command(flatten)]
+    pub session: SessionArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ForgetArgs {
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ShareArgs {
+    #[arg(value_name = "SCAN")]
+    pub scan: PathBuf,
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long)]
+    pub anonymous: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TeamArgs {
+    #[arg(required = true, value_name = "FOLDER|FILE")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_name = "ID")]
+    pub framework: Option<String>,
+    #[arg(long, value_name = "N", default_value_t = crate::report::team::DEFAULT_MIN_GROUP)]
+    pub min_group: usize,
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub by: Option<GroupField>,
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    #[arg(long, value_name = "FOLDER")]
+    pub since: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `team --by`: the field of the scans a team report is split by. Written out here rather
+/// than derived, so that the report model knows nothing of clap.
+impl ValueEnum for GroupField {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[GroupField::Team, GroupField::Role]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            GroupField::Team => "team",
+            GroupField::Role => "role",
+        }))
+    }
+}
+
+/// `--lang`: the languages of the catalogue, spelled by their codes. Written out here, as
+/// for `GroupField`, so that `i18n` knows nothing of clap.
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Lang::Nl, Lang::En]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.code()))
     }
 }
 

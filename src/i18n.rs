@@ -4,10 +4,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use clap::ValueEnum;
-
 /// Languages the interface speaks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Lang {
     #[default]
     Nl,

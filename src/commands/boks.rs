@@ -4,19 +4,15 @@
 use std::io::Write;
 
 use super::{Context, to_json};
-use crate::cli::BoksFormat;
+use crate::cli::{BoksArgs, BoksFormat};
 use crate::error::Error;
 use crate::framework::{Boks, BoksRow, Framework, Library};
 use crate::render::escape::markdown_text as md;
 use crate::render::table::{self, Cell, bulleted, wrap_lines};
 use crate::{Result, t};
 
-pub fn run(
-    context: &Context,
-    cluster: Option<&str>,
-    format: BoksFormat,
-    out: &mut dyn Write,
-) -> Result<()> {
+pub fn run(context: &Context, args: &BoksArgs, out: &mut dyn Write) -> Result<()> {
+    let (cluster, format) = (args.cluster.as_deref(), args.format);
     let library = context.library()?;
     let Some(boks) = &library.boks else {
         return Err(Error::Usage(t!("boks.none")));

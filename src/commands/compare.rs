@@ -3,24 +3,18 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
 
 use super::Context;
 use super::output::emit;
 use super::report::load_interviews;
-use crate::cli::{OutputArgs, ReportFormat};
+use crate::cli::CompareArgs;
 use crate::error::Error;
 use crate::render::render;
 use crate::report::scorecard;
 use crate::{Result, t};
 
-pub fn run(
-    context: &Context,
-    files: &[PathBuf],
-    format: ReportFormat,
-    output: &OutputArgs,
-    out: &mut dyn Write,
-) -> Result<()> {
+pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
+    let (files, format, output) = (&args.files, args.format, &args.output);
     let library = context.library()?;
     let interviews = load_interviews(&library, files)?;
     let first = &interviews[0];

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::cli::ForgetArgs;
 use crate::error::{Error, Result};
 use crate::person::{maybe_same_person, normalized_name, same_person};
 use crate::render::escape::{terminal_line, terminal_path};
@@ -167,7 +168,9 @@ fn remove(path: &Path, target: Option<&Path>, removed: &BTreeSet<PathBuf>) -> Re
     Ok(true)
 }
 
-pub fn run(paths: &[PathBuf], name: &str, dry_run: bool, out: &mut dyn Write) -> Result<()> {
+pub fn run(args: &ForgetArgs, out: &mut dyn Write) -> Result<()> {
+    let (paths, dry_run) = (&args.paths, args.dry_run);
+    let name = &args.name;
     let person = normalized_name(name);
     if person.is_empty() {
         return Err(Error::Usage(t!("forget.name_needed")));

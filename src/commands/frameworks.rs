@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::Result;
-use crate::cli::ListFormat;
+use crate::cli::{FrameworksArgs, ListFormat};
 use crate::render::list::{self, List};
 use crate::t;
 
@@ -25,7 +25,8 @@ struct Row<'a> {
     file: &'a str,
 }
 
-pub fn run(context: &Context, format: ListFormat, out: &mut dyn Write) -> Result<()> {
+pub fn run(context: &Context, args: &FrameworksArgs, out: &mut dyn Write) -> Result<()> {
+    let format = args.format;
     let library = context.library()?;
     let rows: Vec<Row> = library
         .frameworks

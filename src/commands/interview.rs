@@ -2,10 +2,10 @@
 //! piped lines; `--resume FILE` goes on where it stopped.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
 use super::Context;
 use super::files::{self, slug};
+use crate::cli::InterviewArgs;
 use crate::error::Error;
 use crate::questionnaire::engine::{self, Outcome};
 use crate::questionnaire::input;
@@ -15,16 +15,7 @@ use crate::result::interview::{self, InterviewResult};
 use crate::result::{self, ResultFile};
 use crate::{Result, t};
 
-pub struct InterviewOptions {
-    pub framework: Option<String>,
-    pub candidate: Option<String>,
-    pub interviewer: Option<String>,
-    pub competencies: Vec<String>,
-    pub out: Option<PathBuf>,
-    pub resume: Option<PathBuf>,
-}
-
-pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) -> Result<()> {
+pub fn run(context: &Context, options: &InterviewArgs, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
     let mut prompter: Box<dyn Prompter> = if std::io::stdin().is_terminal() {
         Box::new(TerminalPrompter::new(std::io::stdout(), context.width))
@@ -32,7 +23,7 @@ pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) ->
         Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin"))
     };
     // An interview gone on with is held from before it is read until the session ends.
-    let (result, file) = match &options.resume {
+    let (result, file) = match &options.session.resume {
         Some(path) => {
             let held = ResultFile::open(path)?;
             let loaded = interview::load(path, &library)?;
@@ -50,7 +41,7 @@ pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) ->
             (loaded.result, held)
         }
         None => {
-            let result = new_result(&library, &options)?;
+            let result = new_result(&library, options)?;
             let stem = format!(
                 "interview-{}-{}-{}-{}",
                 result.framework,
@@ -59,7 +50,12 @@ pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) ->
                 result.date()
             );
             let contents = result::file_contents(&result)?;
-            let file = files::claim(options.out.as_deref(), &stem, prompter.as_mut(), &contents)?;
+            let file = files::claim(
+                options.session.out.as_deref(),
+                &stem,
+                prompter.as_mut(),
+                &contents,
+            )?;
             (result, file)
         }
     };
@@ -106,16 +102,16 @@ pub fn run(context: &Context, options: InterviewOptions, out: &mut dyn Write) ->
 
 fn new_result(
     library: &crate::framework::Library,
-    options: &InterviewOptions,
+    options: &InterviewArgs,
 ) -> Result<InterviewResult> {
     let Some(framework_id) = &options.framework else {
         return Err(Error::Usage(t!("scan.framework_needed")));
     };
     let framework = library.framework(framework_id)?;
-    for id in &options.competencies {
+    for id in &options.session.competencies {
         crate::commands::show::find_competency(framework, id)?;
     }
-    if selected_competencies(framework, &options.competencies).is_empty() {
+    if selected_competencies(framework, &options.session.competencies).is_empty() {
         return Err(Error::Usage(t!(
             "guide.no_questions",
             framework = &framework.id
@@ -134,6 +130,6 @@ fn new_result(
         framework,
         candidate,
         interviewer,
-        options.competencies.clone(),
+        options.session.competencies.clone(),
     ))
 }

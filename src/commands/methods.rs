@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::Result;
-use crate::cli::ListFormat;
+use crate::cli::MethodsArgs;
 use crate::render::list::{self, List};
 use crate::t;
 
@@ -21,7 +21,8 @@ struct Record<'a> {
     description: Option<&'a str>,
 }
 
-pub fn run(context: &Context, format: ListFormat, out: &mut dyn Write) -> Result<()> {
+pub fn run(context: &Context, args: &MethodsArgs, out: &mut dyn Write) -> Result<()> {
+    let format = args.format;
     let library = context.library()?;
     let records: Vec<Record> = library
         .methods

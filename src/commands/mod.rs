@@ -65,107 +65,20 @@ impl Context {
 
 pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Result<()> {
     match command {
-        Command::Frameworks { format } => frameworks::run(context, format, out),
-        Command::Roles { framework, format } => {
-            roles::run(context, framework.as_deref(), format, out)
-        }
-        Command::Methods { format } => methods::run(context, format, out),
-        Command::Show {
-            framework,
-            competency,
-            format,
-        } => show::run(context, &framework, competency.as_deref(), format, out),
-        Command::Boks { cluster, format } => boks::run(context, cluster.as_deref(), format, out),
-        Command::Validate { paths } => validate::run(context, &paths, out),
-        Command::Scan {
-            framework,
-            name,
-            competencies,
-            out: file,
-            resume,
-            answers,
-            team,
-            role,
-        } => {
-            let options = scan::ScanOptions {
-                framework,
-                name,
-                competencies,
-                out: file,
-                resume,
-                answers,
-                team,
-                role,
-            };
-            scan::run(context, options, out)
-        }
-        Command::Guide {
-            framework,
-            competencies,
-            format,
-            output,
-        } => guide::run(context, &framework, &competencies, format, &output, out),
-        Command::Interview {
-            framework,
-            candidate,
-            interviewer,
-            competencies,
-            out: file,
-            resume,
-        } => {
-            let options = interview::InterviewOptions {
-                framework,
-                candidate,
-                interviewer,
-                competencies,
-                out: file,
-                resume,
-            };
-            interview::run(context, options, out)
-        }
-        Command::Report {
-            files,
-            role,
-            format,
-            output,
-        } => report::run(context, &files, role.as_deref(), format, &output, out),
-        Command::Forget {
-            paths,
-            name,
-            dry_run,
-        } => forget::run(&paths, &name, dry_run, out),
-        Command::Compare {
-            files,
-            format,
-            output,
-        } => compare::run(context, &files, format, &output, out),
-        Command::Share {
-            scan,
-            output,
-            anonymous,
-        } => share::run(context, &scan, output.as_deref(), anonymous, out),
-        Command::Team {
-            paths,
-            framework,
-            min_group,
-            by,
-            role,
-            since,
-            format,
-            output,
-        } => {
-            let options = team::TeamOptions {
-                paths,
-                framework,
-                min_group,
-                by,
-                role,
-                since,
-                format,
-                output,
-            };
-            team::run(context, options, out)
-        }
+        Command::Frameworks(args) => frameworks::run(context, &args, out),
+        Command::Roles(args) => roles::run(context, &args, out),
+        Command::Methods(args) => methods::run(context, &args, out),
+        Command::Show(args) => show::run(context, &args, out),
+        Command::Boks(args) => boks::run(context, &args, out),
+        Command::Validate(args) => validate::run(context, &args, out),
+        Command::Scan(args) => scan::run(context, &args, out),
+        Command::Guide(args) => guide::run(context, &args, out),
+        Command::Interview(args) => interview::run(context, &args, out),
+        Command::Report(args) => report::run(context, &args, out),
+        Command::Forget(args) => forget::run(&args, out),
+        Command::Compare(args) => compare::run(context, &args, out),
+        Command::Share(args) => share::run(context, &args, out),
+        Command::Team(args) => team::run(context, &args, out),
     }
 }
 

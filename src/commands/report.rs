@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::Context;
 use super::output::emit;
-use crate::cli::{OutputArgs, ReportFormat};
+use crate::cli::{OutputArgs, ReportArgs, ReportFormat};
 use crate::error::Error;
 use crate::framework::Library;
 use crate::render::render;
@@ -15,14 +15,9 @@ use crate::report::scorecard;
 use crate::result::{self, LoadedScan, ResultKind, interview};
 use crate::{Result, t};
 
-pub fn run(
-    context: &Context,
-    files: &[PathBuf],
-    role: Option<&str>,
-    format: ReportFormat,
-    output: &OutputArgs,
-    out: &mut dyn Write,
-) -> Result<()> {
+pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<()> {
+    let (files, role, format, output) =
+        (&args.files, args.role.as_deref(), args.format, &args.output);
     let library = context.library()?;
     let kinds: Vec<ResultKind> = files
         .iter()

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Context;
 use crate::Result;
-use crate::cli::ListFormat;
+use crate::cli::RolesArgs;
 use crate::framework::{Level, Library, Role};
 use crate::render::list::{self, List};
 use crate::t;
@@ -31,12 +31,8 @@ struct LevelRecord<'a> {
     targets: &'a std::collections::BTreeMap<String, f64>,
 }
 
-pub fn run(
-    context: &Context,
-    framework: Option<&str>,
-    format: ListFormat,
-    out: &mut dyn Write,
-) -> Result<()> {
+pub fn run(context: &Context, args: &RolesArgs, out: &mut dyn Write) -> Result<()> {
+    let (framework, format) = (args.framework.as_deref(), args.format);
     let library = context.library()?;
     let frameworks: Vec<&str> = match framework {
         Some(id) => vec![library.framework(id)?.id.as_str()],

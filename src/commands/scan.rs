@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::Context;
 use super::files::{self, slug};
+use crate::cli::ScanArgs;
 use crate::error::{Error, Problem};
 use crate::framework::load::{from_yaml, yaml_problem};
 use crate::framework::validate::Locator;
@@ -24,27 +25,16 @@ use crate::report::personal;
 use crate::result::{self, Answer, ResultFile, ScanResult, check_answer};
 use crate::{Result, t};
 
-pub struct ScanOptions {
-    pub framework: Option<String>,
-    pub name: Option<String>,
-    pub competencies: Vec<String>,
-    pub out: Option<PathBuf>,
-    pub resume: Option<PathBuf>,
-    pub answers: Option<PathBuf>,
-    pub team: Option<String>,
-    pub role: Option<String>,
-}
-
-pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Result<()> {
+pub fn run(context: &Context, options: &ScanArgs, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
     // A scan gone on with is held from before it is read until the session ends.
-    let (result, held, warnings) = match &options.resume {
+    let (result, held, warnings) = match &options.session.resume {
         Some(path) => {
             let held = ResultFile::open(path)?;
             let loaded = result::load_scan(path, &library)?;
             (loaded.result, Some(held), loaded.warnings)
         }
-        None => (new_result(&library, &options)?, None, Vec::new()),
+        None => (new_result(&library, options)?, None, Vec::new()),
     };
     for warning in &warnings {
         super::warn(warning);
@@ -72,7 +62,12 @@ pub fn run(context: &Context, options: ScanOptions, out: &mut dyn Write) -> Resu
             result.date()
         );
         let contents = result::file_contents(&result)?;
-        let file = files::claim(options.out.as_deref(), &stem, prompter.as_mut(), &contents)?;
+        let file = files::claim(
+            options.session.out.as_deref(),
+            &stem,
+            prompter.as_mut(),
+            &contents,
+        )?;
         return walk(
             context,
             &library,
@@ -181,15 +176,15 @@ fn self_scan_scale<'a>(library: &'a Library, framework: &Framework) -> Result<&'
 }
 
 /// A new, empty result for the framework and competencies asked for.
-fn new_result(library: &Library, options: &ScanOptions) -> Result<ScanResult> {
+fn new_result(library: &Library, options: &ScanArgs) -> Result<ScanResult> {
     let Some(framework_id) = &options.framework else {
         return Err(Error::Usage(t!("scan.framework_needed")));
     };
     let framework = library.framework(framework_id)?;
-    for id in &options.competencies {
+    for id in &options.session.competencies {
         crate::commands::show::find_competency(framework, id)?;
     }
-    if selected_competencies(framework, &options.competencies).is_empty() {
+    if selected_competencies(framework, &options.session.competencies).is_empty() {
         return Err(Error::Usage(t!(
             "scan.nothing_to_ask",
             framework = &framework.id
@@ -212,7 +207,7 @@ fn new_result(library: &Library, options: &ScanOptions) -> Result<ScanResult> {
     {
         library.role(&framework.id, role)?;
     }
-    let mut result = ScanResult::new(framework, "", options.competencies.clone());
+    let mut result = ScanResult::new(framework, "", options.session.competencies.clone());
     result.team = options.team.clone();
     result.role = options.role.clone();
     Ok(result)

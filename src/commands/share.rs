@@ -5,18 +5,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::Context;
+use crate::cli::ShareArgs;
 use crate::error::{Error, Result};
 use crate::result::contribution::Contribution;
 use crate::result::{self, ResultFile};
 use crate::t;
 
-pub fn run(
-    context: &Context,
-    scan: &Path,
-    output: Option<&Path>,
-    anonymous: bool,
-    out: &mut dyn Write,
-) -> Result<()> {
+pub fn run(context: &Context, args: &ShareArgs, out: &mut dyn Write) -> Result<()> {
+    let (scan, output, anonymous) = (args.scan.as_path(), args.output.as_deref(), args.anonymous);
     let library = context.library()?;
     // Read and checked as `report` does, so bad input gets the same messages.
     let loaded = result::load_scan(scan, &library)?;

@@ -4,20 +4,16 @@
 use std::io::Write;
 
 use super::{Context, to_json};
-use crate::cli::ShowFormat;
+use crate::cli::{ShowArgs, ShowFormat};
 use crate::error::Error;
 use crate::framework::{Competency, Framework, Item, Library, Origin};
 use crate::render::escape::markdown_text as md;
 use crate::render::table::{self, Cell, bulleted, numbered, wrap_lines};
 use crate::{Result, t};
 
-pub fn run(
-    context: &Context,
-    framework_id: &str,
-    competency_id: Option<&str>,
-    format: ShowFormat,
-    out: &mut dyn Write,
-) -> Result<()> {
+pub fn run(context: &Context, args: &ShowArgs, out: &mut dyn Write) -> Result<()> {
+    let (framework_id, competency_id) = (args.framework.as_str(), args.competency.as_deref());
+    let format = args.format;
     let library = context.library()?;
     let framework = library.framework(framework_id)?;
     let competencies: Vec<&Competency> = match competency_id {

@@ -2,30 +2,18 @@
 //! a schooling plan, optionally split by team or role and compared with an earlier round.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use super::Context;
 use super::output::{Rendered, emit};
-use crate::cli::{OutputArgs, ReportFormat};
+use crate::cli::{ReportFormat, TeamArgs};
 use crate::error::Error;
 use crate::framework::{Framework, Library};
 use crate::render;
-use crate::report::team::{self, FrameworkChoice, GroupField, LOWEST_MIN_GROUP, Member, Round};
+use crate::report::team::{self, FrameworkChoice, LOWEST_MIN_GROUP, Member, Round};
 use crate::scans;
 use crate::{Result, t};
 
-pub struct TeamOptions {
-    pub paths: Vec<PathBuf>,
-    pub framework: Option<String>,
-    pub min_group: usize,
-    pub by: Option<GroupField>,
-    pub role: Option<String>,
-    pub since: Option<PathBuf>,
-    pub format: ReportFormat,
-    pub output: OutputArgs,
-}
-
-pub fn run(context: &Context, options: TeamOptions, out: &mut dyn Write) -> Result<()> {
+pub fn run(context: &Context, options: &TeamArgs, out: &mut dyn Write) -> Result<()> {
     if options.min_group < LOWEST_MIN_GROUP {
         return Err(Error::Usage(t!(
             "team.min_group_too_low",

@@ -2,14 +2,15 @@
 //! as an organisation's data on top of it.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use super::Context;
+use crate::cli::ValidateArgs;
 use crate::framework::{Library, load};
 use crate::t;
 use crate::{Problem, Result};
 
-pub fn run(context: &Context, paths: &[PathBuf], out: &mut dyn Write) -> Result<()> {
+pub fn run(context: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<()> {
+    let paths = &args.paths;
     let mut layers = vec![load::bundled_files()];
     if let Some(data) = &context.data {
         layers.push(load::read_files(data)?);

@@ -22,7 +22,7 @@ pub const DEFAULT_MIN_GROUP: usize = 5;
 pub const LOWEST_MIN_GROUP: usize = 3;
 
 /// The optional field of a scan result a report can be split by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupField {
     Team,
