@@ -19,6 +19,8 @@ pub struct CompetencyScore {
     /// Statements answered with a score.
     pub answered: usize,
     pub not_applicable: usize,
+    /// How many statements the competency has (the personal report lists them instead).
+    #[serde(skip)]
     pub statements: usize,
     pub target: Option<f64>,
     /// Target minus score: positive means below target.
@@ -83,16 +85,27 @@ pub fn score_scan(
 /// How many strengths and development points a report names at most.
 pub const HIGHLIGHTS: usize = 3;
 
-/// The strengths: the highest scores that meet their target (or have none), best first.
+/// The strengths: the competencies at or above their target, ranked by how far above it they
+/// are, so that one above target is never passed over for one just at target; equal margins go
+/// by the higher score. Competencies without a target come after those with one, by score.
 pub fn strengths(scores: &[CompetencyScore]) -> Vec<&CompetencyScore> {
     let mut candidates: Vec<&CompetencyScore> = scores
         .iter()
         .filter(|s| s.score.is_some() && s.gap.is_none_or(|gap| gap <= 0.0))
         .collect();
+    // The key, largest first: has a target, the margin above it, the score.
+    let key = |s: &CompetencyScore| {
+        (
+            s.gap.is_some(),
+            s.gap.map_or(0.0, |gap| -gap),
+            s.score.unwrap_or(f64::MIN),
+        )
+    };
     candidates.sort_by(|a, b| {
-        b.score
-            .partial_cmp(&a.score)
-            .unwrap_or(std::cmp::Ordering::Equal)
+        let (ka, kb) = (key(a), key(b));
+        kb.0.cmp(&ka.0)
+            .then(kb.1.total_cmp(&ka.1))
+            .then(kb.2.total_cmp(&ka.2))
     });
     candidates.truncate(HIGHLIGHTS);
     candidates
@@ -303,21 +316,83 @@ mod tests {
         }
     }
 
+    fn untargeted(id: &str, value: f64) -> CompetencyScore {
+        CompetencyScore {
+            target: None,
+            gap: None,
+            ..score(id, value, 0.0)
+        }
+    }
+
+    fn ids(list: Vec<&CompetencyScore>) -> Vec<String> {
+        list.iter().map(|s| s.id.clone()).collect()
+    }
+
+    /// (scores) -> (strengths, development points), each in its order.
     #[test]
-    fn strengths_meet_target_and_development_points_fall_furthest_below() {
-        let scores = vec![
-            score("a", 4.8, 4.0),
-            score("b", 2.0, 4.0),
-            score("c", 4.2, 4.0),
-            score("d", 3.5, 4.0),
-            score("e", 4.0, 4.0),
-            score("f", 4.5, 4.0),
+    fn strengths_rank_by_margin_above_target_and_development_points_by_gap() {
+        type Case = (Vec<CompetencyScore>, Vec<&'static str>, Vec<&'static str>);
+        let cases: Vec<Case> = vec![
+            // The case of issue 20: 3,60 against 3,50 is above target and comes first; three
+            // exactly at target with higher scores follow, the highest of them first.
+            (
+                vec![
+                    score("at1", 4.0, 4.0),
+                    score("at2", 4.2, 4.2),
+                    score("at3", 4.5, 4.5),
+                    score("above", 3.6, 3.5),
+                    score("below", 3.2, 4.0),
+                ],
+                vec!["above", "at3", "at2"],
+                vec!["below", "at1"],
+            ),
+            // Margins rank, not scores: 4,20 is 0,20 above, 4,80 only 0,30 above a 4,50.
+            (
+                vec![
+                    score("a", 4.8, 4.5),
+                    score("b", 2.0, 4.0),
+                    score("c", 4.2, 4.0),
+                    score("d", 3.5, 4.0),
+                    score("e", 4.0, 4.0),
+                    score("f", 4.9, 4.0),
+                ],
+                vec!["f", "a", "c"],
+                // b and d are below target; e (the lowest of the rest that is not a strength)
+                // fills up.
+                vec!["b", "d", "e"],
+            ),
+            // Equal margins: the higher score first.
+            (
+                vec![score("a", 4.0, 3.5), score("b", 4.5, 4.0)],
+                vec!["b", "a"],
+                vec![],
+            ),
+            // Without targets: by score, after every competency that has a target.
+            (
+                vec![
+                    untargeted("x", 4.9),
+                    score("t", 3.0, 3.0),
+                    untargeted("y", 3.0),
+                ],
+                vec!["t", "x", "y"],
+                vec![],
+            ),
+            // Nothing at or above target: no strengths.
+            (
+                vec![score("a", 3.0, 4.0), score("b", 2.5, 4.0)],
+                vec![],
+                vec!["b", "a"],
+            ),
         ];
-        let ids =
-            |list: Vec<&CompetencyScore>| list.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(strengths(&scores)), ["a", "f", "c"]);
-        // b and d are below target; e (the lowest of the rest that is not a strength) fills up.
-        assert_eq!(ids(development_points(&scores)), ["b", "d", "e"]);
+        for (scores, strong, development) in cases {
+            let names: Vec<_> = scores.iter().map(|s| (&s.id, s.score, s.target)).collect();
+            assert_eq!(ids(strengths(&scores)), strong, "strengths of {names:?}");
+            assert_eq!(
+                ids(development_points(&scores)),
+                development,
+                "development points of {names:?}"
+            );
+        }
     }
 
     #[test]

@@ -172,7 +172,7 @@ fn the_personal_report_says_the_same_in_every_format() {
     for (row, competency) in rows.iter().zip(report["competencies"].as_array().unwrap()) {
         let score = format!("{:.2}", competency["score"].as_f64().unwrap()).replace('.', ",");
         assert!(row.starts_with(&score), "{row}");
-        let statements = competency["statements"].as_u64().unwrap();
+        let statements = competency["statements"].as_array().unwrap().len();
         let answered = competency["answered"].as_u64().unwrap();
         let not_applicable = competency["not_applicable"].as_u64().unwrap();
         let count = if not_applicable == 0 {
@@ -192,6 +192,58 @@ fn the_personal_report_says_the_same_in_every_format() {
             all.contains(&warning),
             "{format} lacks the notice {warning}"
         );
+    }
+}
+
+/// The text of the statement with the lowest answer among a competency's statements in the
+/// JSON (the first in order when several share it).
+fn lowest_statement(competency: &serde_json::Value) -> String {
+    let statements = competency["statements"].as_array().unwrap();
+    let answered = statements.iter().filter(|s| s["answer"].is_u64());
+    let low = answered
+        .clone()
+        .map(|s| s["answer"].as_u64().unwrap())
+        .min();
+    let first = answered
+        .into_iter()
+        .find(|s| s["answer"].as_u64() == low)
+        .unwrap();
+    first["text"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn each_development_point_shows_its_lowest_statement_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for scan in ["scans/sanne-2026-11.yaml", "scans/mehmet-2026-10.yaml"] {
+        let args = strings(&["report", &example(scan)]);
+        let report = json(dir.path(), &args);
+        let competencies = report["competencies"].as_array().unwrap();
+        let points = report["development_points"].as_array().unwrap();
+        assert!(!points.is_empty(), "{scan}");
+        for point in points {
+            let competency = competencies
+                .iter()
+                .find(|c| c["id"] == point["id"])
+                .unwrap();
+            let statement = words(&lowest_statement(competency));
+            for format in ["table", "md", "html", "pdf"] {
+                let all = words(&text(dir.path(), &args, format).replace('\n', " "));
+                // The statement is in the report twice: under its development point and
+                // among the statements behind every score.
+                assert!(
+                    all.matches(&statement).count() >= 2,
+                    "{scan} {format}: the lowest statement of {} twice: {statement}",
+                    point["id"]
+                );
+            }
+            let csv = text(dir.path(), &args, "csv");
+            let id = point["id"].as_str().unwrap();
+            let row = csv
+                .lines()
+                .find(|l| l.contains(&format!(",{id},")))
+                .unwrap();
+            assert!(row.contains(&format!("{id}.i")), "{row}");
+        }
     }
 }
 

@@ -312,7 +312,7 @@ fn the_report_comes_in_every_format() {
         .unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(md.starts_with("# Persoonlijk rapport — Sanne de Vries"));
-    assert!(md.contains("| competentie | score | doel | tekort | beantwoord |"));
+    assert!(md.contains("| competentie | score | doel | t.o.v. doel | beantwoord |"));
     let json = vakwijzer(dir.path())
         .args(["report", scan, "--format", "json"])
         .output()

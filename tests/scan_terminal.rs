@@ -724,7 +724,11 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
             .collect();
         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
         assert_eq!(row["id"], competency.id.as_str(), "report row {row}");
-        assert_eq!(row["statements"], competency.statements.len(), "{row}");
+        assert_eq!(
+            row["statements"].as_array().map(Vec::len),
+            Some(competency.statements.len()),
+            "{row}"
+        );
         assert_eq!(row["answered"], scores.len(), "{row}");
         assert_eq!(
             row["not_applicable"],

@@ -148,12 +148,12 @@ fn summary(report: &personal::PersonalReport, width: u16) -> String {
     let below = report
         .competencies
         .iter()
-        .filter(|c| c.gap.is_some_and(|gap| gap > 0.0))
+        .filter(|c| c.score.gap.is_some_and(|gap| gap > 0.0))
         .count();
     let with_target = report
         .competencies
         .iter()
-        .filter(|c| c.target.is_some())
+        .filter(|c| c.score.target.is_some())
         .count();
     let mut blocks = vec![Block::Table(crate::layout::personal::scores(report))];
     if with_target > 0 {

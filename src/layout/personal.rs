@@ -3,7 +3,9 @@
 
 use super::{BarChart, Block, Cell, ColumnKind, Document, RadarChart, Table, day};
 use crate::render::number;
-use crate::report::personal::{DevelopmentPoint, PersonalReport};
+use crate::report::personal::{
+    CompetencyResult, DevelopmentPoint, PersonalReport, StatementAnswer,
+};
 use crate::report::suggestions::Suggestions;
 use crate::t;
 
@@ -37,6 +39,7 @@ pub fn layout(report: &PersonalReport) -> Document {
     blocks.push(Block::Table(scores(report)));
     blocks.push(Block::chart(bars, t!("chart.bars")));
     blocks.extend(levels(report));
+    blocks.extend(statements(report));
     blocks.push(Block::heading(2, t!("report.strengths")));
     if report.strengths.is_empty() {
         blocks.push(Block::paragraph(t!("report.none_yet")));
@@ -50,7 +53,7 @@ pub fn layout(report: &PersonalReport) -> Document {
     }
     blocks.push(Block::heading(2, t!("report.development_points")));
     for point in &report.development_points {
-        blocks.extend(development_point(point));
+        blocks.extend(development_point(report, point));
     }
     if let Some(progress) = &report.progress {
         blocks.push(Block::heading(
@@ -142,18 +145,20 @@ pub fn scores(report: &PersonalReport) -> Table {
         (t!("report.competency"), ColumnKind::Name),
         (t!("report.score"), ColumnKind::Score),
         (t!("report.target"), ColumnKind::Score),
+        // Words, but kept on one line and aligned as the figures they are.
         (t!("report.gap"), ColumnKind::Change),
         (t!("report.answered"), ColumnKind::Number),
     ]);
     table.rows = report
         .competencies
         .iter()
+        .map(|c| &c.score)
         .map(|c| {
             vec![
                 Cell::from(c.name.as_str()),
                 Cell::Score(c.score),
                 Cell::Score(c.target),
-                Cell::Change(c.gap),
+                Cell::Text(gap_words(c.gap)),
                 Cell::Text(answered(c.answered, c.not_applicable, c.statements)),
             ]
         })
@@ -161,18 +166,102 @@ pub fn scores(report: &PersonalReport) -> Table {
     table
 }
 
+/// The gap as words no reader can read the wrong way round: "0,80 onder doel", "0,20 boven
+/// doel", "op doel"; "—" without a target. (`gap` is the target minus the score.)
+pub fn gap_words(gap: Option<f64>) -> String {
+    match gap {
+        None => "—".to_string(),
+        Some(gap) if gap > 0.0 => t!("report.below_target", gap = number(Some(gap))),
+        Some(gap) if gap < 0.0 => t!("report.above_target", gap = number(Some(-gap))),
+        Some(_) => t!("report.on_target"),
+    }
+}
+
+/// "3 soms": an answer as the person gave it, with the scale's word for it.
+fn answer_text(statement: &StatementAnswer) -> String {
+    let value = statement
+        .answer
+        .map(|a| a.to_string())
+        .unwrap_or_else(|| "—".to_string());
+    match &statement.label {
+        Some(label) if statement.answer != Some(crate::result::Answer::NotApplicable) => {
+            format!("{value} {label}")
+        }
+        Some(label) => label.clone(),
+        None => value,
+    }
+}
+
+/// `laagst — 2 zelden: “statement” (+1 met hetzelfde antwoord)`: the first of the statements
+/// that share an answer, and how many more do.
+fn statement_line(which: &str, statements: &[&StatementAnswer]) -> Option<String> {
+    let first = statements.first()?;
+    let mut line = format!("{which} — {}: “{}”", answer_text(first), first.text);
+    if statements.len() > 1 {
+        line.push_str(&format!(
+            " ({})",
+            t!("report.statements_tied", count = statements.len() - 1)
+        ));
+    }
+    Some(line)
+}
+
+/// The line on a competency's lowest statement; when every answer is the same, that.
+fn lowest_line(competency: &CompetencyResult) -> Option<String> {
+    let lowest = competency.lowest();
+    match lowest.as_slice() {
+        [first, _, ..] if competency.highest().is_empty() => Some(t!(
+            "report.statements_same",
+            count = lowest.len(),
+            answer = answer_text(first)
+        )),
+        _ => statement_line(&t!("report.statement_lowest"), &lowest),
+    }
+}
+
+/// The lines on a competency's lowest and highest statements.
+fn statement_lines(competency: &CompetencyResult) -> Vec<String> {
+    let mut lines: Vec<String> = lowest_line(competency).into_iter().collect();
+    lines.extend(statement_line(
+        &t!("report.statement_highest"),
+        &competency.highest(),
+    ));
+    lines
+}
+
+/// Per competency its lowest and highest statements with the answers: what the score is made
+/// of, for the conversation about it.
+fn statements(report: &PersonalReport) -> Vec<Block> {
+    let mut blocks = vec![Block::heading(2, t!("report.statements_title"))];
+    for competency in &report.competencies {
+        let lines = statement_lines(competency);
+        if lines.is_empty() {
+            continue;
+        }
+        blocks.push(Block::heading(
+            3,
+            format!(
+                "{} ({})",
+                competency.score.name,
+                number(competency.score.score)
+            ),
+        ));
+        blocks.push(Block::bullets(lines));
+    }
+    blocks
+}
+
 /// The radar (with the earlier scan as a second outline when there is one) and the bars,
 /// score against target per competency.
 fn charts(report: &PersonalReport) -> (RadarChart, BarChart) {
     let (min, max) = report.scale_range;
-    let labels: Vec<String> = report.competencies.iter().map(|c| c.name.clone()).collect();
-    let values: Vec<Option<f64>> = report.competencies.iter().map(|c| c.score).collect();
-    let targets: Vec<Option<f64>> = report.competencies.iter().map(|c| c.target).collect();
+    let competencies = || report.competencies.iter().map(|c| &c.score);
+    let labels: Vec<String> = competencies().map(|c| c.name.clone()).collect();
+    let values: Vec<Option<f64>> = competencies().map(|c| c.score).collect();
+    let targets: Vec<Option<f64>> = competencies().map(|c| c.target).collect();
     let (previous, previous_legend) = match &report.progress {
         Some(progress) => (
-            report
-                .competencies
-                .iter()
+            competencies()
                 .map(|c| {
                     progress
                         .rows
@@ -216,16 +305,21 @@ fn with_note(text: String, note: &Option<String>) -> String {
     }
 }
 
-fn development_point(point: &DevelopmentPoint) -> Vec<Block> {
+fn development_point(report: &PersonalReport, point: &DevelopmentPoint) -> Vec<Block> {
     let mut blocks = vec![Block::heading(
         3,
         t!(
             "report.development_line",
             name = &point.name,
             score = number(point.score),
-            target = number(point.target)
+            target = number(point.target),
+            gap = gap_words(point.gap)
         ),
     )];
+    let competency = report.competencies.iter().find(|c| c.score.id == point.id);
+    if let Some(line) = competency.and_then(lowest_line) {
+        blocks.push(Block::bullets(vec![line]));
+    }
     if let Some(note) = &point.note {
         blocks.push(Block::paragraph(format!(
             "{}: “{note}”",

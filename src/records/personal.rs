@@ -1,7 +1,8 @@
-//! The personal report as records: one row per competency.
+//! The personal report as records: one row per competency, with the ids of its lowest and
+//! highest statements (space-separated when several share the answer).
 
 use super::{Field, Records};
-use crate::report::personal::PersonalReport;
+use crate::report::personal::{PersonalReport, StatementAnswer};
 
 pub fn records(report: &PersonalReport) -> Records {
     let mut records = Records::new([
@@ -20,8 +21,25 @@ pub fn records(report: &PersonalReport) -> Records {
         "development_point",
         "previous",
         "change",
+        "lowest_statements",
+        "lowest_answer",
+        "highest_statements",
+        "highest_answer",
     ]);
-    for c in &report.competencies {
+    for result in &report.competencies {
+        let c = &result.score;
+        let ids = |list: &[&StatementAnswer]| {
+            list.iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let answer = |list: &[&StatementAnswer]| {
+            list.first()
+                .and_then(|s| s.answer)
+                .map_or_else(String::new, |a| a.to_string())
+        };
+        let (lowest, highest) = (result.lowest(), result.highest());
         let progress = report
             .progress
             .as_ref()
@@ -42,6 +60,10 @@ pub fn records(report: &PersonalReport) -> Records {
             Field::Flag(report.development_points.iter().any(|d| d.id == c.id)),
             Field::Number(progress.and_then(|p| p.previous)),
             Field::Number(progress.and_then(|p| p.change)),
+            Field::Text(ids(&lowest)),
+            Field::Text(answer(&lowest)),
+            Field::Text(ids(&highest)),
+            Field::Text(answer(&highest)),
         ]);
     }
     records

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::suggestions::{Suggestions, suggestions};
-use crate::framework::{Framework, Library, Role};
-use crate::result::ScanResult;
+use crate::framework::{Framework, Library, Role, Scale};
+use crate::questionnaire::scan::selected_competencies;
+use crate::result::{Answer, ScanResult};
 use crate::score::{CompetencyScore, development_points, round2, score_scan, strengths};
 
 #[derive(Debug, Clone, Serialize)]
@@ -16,7 +17,7 @@ pub struct PersonalReport {
     pub date: String,
     pub role: Option<String>,
     pub complete: bool,
-    pub competencies: Vec<CompetencyScore>,
+    pub competencies: Vec<CompetencyResult>,
     pub strengths: Vec<Highlight>,
     pub development_points: Vec<DevelopmentPoint>,
     pub progress: Option<Progress>,
@@ -30,6 +31,98 @@ pub struct PersonalReport {
     /// The lowest and highest point of the scan's scale, which charts span.
     #[serde(skip)]
     pub scale_range: (f64, f64),
+}
+
+/// A competency's score with the statements behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompetencyResult {
+    #[serde(flatten)]
+    pub score: CompetencyScore,
+    /// Every statement of the competency in the framework's order, with the answer given.
+    pub statements: Vec<StatementAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatementAnswer {
+    pub id: String,
+    pub text: String,
+    /// A point on the scale or "nvt"; none when the statement was not answered.
+    pub answer: Option<Answer>,
+    /// The scale's label of the answer ("vaak", "n.v.t.").
+    pub label: Option<String>,
+}
+
+impl StatementAnswer {
+    fn score(&self) -> Option<u8> {
+        match self.answer {
+            Some(Answer::Score(value)) => Some(value),
+            _ => None,
+        }
+    }
+}
+
+impl CompetencyResult {
+    /// The statements answered with the lowest score, in the framework's order.
+    pub fn lowest(&self) -> Vec<&StatementAnswer> {
+        let low = self
+            .statements
+            .iter()
+            .filter_map(StatementAnswer::score)
+            .min();
+        self.with_score(low)
+    }
+
+    /// The statements answered with the highest score; none when every answer is the same
+    /// (then there is no highest apart from the lowest).
+    pub fn highest(&self) -> Vec<&StatementAnswer> {
+        let scores = || self.statements.iter().filter_map(StatementAnswer::score);
+        let high = scores().max();
+        if high == scores().min() {
+            return Vec::new();
+        }
+        self.with_score(high)
+    }
+
+    fn with_score(&self, score: Option<u8>) -> Vec<&StatementAnswer> {
+        match score {
+            Some(score) => self
+                .statements
+                .iter()
+                .filter(|s| s.score() == Some(score))
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// Every statement of the competencies the scan asked, with its answer, per competency.
+fn statements(
+    framework: &Framework,
+    scale: Option<&Scale>,
+    result: &ScanResult,
+) -> Vec<Vec<StatementAnswer>> {
+    selected_competencies(framework, &result.competencies)
+        .into_iter()
+        .map(|competency| {
+            competency
+                .indicators
+                .iter()
+                .map(|item| {
+                    let answer = result.answers.get(&item.id).copied();
+                    let label = answer.and_then(|a| match a {
+                        Answer::Score(v) => scale?.point(v).map(|p| p.label.clone()),
+                        Answer::NotApplicable => scale?.not_applicable.clone(),
+                    });
+                    StatementAnswer {
+                        id: item.id.clone(),
+                        text: item.text.clone(),
+                        answer,
+                        label,
+                    }
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -128,6 +221,7 @@ pub fn build(
 ) -> PersonalReport {
     let targets = role.and_then(|r| r.targets.get(&framework.id));
     let scores = score_scan(framework, current, targets);
+    let scale = library.scale(&framework.scales.self_scan);
     let highlight = |s: &CompetencyScore| Highlight {
         id: s.id.clone(),
         name: s.name.clone(),
@@ -183,9 +277,13 @@ pub fn build(
                     .find(|l| l.origin != crate::framework::Origin::Source)
             })
             .map(|l| crate::t!("report.levels_proposed", author = library.author(l.origin))),
-        competencies: scores,
+        competencies: scores
+            .into_iter()
+            .zip(statements(framework, scale, current))
+            .map(|(score, statements)| CompetencyResult { score, statements })
+            .collect(),
         progress,
         warnings,
-        scale_range: crate::layout::chart::scale_range(library.scale(&framework.scales.self_scan)),
+        scale_range: crate::layout::chart::scale_range(scale),
     }
 }
