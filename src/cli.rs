@@ -40,6 +40,7 @@ pub enum Command {
     Boks(BoksArgs),
     Validate(ValidateArgs),
     Scan(ScanArgs),
+    Form(FormArgs),
     Guide(GuideArgs),
     Interview(InterviewArgs),
     Report(ReportArgs),
@@ -56,7 +57,8 @@ impl Command {
             Command::Guide(GuideArgs { output, .. })
             | Command::Report(ReportArgs { output, .. })
             | Command::Compare(CompareArgs { output, .. })
-            | Command::Team(TeamArgs { output, .. }) => output.output.as_deref(),
+            | Command::Team(TeamArgs { output, .. })
+            | Command::Form(FormArgs { output, .. }) => output.output.as_deref(),
             _ => None,
         }
     }
@@ -103,6 +105,15 @@ pub struct BoksArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ValidateArgs {
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct FormArgs {
+    pub framework: String,
+    #[arg(long, value_name = "ID")]
+    pub role: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Clone, Args)]

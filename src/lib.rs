@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod form;
 pub mod framework;
 pub mod help;
 pub mod i18n;

@@ -4,6 +4,7 @@ mod boks;
 mod compare;
 mod files;
 mod forget;
+mod form;
 mod frameworks;
 mod guide;
 mod interview;
@@ -72,6 +73,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
         Command::Boks(args) => boks::run(context, &args, out),
         Command::Validate(args) => validate::run(context, &args, out),
         Command::Scan(args) => scan::run(context, &args, out),
+        Command::Form(args) => form::run(context, &args, out),
         Command::Guide(args) => guide::run(context, &args, out),
         Command::Interview(args) => interview::run(context, &args, out),
         Command::Report(args) => report::run(context, &args, out),

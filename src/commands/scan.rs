@@ -169,7 +169,10 @@ fn summary(report: &personal::PersonalReport, width: u16) -> String {
     render::terminal::render(&document, width)
 }
 
-fn self_scan_scale<'a>(library: &'a Library, framework: &Framework) -> Result<&'a Scale> {
+pub(crate) fn self_scan_scale<'a>(
+    library: &'a Library,
+    framework: &Framework,
+) -> Result<&'a Scale> {
     library
         .scale(&framework.scales.self_scan)
         .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))

@@ -49,6 +49,9 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("team.html", include_str!("../../templates/team.html.tera")),
     ("team.md", include_str!("../../templates/team.md.tera")),
+    ("form.html", include_str!("../../templates/form.html.tera")),
+    ("form.css", include_str!("../../templates/form.css.tera")),
+    ("form.js", include_str!("../../templates/form.js.tera")),
     (
         "document.html",
         include_str!("../../templates/document.html.tera"),
@@ -214,6 +217,21 @@ impl Templates {
         let charts: std::collections::BTreeMap<&str, &String> =
             charts.iter().map(|(name, svg)| (*name, svg)).collect();
         context.insert("charts", &charts);
+        self.render_context(name, model, context)
+    }
+
+    /// Renders template `name` with the model as `report` and each of `values` by its name
+    /// (texts the caller made, inserted as they are with `| safe` where they are markup).
+    pub fn render_with<T: Serialize>(
+        &self,
+        name: &str,
+        model: &T,
+        values: &[(&str, &str)],
+    ) -> Result<String> {
+        let mut context = Context::new();
+        for (key, value) in values {
+            context.insert(key.to_string(), value);
+        }
         self.render_context(name, model, context)
     }
 

@@ -7,10 +7,8 @@
 'use strict';
 
 const path = require('path');
-const fs = require('fs');
-const os = require('os');
-const puppeteer = require('puppeteer-core');
 const axe = require('axe-core');
+const { withBrowser } = require('./browser');
 
 // Rounding of glyph boxes: a label may touch its chart's edge, not cross it.
 const TOLERANCE = 0.5;
@@ -90,27 +88,11 @@ async function check(browser, file) {
 
 async function main() {
   const [chromium, ...files] = process.argv.slice(2);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vakwijzer-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: chromium,
-    headless: true,
-    userDataDir: profile,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  try {
+  await withBrowser(chromium, async (browser) => {
     for (const file of files) {
       console.log(JSON.stringify(await check(browser, file)));
     }
-  } finally {
-    await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error) => {

@@ -26,3 +26,30 @@ pub fn example(path: &str) -> String {
         .join(path);
     full.to_str().unwrap().to_string()
 }
+
+/// The full path of headless Chromium (puppeteer wants one): Debian's `chromium`, or
+/// `chromium-browser` elsewhere.
+pub fn chromium() -> PathBuf {
+    ["chromium", "chromium-browser"]
+        .into_iter()
+        .find_map(|program| {
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+                .map(|dir| dir.join(program))
+                .find(|candidate| candidate.is_file())
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "headless Chromium is needed for this test: install it with `apt-get install chromium` (scripts/test does)"
+            )
+        })
+}
+
+/// A script of tests/browser (puppeteer-core), checked to have its npm packages.
+pub fn browser_script(name: &str) -> PathBuf {
+    let browser = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    assert!(
+        browser.join("node_modules").is_dir(),
+        "the browser checks need their npm packages: run scripts/test (it runs `npm ci` in tests/browser)"
+    );
+    browser.join(name)
+}
