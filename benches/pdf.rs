@@ -54,7 +54,7 @@ fn main() {
         pdf::from_layout(&layout::personal::layout(&report))
     });
     let (guide_time, guide_pdf) = measure(|| {
-        let guide = guide::build(&library, framework, &[]).expect("guide");
+        let guide = guide::build(&library, framework, &Default::default()).expect("guide");
         pdf::from_layout(&layout::guide::layout(&guide))
     });
     for (name, time, bytes) in [

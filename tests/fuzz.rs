@@ -589,7 +589,9 @@ fn check_data(name: &str, bytes: &[u8], with_bundled: bool) {
     stat("data", problems.is_empty());
     if problems.is_empty() {
         for framework in &library.frameworks {
-            if let Ok(guide) = vakwijzer::report::guide::build(&library, framework, &[]) {
+            if let Ok(guide) =
+                vakwijzer::report::guide::build(&library, framework, &Default::default())
+            {
                 render(&guide, Format::Md, &OPTIONS).unwrap();
             }
             vakwijzer::result::fingerprint(framework);

@@ -12,7 +12,11 @@ use crate::report::guide;
 pub fn run(context: &Context, args: &GuideArgs, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
     let framework = library.framework(&args.framework)?;
-    let guide = guide::build(&library, framework, &args.competencies)?;
+    let selection = guide::Selection {
+        competencies: args.competencies.clone(),
+        questions: Vec::new(),
+    };
+    let guide = guide::build(&library, framework, &selection)?;
     let rendered = render(&guide, args.format.into(), &context.render_options())?;
     emit(rendered, &args.output, &[], out)
 }

@@ -1,6 +1,9 @@
-//! The interview guide laid out as a form to take into the room: fields for who and when, the
-//! STAR prompts and the rating scale, then per competency (a page each on paper) its facts,
-//! the questions with lines to write on, the indicators to tick and the rating boxes.
+//! The interview guide laid out as a form to take into the room: fields for who, when and
+//! which vacancy, the STAR prompts and the rating scale, then per competency (a page each on
+//! paper, every further page headed by its name) its facts, the questions with lines to write
+//! on, the indicators to tick and the rating boxes; last the advice with its motivation and
+//! the signature, and the references. A short guide of chosen questions runs its competencies
+//! on without page breaks.
 
 use super::{Block, Cell, ColumnKind, Document, Table, day};
 use crate::report::guide::{Guide, GuideCompetency};
@@ -8,6 +11,8 @@ use crate::t;
 
 /// Lines to write on under each question.
 const NOTE_LINES: usize = 3;
+/// Lines to write the motivation of the advice on.
+const MOTIVATION_LINES: usize = 6;
 
 impl crate::render::Report for Guide {
     const NAME: &'static str = "guide";
@@ -38,6 +43,7 @@ pub fn layout(guide: &Guide) -> Document {
                 (t!("guide.candidate"), String::new()),
                 (t!("guide.interviewer"), String::new()),
                 (t!("guide.date"), String::new()),
+                (t!("guide.vacancy"), String::new()),
             ],
         },
         Block::heading(2, t!("guide.star")),
@@ -53,9 +59,24 @@ pub fn layout(guide: &Guide) -> Document {
     ];
     let mut values: Vec<String> = guide.scale.iter().map(|p| p.value.to_string()).collect();
     values.push(t!("interview.not_rated"));
-    for competency in &guide.competencies {
-        blocks.extend(competency_blocks(competency, &values));
+    // The labels of the values under each row of boxes, to rate by without turning back.
+    let reminder = guide
+        .scale
+        .iter()
+        .map(|p| format!("{} {}", p.value, p.label))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    for (index, competency) in guide.competencies.iter().enumerate() {
+        // The whole guide gives each competency its own page; a short one needs the paper less.
+        if index == 0 || !guide.chosen {
+            blocks.push(Block::PageBreak);
+        }
+        blocks.extend(competency_blocks(competency, &values, &reminder));
     }
+    blocks.push(Block::RunningHead {
+        text: String::new(),
+    });
+    blocks.extend(advice_blocks(guide));
     if !guide.references.is_empty() {
         blocks.push(Block::heading(2, t!("show.references")));
         blocks.push(Block::bullets(
@@ -77,12 +98,44 @@ pub fn layout(guide: &Guide) -> Document {
     }
 }
 
-fn competency_blocks(competency: &GuideCompetency, rating_values: &[String]) -> Vec<Block> {
+/// The last page: the advice to tick, its motivation, and who signs for it.
+fn advice_blocks(guide: &Guide) -> Vec<Block> {
+    vec![
+        Block::PageBreak,
+        Block::heading(2, t!("guide.advice")),
+        Block::paragraph(t!("guide.advice_lead")),
+        Block::Checkboxes {
+            items: guide.advice.clone(),
+        },
+        Block::WriteLines {
+            label: t!("guide.motivation"),
+            lines: MOTIVATION_LINES,
+        },
+        Block::KeyValues {
+            pairs: vec![
+                (t!("guide.interviewer"), String::new()),
+                (t!("guide.date"), String::new()),
+                (t!("guide.signature"), String::new()),
+            ],
+        },
+    ]
+}
+
+fn competency_blocks(
+    competency: &GuideCompetency,
+    rating_values: &[String],
+    reminder: &str,
+) -> Vec<Block> {
     let heading = match competency.number {
         Some(n) => format!("{n}. {}", competency.name),
         None => competency.name.clone(),
     };
-    let mut blocks = vec![Block::PageBreak, Block::heading(2, heading)];
+    let mut blocks = vec![
+        Block::RunningHead {
+            text: t!("guide.continued", heading = &heading),
+        },
+        Block::heading(2, heading),
+    ];
     let mut facts = Vec::new();
     if let Some(definition) = &competency.definition {
         facts.push((t!("show.definition"), definition.clone()));
@@ -95,9 +148,9 @@ fn competency_blocks(competency: &GuideCompetency, rating_values: &[String]) -> 
     }
     blocks.extend(competency.remarks.iter().map(Block::notice));
     blocks.push(Block::heading(3, t!("guide.questions")));
-    for (index, question) in competency.questions.iter().enumerate() {
+    for question in &competency.questions {
         blocks.push(Block::WriteLines {
-            label: format!("{}. {}", index + 1, question.text),
+            label: format!("{}. {}", question.number, question.text),
             lines: NOTE_LINES,
         });
     }
@@ -107,14 +160,15 @@ fn competency_blocks(competency: &GuideCompetency, rating_values: &[String]) -> 
             .indicators
             .iter()
             .map(|i| match &i.reference {
-                Some(reference) => format!("{} [{reference}]", i.text),
-                None => i.text.clone(),
+                Some(reference) => format!("{}. {} [{reference}]", i.number, i.text),
+                None => format!("{}. {}", i.number, i.text),
             })
             .collect(),
     });
     blocks.push(Block::RatingBoxes {
         label: t!("guide.rating"),
         values: rating_values.to_vec(),
+        legend: reminder.to_string(),
     });
     blocks
 }

@@ -76,13 +76,21 @@ pub enum Block {
     Checkboxes {
         items: Vec<String>,
     },
-    /// A label with a box to tick per value.
+    /// A label with a box to tick per value, and a legend under them (what the values mean;
+    /// empty for none), kept with the boxes.
     RatingBoxes {
         label: String,
         values: Vec<String>,
+        legend: String,
     },
     /// Printed formats start a new page here; the others ignore it.
     PageBreak,
+    /// Printed formats head every page that starts after this point with `text` (the section
+    /// it continues, "Coachen (vervolg)"), until the next running head; an empty text ends it.
+    /// The others ignore it: they have no pages.
+    RunningHead {
+        text: String,
+    },
 }
 
 impl Block {

@@ -55,14 +55,22 @@ fn block_markdown(block: &Block) -> Option<String> {
             .collect(),
         Block::Table(table) => table_markdown(table),
         // A chart's figures are in the table next to it.
-        Block::Chart { .. } | Block::PageBreak => return None,
+        Block::Chart { .. } | Block::PageBreak | Block::RunningHead { .. } => return None,
         Block::WriteLines { label, lines } => {
             let rule = format!("{}\n", "_".repeat(WRITE_LINE));
             format!("{}\n\n{}", text(label), rule.repeat(*lines))
         }
-        Block::RatingBoxes { label, values } => {
+        Block::RatingBoxes {
+            label,
+            values,
+            legend,
+        } => {
             let boxes: Vec<String> = values.iter().map(|v| format!("☐ {}", text(v))).collect();
-            format!("**{}:** {}\n", text(label), boxes.join(" "))
+            let mut out = format!("**{}:** {}\n", text(label), boxes.join(" "));
+            if !legend.is_empty() {
+                out.push_str(&format!("\n*{}*\n", text(legend)));
+            }
+            out
         }
     })
 }

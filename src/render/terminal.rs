@@ -80,14 +80,22 @@ fn block_text(block: &Block, width: u16) -> Option<String> {
             })
             .collect(),
         Block::Table(table) => format!("{}\n", table_text(table, width)),
-        Block::Chart { .. } => return None,
+        Block::Chart { .. } | Block::RunningHead { .. } => return None,
         Block::WriteLines { label, lines } => {
             let rule = format!("   {}\n", "_".repeat(usize::from(width).saturating_sub(6)));
             format!("{}{}", hanging("", label, 3, width), rule.repeat(*lines))
         }
-        Block::RatingBoxes { label, values } => {
+        Block::RatingBoxes {
+            label,
+            values,
+            legend,
+        } => {
             let boxes: Vec<String> = values.iter().map(|v| format!("[ ] {v}")).collect();
-            hanging(&format!("{label}: "), &boxes.join("  "), 2, width)
+            let mut out = hanging(&format!("{label}: "), &boxes.join("  "), 2, width);
+            if !legend.is_empty() {
+                out.push_str(&hanging("  ", legend, 2, width));
+            }
+            out
         }
         Block::PageBreak => format!("{}\n", "═".repeat(usize::from(width).min(80))),
     })

@@ -17,6 +17,10 @@ pub struct Guide {
     pub scale: Vec<ScalePoint>,
     pub star: Vec<StarPrompt>,
     pub competencies: Vec<GuideCompetency>,
+    /// Whether this is a short guide of chosen questions rather than the whole framework.
+    pub chosen: bool,
+    /// The advice an interviewer gives at the end, as the interview result records it.
+    pub advice: Vec<String>,
     pub references: Vec<(String, String)>,
     /// When the guide was made, for the PDF's document information.
     #[serde(skip)]
@@ -45,6 +49,8 @@ pub struct GuideCompetency {
 #[derive(Debug, Clone, Serialize)]
 pub struct GuideItem {
     pub id: String,
+    /// Its place in the competency, from 1: the number an interviewer types for it.
+    pub number: usize,
     pub text: String,
     pub reference: Option<String>,
 }
@@ -67,10 +73,17 @@ pub fn star_prompts() -> Vec<StarPrompt> {
 }
 
 fn competency(c: &Competency) -> GuideCompetency {
-    let item = |i: &crate::framework::Item| GuideItem {
-        id: i.id.clone(),
-        text: i.text.clone(),
-        reference: i.reference.clone(),
+    let items = |items: &[crate::framework::Item]| {
+        items
+            .iter()
+            .enumerate()
+            .map(|(index, i)| GuideItem {
+                id: i.id.clone(),
+                number: index + 1,
+                text: i.text.clone(),
+                reference: i.reference.clone(),
+            })
+            .collect()
     };
     GuideCompetency {
         id: c.id.clone(),
@@ -79,22 +92,82 @@ fn competency(c: &Competency) -> GuideCompetency {
         definition: c.definition.clone(),
         drivers: c.drivers.iter().map(crate::render::driver_label).collect(),
         remarks: c.remarks.clone(),
-        questions: c.questions.iter().map(item).collect(),
-        indicators: c.indicators.iter().map(item).collect(),
+        questions: items(&c.questions),
+        indicators: items(&c.indicators),
     }
 }
 
-/// The guide for the named competencies (all with questions when none are named).
-pub fn build(library: &Library, framework: &Framework, ids: &[String]) -> Result<Guide> {
-    for id in ids {
+/// Which competencies and questions a guide holds: every competency with questions when
+/// nothing is chosen; else each named competency whole, and of the others only the named
+/// questions (a short guide of the panel's choice).
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub competencies: Vec<String>,
+    pub questions: Vec<String>,
+}
+
+impl Selection {
+    fn is_empty(&self) -> bool {
+        self.competencies.is_empty() && self.questions.is_empty()
+    }
+
+    /// The competency as this selection shows it, if at all.
+    fn apply(&self, c: &Competency) -> Option<GuideCompetency> {
+        if c.questions.is_empty() {
+            return None;
+        }
+        let mut shown = competency(c);
+        if self.is_empty() || self.competencies.contains(&c.id) {
+            return Some(shown);
+        }
+        shown.questions.retain(|q| self.questions.contains(&q.id));
+        (!shown.questions.is_empty()).then_some(shown)
+    }
+}
+
+/// A question id of the framework, or a message naming the ones there are.
+fn check_question(framework: &Framework, id: &str) -> Result<()> {
+    let questions = framework.competencies.iter().flat_map(|c| &c.questions);
+    if questions.clone().any(|q| q.id == id) {
+        return Ok(());
+    }
+    // The ids of one competency when the id starts like one, else the first of each.
+    let prefix = id.split('.').next().unwrap_or(id);
+    let mut known: Vec<&str> = questions
+        .clone()
+        .map(|q| q.id.as_str())
+        .filter(|q| q.split('.').next() == Some(prefix))
+        .collect();
+    if known.is_empty() {
+        known = framework
+            .competencies
+            .iter()
+            .filter_map(|c| c.questions.first())
+            .map(|q| q.id.as_str())
+            .collect();
+        known.push("…");
+    }
+    Err(Error::Usage(t!(
+        "guide.unknown_question",
+        id = id,
+        framework = &framework.id,
+        known = known.join(", ")
+    )))
+}
+
+/// The guide for the chosen competencies and questions (all with questions when none are
+/// chosen).
+pub fn build(library: &Library, framework: &Framework, selection: &Selection) -> Result<Guide> {
+    for id in &selection.competencies {
         crate::commands::show::find_competency(framework, id)?;
+    }
+    for id in &selection.questions {
+        check_question(framework, id)?;
     }
     let competencies: Vec<GuideCompetency> = framework
         .competencies
         .iter()
-        .filter(|c| !c.questions.is_empty())
-        .filter(|c| ids.is_empty() || ids.contains(&c.id))
-        .map(competency)
+        .filter_map(|c| selection.apply(c))
         .collect();
     if competencies.is_empty() {
         return Err(Error::Usage(t!(
@@ -113,6 +186,11 @@ pub fn build(library: &Library, framework: &Framework, ids: &[String]) -> Result
         scale: scale.points.clone(),
         star: star_prompts(),
         competencies,
+        chosen: !selection.questions.is_empty(),
+        advice: crate::result::interview::Advice::ALL
+            .iter()
+            .map(|a| a.label())
+            .collect(),
         references: framework
             .references
             .iter()

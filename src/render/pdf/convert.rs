@@ -51,11 +51,17 @@ fn block(block: &layout::Block) -> Block {
             lines: *lines,
         },
         B::Checkboxes { items } => Block::Checkboxes(items.clone()),
-        B::RatingBoxes { label, values } => Block::RatingBoxes {
+        B::RatingBoxes {
+            label,
+            values,
+            legend,
+        } => Block::RatingBoxes {
             label: label.clone(),
             values: values.clone(),
+            legend: legend.clone(),
         },
         B::PageBreak => Block::PageBreak,
+        B::RunningHead { text } => Block::RunningHead(text.clone()),
     }
 }
 

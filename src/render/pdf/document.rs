@@ -33,7 +33,7 @@ pub enum Block {
     Heading(u8, String),
     Paragraph(String),
     Bullets(Vec<String>),
-    /// Label–value rows, such as "Naam: Sanne de Vries".
+    /// Label–value rows, such as "Naam: Sanne de Vries"; an empty value is a line to write on.
     KeyValues(Vec<(String, String)>),
     Table(Table),
     RadarChart(RadarChart),
@@ -50,8 +50,14 @@ pub enum Block {
     RatingBoxes {
         label: String,
         values: Vec<String>,
+        /// A line in small print under the boxes, on the same page; empty for none.
+        legend: String,
     },
     PageBreak,
+    /// A line that heads every page started from here on, until the next one (empty: none),
+    /// saying which section the page continues. Given at the top of a fresh page, it replaces
+    /// the head that page was started with, so a section's own first page carries none.
+    RunningHead(String),
     /// Empty space, in millimetres.
     Spacer(f32),
 }

@@ -18,6 +18,7 @@ const TABLE_CELL: Style = Style::new(Weight::Regular, 9.0, Color::TEXT);
 const TABLE_HEADER: Style = Style::new(Weight::Bold, 9.0, Color::TEXT);
 const SMALL: Style = Style::new(Weight::Regular, 8.0, Color::MUTED);
 const FOOTER: Style = Style::new(Weight::Regular, 8.0, Color::MUTED);
+const RUNNING_HEAD: Style = Style::new(Weight::Bold, 9.0, Color::ACCENT);
 
 /// Space after a block.
 const BLOCK_GAP: f32 = 8.0;
@@ -57,6 +58,10 @@ struct Flow<'a> {
     page: Page,
     /// The top of the free space on the current page.
     y: f32,
+    /// Where the free space of the current page began: below its running head, if any.
+    page_top: f32,
+    /// The line that heads each new page; empty for none.
+    running_head: String,
 }
 
 impl<'a> Flow<'a> {
@@ -66,6 +71,8 @@ impl<'a> Flow<'a> {
             pages: Vec::new(),
             page: Page::default(),
             y: CONTENT_TOP,
+            page_top: CONTENT_TOP,
+            running_head: String::new(),
         }
     }
 
@@ -74,12 +81,45 @@ impl<'a> Flow<'a> {
     }
 
     fn at_page_top(&self) -> bool {
-        self.y >= CONTENT_TOP - EPSILON
+        self.y >= self.page_top - EPSILON
     }
 
     fn new_page(&mut self) {
         self.pages.push(std::mem::take(&mut self.page));
         self.y = CONTENT_TOP;
+        self.draw_running_head();
+        self.page_top = self.y;
+    }
+
+    /// The running head at the top of a fresh page, with a hairline under it.
+    fn draw_running_head(&mut self) {
+        if self.running_head.trim().is_empty() {
+            return;
+        }
+        let lines = self.wrap(&self.running_head, &RUNNING_HEAD, CONTENT_WIDTH);
+        let runs = self
+            .typesetter
+            .lines(&lines, &RUNNING_HEAD, CONTENT_LEFT, self.y, Align::Left);
+        self.draw(runs);
+        self.y -= RUNNING_HEAD.height(lines.len()) + 3.0;
+        self.draw([Primitive::line(
+            point(CONTENT_LEFT, self.y),
+            point(CONTENT_RIGHT, self.y),
+            Stroke::solid(Color::RULE, 0.5),
+        )]);
+        self.y -= BLOCK_GAP;
+    }
+
+    /// From here on new pages carry `text` at the top. A page that holds nothing yet but the
+    /// previous head (a section starting after a page break) is headed anew: a section's own
+    /// first page does not say it continues.
+    fn set_running_head(&mut self, text: &str) {
+        self.running_head = text.to_string();
+        if self.at_page_top() {
+            self.page.items.clear();
+            self.y = CONTENT_TOP;
+            self.page_top = CONTENT_TOP;
+        }
     }
 
     /// Starts a new page unless `height` fits on this one (or this one is still empty: what
@@ -164,12 +204,17 @@ impl<'a> Flow<'a> {
             }
             Block::WriteLines { label, lines } => self.write_lines(label, *lines),
             Block::Checkboxes(items) => self.checkboxes(items),
-            Block::RatingBoxes { label, values } => self.rating_boxes(label, values),
+            Block::RatingBoxes {
+                label,
+                values,
+                legend,
+            } => self.rating_boxes(label, values, legend),
             Block::PageBreak => {
                 if !self.at_page_top() {
                     self.new_page();
                 }
             }
+            Block::RunningHead(text) => self.set_running_head(text),
             // Asked-for space counts at the top of a page too (to push a title down); more
             // than is left ends the page.
             Block::Spacer(millimetres) => {
@@ -274,6 +319,10 @@ impl<'a> Flow<'a> {
         let value_width = CONTENT_WIDTH - key_width;
         for (key, value) in pairs {
             let keys = self.wrap(key, &BODY_BOLD, key_width - 12.0);
+            if value.is_empty() {
+                self.write_in_field(&keys, key_width);
+                continue;
+            }
             let values = self.wrap(value, &BODY, value_width);
             let lines = keys.len().max(values.len());
             self.need(BODY.height(lines.min(3)));
@@ -301,6 +350,27 @@ impl<'a> Flow<'a> {
             self.gap(3.0);
         }
         self.gap(BLOCK_GAP - 3.0);
+    }
+
+    /// A label with a line beside it to write on, as high as a line of handwriting; the
+    /// label's last line sits on the line.
+    fn write_in_field(&mut self, keys: &[String], key_width: f32) {
+        let height = BODY.height(keys.len().saturating_sub(1)) + WRITING_LINE_PITCH;
+        self.need(height);
+        let base = self.y - height;
+        let lines_above = BODY.height(keys.len().saturating_sub(1));
+        let label_top = base + 2.0 + BODY.baseline_offset() + lines_above;
+        let runs = self
+            .typesetter
+            .lines(keys, &BODY_BOLD, CONTENT_LEFT, label_top, Align::Left);
+        self.draw(runs);
+        self.draw([Primitive::line(
+            point(CONTENT_LEFT + key_width, base),
+            point(CONTENT_RIGHT, base),
+            Stroke::solid(Color::TEXT, 0.6),
+        )]);
+        self.y = base;
+        self.gap(3.0);
     }
 
     fn table(&mut self, table: &Table) {
@@ -449,8 +519,9 @@ impl<'a> Flow<'a> {
         self.gap(BLOCK_GAP - 4.0);
     }
 
-    /// The label on the left; on the right a box per value, the value printed above it.
-    fn rating_boxes(&mut self, label: &str, values: &[String]) {
+    /// The label on the left; on the right a box per value, the value printed above it; the
+    /// legend in small print under them.
+    fn rating_boxes(&mut self, label: &str, values: &[String], legend: &str) {
         let pitch = values
             .iter()
             .map(|value| self.typesetter.width(value, &SMALL) + 8.0)
@@ -462,7 +533,17 @@ impl<'a> Flow<'a> {
         // The label's first line is centred on the boxes.
         let label_offset = SMALL.leading + (RATING_BOX - BODY.leading) / 2.0;
         let height = boxes_height.max(label_offset + BODY.height(lines.len()));
-        self.need(height);
+        let legend_lines = if legend.is_empty() {
+            Vec::new()
+        } else {
+            self.wrap(legend, &SMALL, CONTENT_WIDTH)
+        };
+        let legend_height = if legend_lines.is_empty() {
+            0.0
+        } else {
+            4.0 + SMALL.height(legend_lines.len())
+        };
+        self.need(height + legend_height);
         let top = self.y;
         let runs =
             self.typesetter
@@ -488,6 +569,14 @@ impl<'a> Flow<'a> {
             ]);
         }
         self.y -= height;
+        if !legend_lines.is_empty() {
+            self.y -= 4.0;
+            let runs =
+                self.typesetter
+                    .lines(&legend_lines, &SMALL, CONTENT_LEFT, self.y, Align::Left);
+            self.draw(runs);
+            self.y -= SMALL.height(legend_lines.len());
+        }
         self.gap(BLOCK_GAP);
     }
 
@@ -870,6 +959,7 @@ mod tests {
             Block::RatingBoxes {
                 label: "Hoe ging het gesprek?".into(),
                 values: (1..=5).map(|i| i.to_string()).collect(),
+                legend: "1 slecht · 5 goed".into(),
             },
             Block::Spacer(400.0),
             Block::RadarChart(RadarChart {
