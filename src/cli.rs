@@ -149,6 +149,8 @@ pub struct GuideArgs {
     pub framework: String,
     #[arg(long = "competency", value_name = "ID")]
     pub competencies: Vec<String>,
+    #[arg(long = "question", value_name = "ID")]
+    pub questions: Vec<String>,
     #[arg(long, value_enum, default_value = "txt")]
     pub format: GuideFormat,
     #[command(flatten)]

@@ -14,7 +14,7 @@ pub fn run(context: &Context, args: &GuideArgs, out: &mut dyn Write) -> Result<(
     let framework = library.framework(&args.framework)?;
     let selection = guide::Selection {
         competencies: args.competencies.clone(),
-        questions: Vec::new(),
+        questions: args.questions.clone(),
     };
     let guide = guide::build(&library, framework, &selection)?;
     let rendered = render(&guide, args.format.into(), &context.render_options())?;

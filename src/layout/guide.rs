@@ -66,9 +66,10 @@ pub fn layout(guide: &Guide) -> Document {
         .map(|p| format!("{} {}", p.value, p.label))
         .collect::<Vec<_>>()
         .join(" · ");
-    for (index, competency) in guide.competencies.iter().enumerate() {
-        // The whole guide gives each competency its own page; a short one needs the paper less.
-        if index == 0 || !guide.chosen {
+    for competency in &guide.competencies {
+        // The whole guide gives each competency its own page; a short one runs on, so that two
+        // questions take three pages with the advice.
+        if !guide.chosen {
             blocks.push(Block::PageBreak);
         }
         blocks.extend(competency_blocks(competency, &values, &reminder));
@@ -98,10 +99,10 @@ pub fn layout(guide: &Guide) -> Document {
     }
 }
 
-/// The last page: the advice to tick, its motivation, and who signs for it.
+/// The last page: the advice to tick, its motivation, and who signs for it. A short guide
+/// puts it after the questions when it fits there whole.
 fn advice_blocks(guide: &Guide) -> Vec<Block> {
-    vec![
-        Block::PageBreak,
+    let advice = vec![
         Block::heading(2, t!("guide.advice")),
         Block::paragraph(t!("guide.advice_lead")),
         Block::Checkboxes {
@@ -118,7 +119,15 @@ fn advice_blocks(guide: &Guide) -> Vec<Block> {
                 (t!("guide.signature"), String::new()),
             ],
         },
-    ]
+    ];
+    let start = if guide.chosen {
+        Block::KeepTogether {
+            blocks: advice.len(),
+        }
+    } else {
+        Block::PageBreak
+    };
+    std::iter::once(start).chain(advice).collect()
 }
 
 fn competency_blocks(

@@ -85,6 +85,11 @@ pub enum Block {
     },
     /// Printed formats start a new page here; the others ignore it.
     PageBreak,
+    /// Printed formats keep the next `blocks` blocks on one page (starting a new one when they
+    /// do not fit on this one but would on an empty one); the others ignore it.
+    KeepTogether {
+        blocks: usize,
+    },
     /// Printed formats head every page that starts after this point with `text` (the section
     /// it continues, "Coachen (vervolg)"), until the next running head; an empty text ends it.
     /// The others ignore it: they have no pages.

@@ -55,7 +55,10 @@ fn block_markdown(block: &Block) -> Option<String> {
             .collect(),
         Block::Table(table) => table_markdown(table),
         // A chart's figures are in the table next to it.
-        Block::Chart { .. } | Block::PageBreak | Block::RunningHead { .. } => return None,
+        Block::Chart { .. }
+        | Block::PageBreak
+        | Block::KeepTogether { .. }
+        | Block::RunningHead { .. } => return None,
         Block::WriteLines { label, lines } => {
             let rule = format!("{}\n", "_".repeat(WRITE_LINE));
             format!("{}\n\n{}", text(label), rule.repeat(*lines))

@@ -80,7 +80,9 @@ fn block_text(block: &Block, width: u16) -> Option<String> {
             })
             .collect(),
         Block::Table(table) => format!("{}\n", table_text(table, width)),
-        Block::Chart { .. } | Block::RunningHead { .. } => return None,
+        Block::Chart { .. } | Block::KeepTogether { .. } | Block::RunningHead { .. } => {
+            return None;
+        }
         Block::WriteLines { label, lines } => {
             let rule = format!("   {}\n", "_".repeat(usize::from(width).saturating_sub(6)));
             format!("{}{}", hanging("", label, 3, width), rule.repeat(*lines))

@@ -61,6 +61,7 @@ fn block(block: &layout::Block) -> Block {
             legend: legend.clone(),
         },
         B::PageBreak => Block::PageBreak,
+        B::KeepTogether { blocks } => Block::KeepTogether(*blocks),
         B::RunningHead { text } => Block::RunningHead(text.clone()),
     }
 }

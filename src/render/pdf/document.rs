@@ -54,6 +54,9 @@ pub enum Block {
         legend: String,
     },
     PageBreak,
+    /// The next so many blocks on one page: a new page first when they do not fit on this
+    /// one but fit on an empty one.
+    KeepTogether(usize),
     /// A line that heads every page started from here on, until the next one (empty: none),
     /// saying which section the page continues. Given at the top of a fresh page, it replaces
     /// the head that page was started with, so a section's own first page carries none.

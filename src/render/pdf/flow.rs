@@ -37,7 +37,12 @@ const EPSILON: f32 = 0.01;
 /// The pages of `document`, each with its page number.
 pub fn lay_out(document: &Document, fonts: &Fonts) -> Vec<Page> {
     let mut flow = Flow::new(Typesetter::new(fonts));
-    for block in &document.blocks {
+    for (index, block) in document.blocks.iter().enumerate() {
+        if let Block::KeepTogether(count) = block {
+            let end = (index + 1 + count).min(document.blocks.len());
+            flow.keep_together(&document.blocks[index + 1..end]);
+            continue;
+        }
         flow.block(block);
     }
     flow.finish(&document.footer)
@@ -185,6 +190,22 @@ impl<'a> Flow<'a> {
         self.gap(BLOCK_GAP);
     }
 
+    /// A new page unless `blocks` fit in the room left or do not fit on any page. They are
+    /// measured by laying them out on a page of their own, just below its top so that the
+    /// space before them counts as it will here.
+    fn keep_together(&mut self, blocks: &[Block]) {
+        let mut probe = Flow::new(self.typesetter);
+        probe.y = CONTENT_TOP - EPSILON * 2.0;
+        let start = probe.y;
+        for block in blocks {
+            probe.block(block);
+        }
+        let fits_a_page = probe.pages.is_empty();
+        if fits_a_page && start - probe.y > self.room() + EPSILON && !self.at_page_top() {
+            self.new_page();
+        }
+    }
+
     fn block(&mut self, block: &Block) {
         match block {
             Block::Title { title, lines } => self.title(title, lines),
@@ -215,6 +236,8 @@ impl<'a> Flow<'a> {
                 }
             }
             Block::RunningHead(text) => self.set_running_head(text),
+            // Handled by `lay_out`, which sees the blocks that follow.
+            Block::KeepTogether(_) => {}
             // Asked-for space counts at the top of a page too (to push a title down); more
             // than is left ends the page.
             Block::Spacer(millimetres) => {
@@ -481,7 +504,14 @@ impl<'a> Flow<'a> {
         } else {
             self.wrap(label, &BODY_BOLD, CONTENT_WIDTH)
         };
-        self.need(BODY_BOLD.height(lines.len()) + WRITING_LINE_PITCH);
+        // A question stays with the room for its answer, unless that room is most of a page.
+        let whole = BODY_BOLD.height(lines.len()) + WRITING_LINE_PITCH * count as f32;
+        let first = BODY_BOLD.height(lines.len()) + WRITING_LINE_PITCH;
+        self.need(if whole <= CONTENT_HEIGHT / 2.0 {
+            whole
+        } else {
+            first
+        });
         self.text_lines(&lines, &BODY_BOLD, CONTENT_LEFT, |_, _| {});
         for _ in 0..count {
             self.need(WRITING_LINE_PITCH);
@@ -1055,6 +1085,63 @@ mod tests {
             .collect();
         assert_eq!(levels, [(1, "Rapport"), (2, "Een"), (1, "Twee")]);
         assert_eq!(pages[1].bookmarks.len(), 1);
+        assert_inside_margins(&pages, &fonts);
+    }
+
+    #[test]
+    fn blocks_kept_together_move_to_the_next_page_whole() {
+        let fonts = fonts();
+        let group = |count: usize| {
+            vec![
+                Block::KeepTogether(2),
+                Block::Checkboxes(vec!["Vak".into(); count]),
+                Block::WriteLines {
+                    label: "Motivering".into(),
+                    lines: 4,
+                },
+            ]
+        };
+        // Half a page left: a group of a third of a page stays, one of two thirds moves.
+        for (count, pages_expected, checks_on_first) in [(10, 1, 10), (35, 2, 0)] {
+            let mut blocks = vec![Block::Spacer(CONTENT_HEIGHT / 2.0 / mm(1.0))];
+            blocks.extend(group(count));
+            let pages = lay_out(&document(blocks), &fonts);
+            assert_eq!(pages.len(), pages_expected, "{count} boxes");
+            let on_first = page_texts(&pages[0])
+                .iter()
+                .filter(|t| **t == "Vak")
+                .count();
+            assert_eq!(on_first, checks_on_first, "{count} boxes");
+        }
+        // A group taller than a page is not moved: it flows on from where it is.
+        let mut blocks = vec![Block::Paragraph("Begin".into())];
+        blocks.extend(group(120));
+        let pages = lay_out(&document(blocks), &fonts);
+        assert!(page_texts(&pages[0]).contains(&"Vak"));
+    }
+
+    #[test]
+    fn a_running_head_tops_every_further_page_but_not_the_first() {
+        let fonts = fonts();
+        let blocks = vec![
+            Block::Paragraph("Inleiding".into()),
+            Block::PageBreak,
+            Block::RunningHead("1. Coachen (vervolg)".into()),
+            Block::Heading(2, "1. Coachen".into()),
+            Block::Checkboxes(vec!["Vak".into(); 120]),
+            Block::RunningHead(String::new()),
+            Block::PageBreak,
+            Block::Paragraph("Advies".into()),
+        ];
+        let pages = lay_out(&document(blocks), &fonts);
+        assert!(pages.len() >= 4, "{} pages", pages.len());
+        let first_texts: Vec<&str> = pages.iter().map(|page| page_texts(page)[0]).collect();
+        assert_eq!(first_texts[0], "Inleiding");
+        assert_eq!(first_texts[1], "1. Coachen");
+        for text in &first_texts[2..pages.len() - 1] {
+            assert_eq!(*text, "1. Coachen (vervolg)");
+        }
+        assert_eq!(first_texts[pages.len() - 1], "Advies");
         assert_inside_margins(&pages, &fonts);
     }
 
