@@ -79,6 +79,23 @@ impl Serialize for Answer {
     }
 }
 
+/// As it serializes: a point on the scale, or the word for "not applicable".
+impl schemars::JsonSchema for Answer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A point on the scale, or \"nvt\": not applicable.",
+            "oneOf": [
+                { "type": "integer", "minimum": 0, "maximum": 255 },
+                { "const": NOT_APPLICABLE }
+            ]
+        })
+    }
+}
+
 /// Deserializes a point on a scale (a small number) or the one word a type allows instead.
 pub(crate) fn point_or_word<'de, D: Deserializer<'de>, T>(
     deserializer: D,

@@ -10,7 +10,7 @@ use crate::framework::{Competency, Framework};
 use crate::questionnaire::scan::selected_competencies;
 use crate::result::{Answer, ScanResult};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CompetencyScore {
     pub id: String,
     pub name: String,
@@ -157,7 +157,7 @@ pub const DISAGREEMENT: u8 = 2;
 
 /// The panel's view of one competency: the mean of the given ratings, the spread (highest
 /// minus lowest) and whether the spread calls for a discussion.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PanelScore {
     pub mean: Option<f64>,
     pub spread: Option<u8>,

@@ -2,94 +2,16 @@
 //! `tests/snapshots/`: a change to any output shows as a diff to review like code. Run with
 //! `INSTA_UPDATE=always` to rewrite them after a deliberate change, then read every diff.
 
-use std::path::Path;
-
-use assert_cmd::Command;
+mod common;
 
 /// The report's output, run from the repository root on the example data, 100 columns wide.
 fn output(args: &[&str]) -> String {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    let output = command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env("VAKWIJZER_NOW", "2026-11-23T10:00:00Z")
-        .env("COLUMNS", "100")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    String::from_utf8(common::output_at_root(args)).unwrap()
 }
 
-/// The example files in `folder`, sorted, as paths from the repository root.
-fn examples(folder: &str) -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/examples")
-        .join(folder);
-    let mut files: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| {
-            format!(
-                "data/examples/{folder}/{}",
-                e.unwrap().file_name().to_string_lossy()
-            )
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-/// Every report: (name, arguments before `--format`). The team's CSV is its own (not yet
-/// from records) but snapshotted all the same.
+/// Every report: (name, arguments before `--format`).
 fn reports() -> Vec<(&'static str, Vec<String>)> {
-    let strings = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
-    vec![
-        (
-            "personal",
-            strings(&[
-                "report",
-                "data/examples/scans/sanne-2026-11.yaml",
-                "data/examples/scans/sanne-2026-05.yaml",
-            ]),
-        ),
-        (
-            "personal-generiek",
-            strings(&["report", "data/examples/scans/mehmet-2026-10.yaml"]),
-        ),
-        (
-            "scorecard",
-            strings(&[
-                "report",
-                "data/examples/interviews/noor-ans.yaml",
-                "data/examples/interviews/noor-pieter.yaml",
-            ]),
-        ),
-        (
-            "team",
-            strings(&[
-                "team",
-                "data/examples/team",
-                "--since",
-                "data/examples/team-2026-voorjaar",
-            ]),
-        ),
-        (
-            "team-by-role",
-            strings(&["team", "data/examples/team", "--by", "role"]),
-        ),
-        (
-            "compare",
-            std::iter::once("compare".to_string())
-                .chain(examples("interviews"))
-                .collect(),
-        ),
-    ]
+    common::example_reports()
 }
 
 fn snapshot(name: &str, args: &[String]) {

@@ -1,8 +1,9 @@
-//! The machine formats of each report: JSON is the report model itself (its field names are an
-//! interface: add, never rename); CSV writes the rows one records function per report gives,
-//! with ids and dot decimals, whatever the language.
+//! The machine formats of each report: JSON is the report model itself with its `schema` and
+//! `kind` (its field names are an interface: add, never rename); CSV writes the rows one records
+//! function per report gives, with ids and dot decimals, whatever the language.
 
 mod compare;
+pub mod json;
 mod personal;
 mod scorecard;
 

@@ -30,6 +30,10 @@ pub trait Report: Serialize {
     /// The name of its templates: `NAME.md.tera`, `NAME.html.tera` (and `NAME.txt.tera`).
     const NAME: &'static str;
 
+    /// The version of its JSON format (`schema`, beside `kind`: the name): raised when a field
+    /// changes meaning or goes away; adding a field keeps it.
+    const SCHEMA: u32 = 1;
+
     fn layout(&self) -> Document;
 
     /// The rows of its CSV; `None` for a report without machine formats (the guide).
@@ -76,7 +80,7 @@ pub const TEXT_WIDTH: u16 = 90;
 pub fn render<R: Report>(report: &R, format: Format, options: &Options) -> Result<Rendered> {
     let templates = || template::Templates::load(options.templates);
     let text = match format {
-        Format::Json => serde_json::to_string_pretty(report).unwrap_or_default(),
+        Format::Json => crate::records::json::json(report),
         Format::Csv => {
             let records = report
                 .records()

@@ -29,7 +29,7 @@ pub const FULL_FIGURES_GROUP: usize = 5;
 
 /// A mean, change, gap or spread as published: rounded by the policy. Only this module makes
 /// one, so no renderer can print a figure the policy did not release.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Figure(f64);
 
@@ -40,7 +40,7 @@ impl Figure {
 }
 
 /// A number of people as published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Count(usize);
 
@@ -93,14 +93,14 @@ fn round(value: f64, precision: Precision) -> Figure {
 }
 
 /// People per scale point.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PointCount {
     pub point: u8,
     pub count: Count,
 }
 
 /// What a team report shows of one competency in one group.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CompetencyStats {
     /// People with a score for this competency.
     pub scans: Count,
@@ -126,7 +126,7 @@ pub struct CompetencyStats {
 }
 
 /// The change of a competency's mean since the earlier round.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Change {
     /// Not shown: too few people in the earlier round (or in both rounds), or withheld here.
     pub withheld: bool,
@@ -145,7 +145,7 @@ impl Change {
 }
 
 /// Who a change is computed over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
     /// Everyone of both rounds: the same people, or so many joined or left that no one person

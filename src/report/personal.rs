@@ -9,7 +9,7 @@ use crate::questionnaire::scan::selected_competencies;
 use crate::result::{Answer, ScanResult};
 use crate::score::{CompetencyScore, development_points, round2, score_scan, strengths};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PersonalReport {
     pub name: String,
     pub framework: String,
@@ -34,7 +34,7 @@ pub struct PersonalReport {
 }
 
 /// A competency's score with the statements behind it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CompetencyResult {
     #[serde(flatten)]
     pub score: CompetencyScore,
@@ -42,7 +42,7 @@ pub struct CompetencyResult {
     pub statements: Vec<StatementAnswer>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct StatementAnswer {
     pub id: String,
     pub text: String,
@@ -125,7 +125,7 @@ fn statements(
         .collect()
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Highlight {
     pub id: String,
     pub name: String,
@@ -134,7 +134,7 @@ pub struct Highlight {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DevelopmentPoint {
     pub id: String,
     pub name: String,
@@ -145,13 +145,13 @@ pub struct DevelopmentPoint {
     pub suggestions: Suggestions,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Progress {
     pub previous_date: String,
     pub rows: Vec<ProgressRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProgressRow {
     pub id: String,
     pub name: String,
@@ -160,7 +160,7 @@ pub struct ProgressRow {
     pub change: Option<f64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LevelRow {
     pub id: String,
     pub name: String,

@@ -11,7 +11,7 @@ use crate::result::interview::{InterviewResult, LoadedInterview};
 use crate::score::{PanelScore, mean_of, panel_score};
 use crate::t;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Scorecard {
     pub candidate: String,
     pub framework: String,
@@ -30,7 +30,7 @@ pub struct Scorecard {
     pub scale_range: (f64, f64),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ScorecardRow {
     pub id: String,
     pub name: String,
@@ -39,7 +39,7 @@ pub struct ScorecardRow {
     pub panel: PanelScore,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct InterviewerRating {
     pub interviewer: String,
     /// None when not rated (or not yet).
@@ -50,7 +50,7 @@ pub struct InterviewerRating {
     pub notes: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AdviceEntry {
     pub interviewer: String,
     pub advice: Option<String>,
@@ -171,7 +171,7 @@ pub fn build(
 }
 
 /// Candidates side by side: means per competency, overall score, flagged disagreements.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Comparison {
     pub framework: String,
     pub framework_name: String,
@@ -186,7 +186,7 @@ pub struct Comparison {
     pub scale_range: (f64, f64),
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CandidateRow {
     pub rank: usize,
     pub candidate: String,

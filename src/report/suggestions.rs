@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::framework::{Library, LinkStatus};
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Suggestions {
     /// Whether the sources make the link or vakwijzer proposes it.
     pub status: Option<LinkStatus>,
@@ -14,7 +14,7 @@ pub struct Suggestions {
     pub methods: Vec<MethodSuggestion>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct BoksSuggestion {
     pub cluster: String,
     pub name: String,
@@ -22,7 +22,7 @@ pub struct BoksSuggestion {
     pub activities: Vec<(String, String)>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct MethodSuggestion {
     pub id: String,
     pub name: String,

@@ -22,7 +22,7 @@ pub const DEFAULT_MIN_GROUP: usize = 5;
 pub const LOWEST_MIN_GROUP: usize = 3;
 
 /// The optional field of a scan result a report can be split by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupField {
     Team,
@@ -83,7 +83,7 @@ impl Member {
 }
 
 /// How the framework of the report was chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FrameworkChoice {
     /// With `--framework`.
@@ -92,7 +92,7 @@ pub enum FrameworkChoice {
     MostFiles,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TeamReport {
     pub framework: String,
     pub framework_name: String,
@@ -118,7 +118,7 @@ pub struct TeamReport {
     pub policy: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct SkipCount {
     pub reason: SkipReason,
     pub count: usize,
@@ -136,14 +136,14 @@ pub fn count_skipped(skipped: &[Skipped]) -> Vec<SkipCount> {
         .collect()
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ScalePointLabel {
     pub value: u8,
     pub label: String,
 }
 
 /// The report of one group of people (or the whole team).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Section {
     /// Number of scans; none when the group is withheld, so a small size is never shown.
     pub scans: Option<usize>,
@@ -154,7 +154,7 @@ pub struct Section {
     pub change_basis: Option<Basis>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct CompetencyRow {
     pub id: String,
     pub name: String,
@@ -167,7 +167,7 @@ pub struct CompetencyRow {
 }
 
 /// The report split by a field, or why it was not split.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Split {
     pub field: GroupField,
     /// Empty when the split is refused.
@@ -175,7 +175,7 @@ pub struct Split {
     pub refused: Option<Refusal>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct GroupSection {
     /// The field's value; none for the people who left it empty.
     pub value: Option<String>,
@@ -185,13 +185,13 @@ pub struct GroupSection {
 
 /// How many groups are below the minimum: neither their names nor their sizes, since a
 /// reader who learns that a group of one value exists has learnt about its few people.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Refusal {
     pub too_small: usize,
     pub too_small_earlier: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct PlanEntry {
     pub rank: usize,
     pub id: String,
@@ -205,7 +205,7 @@ pub struct PlanEntry {
     pub suggestions: Suggestions,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Since {
     pub scans: Option<usize>,
     pub withheld: bool,

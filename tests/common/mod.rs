@@ -53,3 +53,85 @@ pub fn browser_script(name: &str) -> PathBuf {
     );
     browser.join(name)
 }
+
+/// The example files in `folder` under `data/examples/`, sorted, as paths from the repository
+/// root.
+pub fn examples(folder: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("data/examples")
+        .join(folder);
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            format!(
+                "data/examples/{folder}/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Every report with machine formats on the example data: (name, the arguments before
+/// `--format`, with paths from the repository root, where the command must run).
+pub fn example_reports() -> Vec<(&'static str, Vec<String>)> {
+    let strings = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+    vec![
+        (
+            "personal",
+            strings(&[
+                "report",
+                "data/examples/scans/sanne-2026-11.yaml",
+                "data/examples/scans/sanne-2026-05.yaml",
+            ]),
+        ),
+        (
+            "personal-generiek",
+            strings(&["report", "data/examples/scans/mehmet-2026-10.yaml"]),
+        ),
+        (
+            "scorecard",
+            strings(&[
+                "report",
+                "data/examples/interviews/noor-ans.yaml",
+                "data/examples/interviews/noor-pieter.yaml",
+            ]),
+        ),
+        (
+            "team",
+            strings(&[
+                "team",
+                "data/examples/team",
+                "--since",
+                "data/examples/team-2026-voorjaar",
+            ]),
+        ),
+        (
+            "team-by-role",
+            strings(&["team", "data/examples/team", "--by", "role"]),
+        ),
+        (
+            "compare",
+            std::iter::once("compare".to_string())
+                .chain(examples("interviews"))
+                .collect(),
+        ),
+    ]
+}
+
+/// A command's standard output, run from the repository root on the example data (as
+/// `vakwijzer(dir)`), 100 columns wide; panics with its stderr when it fails.
+pub fn output_at_root(args: &[&str]) -> Vec<u8> {
+    let output = vakwijzer(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .env("COLUMNS", "100")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
