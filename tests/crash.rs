@@ -22,35 +22,23 @@
 //! saying so.
 #![cfg(unix)]
 
+mod common;
+
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::fmt::Debug;
-use std::fs::File;
-use std::io::{Read, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use rexpect::process::{PtyProcess, Signal, WaitStatus};
+use rexpect::process::{Signal, WaitStatus};
 
-const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
-const NOW: &str = "2026-11-23T10:00:00Z";
-/// How long one expectation may wait; a screen takes milliseconds.
-const TIMEOUT: Duration = Duration::from_secs(10);
-/// The first line of every result file.
-const FILE_HEADER: &str =
-    "# vakwijzer-resultaat: persoonsgegevens, deel dit bestand alleen met wie het mag zien.\n";
-/// The scan's keys hint; the choice line is drawn (in raw mode) right after it.
-const SCAN_KEYS: &str =
-    "  1-5 of pijltjes kiezen · 0 n.v.t. · Enter bevestigen · b terug · q opslaan en stoppen\r\n";
-/// The opening of the keys line of a note or motivation (scan and interview).
-const NOTE_KEYS: &str = "  Enter = nieuwe regel · 2× Enter = klaar · Esc = terug";
-/// The opening of the keys line of a numbered list (questions, indicators).
-const PICK_KEYS: &str = "  Nummers en Enter · alleen Enter = zoals aangevinkt";
-/// The first row of the editor where a text (note, numbers) is typed, drawn in raw mode: keys
-/// typed from then on are read as keys.
-const EDITOR: &str = "\x1b[J  > ";
+use common::framework::{Competency, competencies, opening};
+use common::pty::{CHOICE_KEYS, EDITOR, NOTE_KEYS, PICK_KEYS, Pty, SCAN_KEYS};
+use common::rng::{Rng, seed};
+use common::{FILE_HEADER, NOW, files_in, run};
+
 /// Ends a text typed at the editor (after Ctrl-U cleared what stood there): Enter twice, or
 /// once when nothing was typed.
 fn typed_text(text: &str) -> String {
@@ -60,63 +48,6 @@ fn typed_text(text: &str) -> String {
         format!("\x15{text}\r\r")
     }
 }
-/// The keys hint of a single choice (rating, advice); the choice line is drawn right after it.
-const CHOICE_KEYS: &str =
-    "  cijfer of pijltjes kiezen · Enter bevestigen · b terug · q opslaan en stoppen\r\n";
-
-// ---------------------------------------------------------------------------------------------
-// Randomness: a seeded xorshift, so that a failure can be repeated
-
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        Rng((seed ^ 0x9e37_79b9_7f4a_7c15) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    /// A number in `0..n`.
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
-    }
-
-    /// Some of `0..n`, sorted, each with the given chance.
-    fn some_of(&mut self, n: usize, percent: usize) -> Vec<usize> {
-        (0..n).filter(|_| self.chance(percent)).collect()
-    }
-
-    fn pick<'a>(&mut self, options: &[&'a str]) -> &'a str {
-        options[self.below(options.len())]
-    }
-}
-
-/// The seed of this run: `VAKWIJZER_SEED`, else the clock. Printed, so a failure can be repeated
-/// (cargo test shows a failing test's output).
-fn seed(test: &str) -> u64 {
-    let seed = std::env::var("VAKWIJZER_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            let clock = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap();
-            clock.as_nanos() as u64 ^ u64::from(std::process::id())
-        });
-    eprintln!("{test}: seed {seed} (repeat with VAKWIJZER_SEED={seed})");
-    seed
-}
 
 /// How many kills in all: `VAKWIJZER_KILLS`, else 20; half for scans, half for interviews.
 fn total_kills() -> usize {
@@ -124,239 +55,6 @@ fn total_kills() -> usize {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20)
-}
-
-// ---------------------------------------------------------------------------------------------
-// The binary in a pseudo-terminal. rexpect's session polls every 100 ms while it waits, which
-// would make a few hundred kills slow and their timing coarse; this reads the terminal in a
-// thread and wakes up as soon as output arrives.
-
-fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("VAKWIJZER_NOW", NOW)
-        .env("TERM", "xterm")
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env_remove("COLUMNS");
-    command
-}
-
-fn readable(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes)
-        .replace('\x1b', "␛")
-        .replace('\r', "")
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
-}
-
-struct Pty {
-    process: PtyProcess,
-    input: File,
-    output: Receiver<Option<Vec<u8>>>,
-    /// Output not matched yet.
-    pending: Vec<u8>,
-    /// Output matched so far, for messages.
-    seen: Vec<u8>,
-    ended: bool,
-    what: String,
-}
-
-impl Pty {
-    /// Starts `vakwijzer ARGS` in `dir`, in a terminal of 100 columns (a pseudo-terminal starts
-    /// with 0, which no real terminal has).
-    fn start(dir: &Path, args: &[&str], context: &str) -> Pty {
-        let mut command = Command::new("sh");
-        command
-            .arg("-c")
-            .arg("stty cols 100 rows 40 && exec \"$0\" \"$@\"")
-            .arg(BIN)
-            .args(args)
-            .current_dir(dir)
-            .env("VAKWIJZER_NOW", NOW)
-            .env("TERM", "xterm")
-            .env_remove("VAKWIJZER_DATA")
-            .env_remove("VAKWIJZER_LANG")
-            .env_remove("VAKWIJZER_TEMPLATES")
-            .env_remove("COLUMNS");
-        let what = format!("{context}: vakwijzer {}", args.join(" "));
-        let process =
-            PtyProcess::new(command).unwrap_or_else(|e| panic!("cannot start {what}: {e}"));
-        let mut reader = process.get_file_handle().expect("the terminal");
-        let input = process.get_file_handle().expect("the terminal");
-        let (sender, output) = channel();
-        std::thread::spawn(move || {
-            let mut buffer = [0u8; 4096];
-            loop {
-                match reader.read(&mut buffer) {
-                    Ok(0) => break,
-                    Ok(count) => {
-                        if sender.send(Some(buffer[..count].to_vec())).is_err() {
-                            return;
-                        }
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    // EIO: every process on the terminal has gone.
-                    Err(_) => break,
-                }
-            }
-            let _ = sender.send(None);
-        });
-        Pty {
-            process,
-            input,
-            output,
-            pending: Vec::new(),
-            seen: Vec::new(),
-            ended: false,
-            what,
-        }
-    }
-
-    fn fail(&self, message: &str) -> ! {
-        let start = self.seen.len().saturating_sub(3000);
-        panic!(
-            "{}: {message}\n--- unmatched output ---\n{}\n--- output before that ---\n{}",
-            self.what,
-            readable(&self.pending),
-            readable(&self.seen[start..])
-        )
-    }
-
-    /// Waits for the first of `needles`; gives its index and the output before it.
-    fn expect_any(&mut self, needles: &[&str]) -> (usize, String) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let first = needles
-                .iter()
-                .enumerate()
-                .filter_map(|(index, needle)| {
-                    find(&self.pending, needle.as_bytes()).map(|at| (at, index))
-                })
-                .min();
-            if let Some((at, index)) = first {
-                let before: Vec<u8> = self.pending.drain(..at).collect();
-                self.pending.drain(..needles[index].len());
-                self.seen.extend_from_slice(&before);
-                self.seen.extend_from_slice(needles[index].as_bytes());
-                return (index, String::from_utf8_lossy(&before).into_owned());
-            }
-            if self.ended {
-                self.fail(&format!("the program ended while waiting for {needles:?}"));
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(Some(bytes)) => self.pending.extend_from_slice(&bytes),
-                Ok(None) | Err(RecvTimeoutError::Disconnected) => self.ended = true,
-                Err(RecvTimeoutError::Timeout) => {
-                    self.fail(&format!("nothing matched {needles:?} within {TIMEOUT:?}"))
-                }
-            }
-        }
-    }
-
-    fn expect(&mut self, needle: &str) -> String {
-        self.expect_any(&[needle]).1
-    }
-
-    fn send(&mut self, keys: &str) {
-        if let Err(e) = self
-            .input
-            .write_all(keys.as_bytes())
-            .and_then(|()| self.input.flush())
-        {
-            self.fail(&format!("cannot send {keys:?}: {e}"));
-        }
-    }
-
-    /// Kills the program with SIGKILL and reaps it.
-    fn kill(self) -> WaitStatus {
-        let mut process = self.process;
-        process.signal(Signal::SIGKILL).expect("sends SIGKILL");
-        process.wait().expect("waits for the program")
-    }
-
-    /// Waits for the program to end by itself, with status 0.
-    fn finish(mut self) {
-        let deadline = Instant::now() + TIMEOUT;
-        while !self.ended {
-            match self
-                .output
-                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            {
-                Ok(Some(bytes)) => self.pending.extend_from_slice(&bytes),
-                Ok(None) | Err(RecvTimeoutError::Disconnected) => self.ended = true,
-                Err(RecvTimeoutError::Timeout) => self.fail("the program did not end"),
-            }
-        }
-        let status = self.process.wait().expect("waits for the program");
-        if !matches!(status, WaitStatus::Exited(_, 0)) {
-            self.fail(&format!("ended with {status:?}"));
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The framework as the binary shows it
-
-struct Item {
-    id: String,
-    text: String,
-}
-
-struct Competency {
-    id: String,
-    name: String,
-    questions: Vec<Item>,
-    indicators: Vec<Item>,
-}
-
-fn items(list: &serde_json::Value) -> Vec<Item> {
-    list.as_array()
-        .map(|list| {
-            list.iter()
-                .map(|i| Item {
-                    id: i["id"].as_str().unwrap().to_string(),
-                    text: i["text"].as_str().unwrap().to_string(),
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The competencies of `framework`, from `show --format json`.
-fn competencies(framework: &str) -> Vec<Competency> {
-    let output = command(Path::new("."), &["show", framework, "--format", "json"])
-        .output()
-        .expect("runs vakwijzer show");
-    assert!(
-        output.status.success(),
-        "show {framework} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("show gives JSON");
-    json["competencies"]
-        .as_array()
-        .expect("competencies")
-        .iter()
-        .map(|c| Competency {
-            id: c["id"].as_str().unwrap().to_string(),
-            name: c["name"].as_str().unwrap().to_string(),
-            questions: items(&c["questions"]),
-            indicators: items(&c["indicators"]),
-        })
-        .collect()
-}
-
-fn opening(text: &str, count: usize) -> String {
-    text.chars().take(count).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -428,7 +126,7 @@ fn kill_many<P: Plan>(
         let context = format!("{test} session {}", figures.sessions);
         let args = plan.start_args();
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let mut term = Pty::start(dir.path(), &args, &context);
+        let mut term = Pty::options().context(&context).start(dir.path(), &args);
         let mut next = 0;
         // A resumed interview asks again the steps of a competency that are saved: its file
         // holds everything up to the furthest step ever confirmed (answered the same again).
@@ -500,7 +198,8 @@ fn kill_many<P: Plan>(
                     temps.is_empty(),
                     "{context}: temp files next to a complete file"
                 );
-                let resume = command(dir.path(), &[plan.kind(), "--resume", FILE])
+                let resume = common::command(dir.path())
+                    .args([plan.kind(), "--resume", FILE])
                     .output()
                     .unwrap();
                 assert!(
@@ -512,11 +211,9 @@ fn kill_many<P: Plan>(
             }
             // Resume: the first prompt must be the first unconfirmed step.
             let resume_at = plan.resume_step(&state);
-            term = Pty::start(
-                dir.path(),
-                &[plan.kind(), "--resume", FILE],
-                &format!("{context}, resumed"),
-            );
+            term = Pty::options()
+                .context(&format!("{context}, resumed"))
+                .start(dir.path(), &[plan.kind(), "--resume", FILE]);
             figures.resumes += 1;
             plan.expect_prompt(&mut term, resume_at, Some(&state));
             next = resume_at;
@@ -613,7 +310,8 @@ fn check_after_kill<P: Plan>(
         temps.len() <= 1,
         "{context}: more than one temp file: {temps:?}"
     );
-    let report = command(dir, &["report", FILE, "--format", "json"])
+    let report = common::command(dir)
+        .args(["report", FILE, "--format", "json"])
         .output()
         .unwrap();
     assert!(
@@ -934,7 +632,7 @@ fn a_scan_killed_at_a_note_asks_that_note_again() {
     let dir = tempfile::tempdir().unwrap();
     let args = plan.start_args();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let mut term = Pty::start(dir.path(), &args, "note");
+    let mut term = Pty::options().context("note").start(dir.path(), &args);
     for step in 0..note {
         plan.expect_prompt(&mut term, step, None);
         plan.answer(&mut term, step);
@@ -943,7 +641,9 @@ fn a_scan_killed_at_a_note_asks_that_note_again() {
     term.kill();
     let state = plan.read(&dir.path().join(FILE));
     assert_eq!(state, plan.after(note));
-    let mut term = Pty::start(dir.path(), &["scan", "--resume", FILE], "note, resumed");
+    let mut term = Pty::options()
+        .context("note, resumed")
+        .start(dir.path(), &["scan", "--resume", FILE]);
     plan.expect_prompt(&mut term, note, Some(&state));
     plan.answer(&mut term, note);
     plan.expect_prompt(&mut term, note + 1, None);
@@ -1326,25 +1026,6 @@ fn interviews_killed_at_random_points_lose_nothing_confirmed() {
 // ---------------------------------------------------------------------------------------------
 // A full disk and read-only folders
 
-/// `vakwijzer ARGS` in `dir` with `input` on standard input.
-fn run(dir: &Path, args: &[&str], input: &str) -> Output {
-    run_command(command(dir, args), input)
-}
-
-fn run_command(mut command: Command, input: &str) -> Output {
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starts the command");
-    let mut stdin = child.stdin.take().unwrap();
-    // The program may stop reading early (it fails at its first save): ignore a broken pipe.
-    let _ = stdin.write_all(input.as_bytes());
-    drop(stdin);
-    child.wait_with_output().unwrap()
-}
-
 /// Asserts that `output` is a failure with status 2 whose message names `path` and says why.
 fn assert_write_refused(output: &Output, path: &str, reasons: &[&str], what: &str) {
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -1368,15 +1049,6 @@ fn assert_write_refused(output: &Output, path: &str, reasons: &[&str], what: &st
             "{what}: English library text {english:?}:\n{stderr}"
         );
     }
-}
-
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// Three answers of the generiek scan's first competency, piped.
@@ -1419,16 +1091,14 @@ enum ReadOnly {
 
 impl ReadOnly {
     /// `program ARGS` as it must run to meet the read-only `folder`.
-    fn wrap(self, folder: &Path, program: &str, args: &[&str]) -> Command {
+    fn wrap(self, folder: &Path, program: &OsStr, args: &[&str]) -> Command {
         let mut command = match self {
             ReadOnly::Chmod => Command::new(program),
             ReadOnly::WithoutCapabilities => {
                 let mut command = Command::new("setpriv");
-                command.args([
-                    "--bounding-set=-dac_override,-dac_read_search",
-                    "--",
-                    program,
-                ]);
+                command
+                    .args(["--bounding-set=-dac_override,-dac_read_search", "--"])
+                    .arg(program);
                 command
             }
             ReadOnly::BindMount => {
@@ -1458,7 +1128,11 @@ impl ReadOnly {
             let probe = folder.join("probe");
             let script = "echo x > \"$0/probe\"";
             let status = method
-                .wrap(folder, "sh", &["-c", script, folder.to_str().unwrap()])
+                .wrap(
+                    folder,
+                    OsStr::new("sh"),
+                    &["-c", script, folder.to_str().unwrap()],
+                )
                 .stderr(Stdio::null())
                 .status();
             let blocked = matches!(status, Ok(s) if s.code() == Some(1) || s.code() == Some(2));
@@ -1476,16 +1150,9 @@ impl ReadOnly {
 
     /// `vakwijzer ARGS` in `dir`, meeting the read-only `folder`.
     fn run(self, folder: &Path, dir: &Path, args: &[&str], input: &str) -> Output {
-        let plain = command(dir, args);
-        let mut wrapped = self.wrap(folder, BIN, args);
-        wrapped.current_dir(dir);
-        for (key, value) in plain.get_envs() {
-            match value {
-                Some(value) => wrapped.env(key, value),
-                None => wrapped.env_remove(key),
-            };
-        }
-        run_command(wrapped, input)
+        let mut wrapped = self.wrap(folder, &common::binary(), args);
+        common::clean(&mut wrapped).current_dir(dir);
+        common::run_with_input(&mut wrapped, input)
     }
 }
 
@@ -1512,7 +1179,7 @@ fn read_only_folders_are_reported_and_lose_nothing() {
     assert!(interview.status.success(), "{interview:?}");
     let report = run(root, &["report", "ro/scan.yaml", "-o", "ro/report.md"], "");
     assert!(report.status.success(), "{report:?}");
-    let before: Vec<(String, Vec<u8>)> = names_in(&folder)
+    let before: Vec<(String, Vec<u8>)> = files_in(&folder)
         .into_iter()
         .map(|name| {
             let bytes = std::fs::read(folder.join(&name)).unwrap();
@@ -1601,7 +1268,7 @@ fn read_only_folders_are_reported_and_lose_nothing() {
     }
 
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
-    let after: Vec<(String, Vec<u8>)> = names_in(&folder)
+    let after: Vec<(String, Vec<u8>)> = files_in(&folder)
         .into_iter()
         .map(|name| {
             let bytes = std::fs::read(folder.join(&name)).unwrap();
@@ -1659,7 +1326,7 @@ fn an_output_folder_that_cannot_exist_is_reported() {
         let output = run(dir.path(), &args, INTERVIEW_LINES);
         assert_write_refused(&output, path, reasons, &format!("{args:?}"));
     }
-    assert_eq!(names_in(dir.path()), ["answers.yaml", "plain"]);
+    assert_eq!(files_in(dir.path()), ["answers.yaml", "plain"]);
     assert!(!Path::new("/proc/vakwijzer-scan.yaml").exists());
 }
 
@@ -1695,11 +1362,8 @@ fn with_small_disks(work: &Path, script: &str) -> Option<Output> {
             .env("DISK1", work.join("disk1"))
             .env("DISK2", work.join("disk2"))
             .env("WORK", work)
-            .env("BIN", BIN)
-            .env("VAKWIJZER_NOW", NOW)
-            .env_remove("VAKWIJZER_DATA")
-            .env_remove("VAKWIJZER_LANG")
-            .env_remove("VAKWIJZER_TEMPLATES");
+            .env("BIN", common::binary());
+        common::clean(&mut command);
         let Ok(output) = command.output() else {
             continue;
         };

@@ -4,34 +4,19 @@
 //! killed with SIGKILL; and that a session never shows another interviewer's file.
 #![cfg(unix)]
 
+mod common;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use rexpect::process::{Signal, WaitStatus};
-use rexpect::session::{PtySession, spawn_command};
 
-const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
-const NOW: &str = "2026-11-23T10:00:00Z";
-/// How long one expectation may wait; generous, a run takes well under a second per screen.
-const TIMEOUT_MS: u64 = 10_000;
-const ENTER: &str = "\r";
-const ESC: &str = "\x1b";
-/// The opening of the keys line of a numbered list (questions, indicators); the numbers are
-/// typed on the line below it, after "> ".
-const PICK_KEYS: &str = "  Nummers en Enter · alleen Enter = zoals aangevinkt";
-/// The opening of the keys line of a note or motivation, the text typed below it.
-const NOTE_KEYS: &str = "  Enter = nieuwe regel · 2× Enter = klaar · Esc = terug";
-/// Where a text is typed: the editor's first row, drawn after clearing below the prompt.
-const EDITOR: &str = "\x1b[J  > ";
+use common::framework::{Competency, Item, competencies_of, opening};
+use common::pty::{CHOICE_KEYS, EDITOR, ENTER, ESC, NOTE_KEYS, PICK_KEYS, Pty, paste, readable};
+use common::{FILE_HEADER, files_in};
+
 /// The line under every note's question.
 const STAR_HINT: &str = "    Aantekeningen (STAR: situatie, taak, actie, resultaat)\r\n";
-/// The keys hint of a single choice (rating, advice); the choice line is drawn right after it.
-const CHOICE_KEYS: &str =
-    "  cijfer of pijltjes kiezen · Enter bevestigen · b terug · q opslaan en stoppen\r\n";
-/// The first line of every result file.
-const FILE_HEADER: &str =
-    "# vakwijzer-resultaat: persoonsgegevens, deel dit bestand alleen met wie het mag zien.\n";
 
 /// The interview scale (`gedragsankers` in data/scales.yaml) and "niet beoordeeld", in the order
 /// the choice line shows them.
@@ -90,64 +75,9 @@ fn compact_choice_line(labels: &[&str], selected: Option<usize>) -> String {
 // ---------------------------------------------------------------------------------------------
 // The framework as the binary shows it
 
-struct Item {
-    id: String,
-    text: String,
-}
-
-struct Competency {
-    id: String,
-    name: String,
-    questions: Vec<Item>,
-    indicators: Vec<Item>,
-}
-
-impl Competency {
-    fn question(&self, number: usize) -> &Item {
-        &self.questions[number - 1]
-    }
-}
-
-fn items(list: &serde_json::Value) -> Vec<Item> {
-    list.as_array()
-        .map(|list| {
-            list.iter()
-                .map(|i| Item {
-                    id: i["id"].as_str().unwrap().to_string(),
-                    text: i["text"].as_str().unwrap().to_string(),
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The Eindhoven competencies `ids`, in the order given, from `show --format json`.
+/// The Eindhoven competencies `ids`, in the order given, numbered as the tests expect.
 fn competencies(ids: &[&str]) -> Vec<Competency> {
-    let output = plain_command(Path::new("."), &["show", "eindhoven", "--format", "json"])
-        .output()
-        .expect("runs vakwijzer show");
-    assert!(
-        output.status.success(),
-        "show eindhoven failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("show gives JSON");
-    let all = json["competencies"].as_array().expect("competencies");
-    let competencies: Vec<Competency> = ids
-        .iter()
-        .map(|id| {
-            let c = all
-                .iter()
-                .find(|c| c["id"] == *id)
-                .unwrap_or_else(|| panic!("no competency {id} in eindhoven"));
-            Competency {
-                id: id.to_string(),
-                name: c["name"].as_str().unwrap().to_string(),
-                questions: items(&c["questions"]),
-                indicators: items(&c["indicators"]),
-            }
-        })
-        .collect();
+    let competencies = competencies_of("eindhoven", ids);
     assert_numbered_ids(&competencies);
     competencies
 }
@@ -188,130 +118,12 @@ fn progress(competencies: &[Competency], c: usize) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The binary, plainly and in a pseudo-terminal
+// The interview's screens, as an interviewer at the terminal sees and answers them
 
-fn plain_command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("VAKWIJZER_NOW", NOW)
-        .env("TERM", "xterm")
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("COLUMNS");
-    command
-}
-
-/// rexpect hands every byte over as one `char`; needles are turned into the same form.
-fn as_bytes(text: &str) -> String {
-    text.bytes().map(char::from).collect()
-}
-
-/// ...and what it read back into text.
-fn as_text(bytes: &str) -> String {
-    let bytes: Vec<u8> = bytes.chars().map(|c| c as u8).collect();
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-/// Terminal output for a failure message: escapes shown as ␛, carriage returns dropped.
-fn readable(text: &str) -> String {
-    text.replace('\x1b', "␛").replace('\r', "")
-}
-
-/// The first `count` characters of `text`: enough to know a wrapped line by its opening.
-fn opening(text: &str, count: usize) -> String {
-    text.chars().take(count).collect()
-}
-
-/// The binary in a pseudo-terminal, with everything it wrote so far kept for messages.
-struct Terminal {
-    session: PtySession,
-    what: String,
-    /// All output seen, as text.
-    seen: String,
-}
-
-impl Terminal {
-    /// Starts `vakwijzer ARGS` in `dir`. A pseudo-terminal starts with 0 columns, which no real
-    /// terminal has, so `stty` gives it a common size first.
-    fn start(dir: &Path, args: &[&str]) -> Terminal {
-        Terminal::start_sized(dir, args, 100)
-    }
-
-    /// Starts `vakwijzer ARGS` in `dir` in a terminal `columns` wide.
-    fn start_sized(dir: &Path, args: &[&str], columns: u16) -> Terminal {
-        let mut command = Command::new("sh");
-        command
-            .arg("-c")
-            .arg(format!("stty cols {columns} rows 40 && exec \"$0\" \"$@\""))
-            .arg(BIN)
-            .args(args)
-            .current_dir(dir)
-            .env("VAKWIJZER_NOW", NOW)
-            .env("TERM", "xterm")
-            .env_remove("VAKWIJZER_DATA")
-            .env_remove("VAKWIJZER_LANG")
-            .env_remove("COLUMNS");
-        let what = format!("vakwijzer {}", args.join(" "));
-        let session = spawn_command(command, Some(TIMEOUT_MS))
-            .unwrap_or_else(|e| panic!("cannot start {what} in a pty: {e}"));
-        Terminal {
-            session,
-            what,
-            seen: String::new(),
-        }
-    }
-
-    /// The last of the output so far, readable.
-    fn screen(&self) -> String {
-        let tail_start = self
-            .seen
-            .char_indices()
-            .rev()
-            .nth(4000)
-            .map_or(0, |(i, _)| i);
-        readable(&self.seen[tail_start..])
-    }
-
-    /// Why an expectation failed, with the output that did not match.
-    fn failure(&self, text: &str, error: &rexpect::error::Error) -> String {
-        let why = match error {
-            rexpect::error::Error::Timeout { got, .. } => format!(
-                "nothing matched within {TIMEOUT_MS} ms; output after the last match:\n{}",
-                readable(&as_text(got))
-            ),
-            rexpect::error::Error::EOF { got, .. } => format!(
-                "the program ended; output after the last match:\n{}",
-                readable(&as_text(got))
-            ),
-            other => other.to_string(),
-        };
-        format!(
-            "{}: waited for {:?} in vain: {why}\n--- terminal output before that ---\n{}",
-            self.what,
-            readable(text),
-            self.screen()
-        )
-    }
-
-    /// Waits until `text` appears in the output.
-    fn expect(&mut self, text: &str) {
-        match self.session.exp_string(&as_bytes(text)) {
-            Ok(before) => {
-                self.seen.push_str(&as_text(&before));
-                self.seen.push_str(text);
-            }
-            Err(error) => panic!("{}", self.failure(text, &error)),
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session
-            .send(keys)
-            .and_then(|_| self.session.flush())
-            .unwrap_or_else(|e| panic!("{}: cannot send {keys:?}: {e}", self.what));
-    }
+/// The interview's screens, in words built on the terminal's own `expect` and `send`.
+trait Interview {
+    fn expect(&mut self, needle: &str) -> String;
+    fn send(&mut self, keys: &str);
 
     /// Types `line` and Enter at a line prompt and sees it echoed. The line editor echoes every
     /// character it reads, so the whole line shows even if a few keys arrived just before the
@@ -452,25 +264,15 @@ impl Terminal {
         self.expect(&format!("\r\n  Motivering van je advies\r\n{NOTE_KEYS}"));
         self.expect(EDITOR);
     }
+}
 
-    /// Waits for the program to end and checks it exited with 0; gives all of its output.
-    fn finish(mut self) -> String {
-        match self.session.exp_eof() {
-            Ok(rest) => self.seen.push_str(&as_text(&rest)),
-            Err(error) => panic!("{}", self.failure("the end of the output", &error)),
-        }
-        let status = self
-            .session
-            .process()
-            .wait()
-            .expect("waits for the process");
-        assert!(
-            matches!(status, WaitStatus::Exited(_, 0)),
-            "{} ended with {status:?}\n--- terminal output ---\n{}",
-            self.what,
-            self.screen()
-        );
-        self.seen
+impl Interview for Pty {
+    fn expect(&mut self, needle: &str) -> String {
+        Pty::expect(self, needle)
+    }
+
+    fn send(&mut self, keys: &str) {
+        Pty::send(self, keys)
     }
 }
 
@@ -511,22 +313,12 @@ fn assert_file(path: &Path, body: &str) {
     );
 }
 
-/// The names in `dir` (no temp files left behind).
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// `vakwijzer report FILES --format json`, which must succeed.
 fn report_json(dir: &Path, files: &[&str]) -> serde_json::Value {
     let mut args = vec!["report"];
     args.extend(files);
     args.extend(["--format", "json"]);
-    let output = plain_command(dir, &args).output().unwrap();
+    let output = common::command(dir).args(&args).output().unwrap();
     assert!(
         output.status.success(),
         "report {files:?} failed: {}",
@@ -536,8 +328,8 @@ fn report_json(dir: &Path, files: &[&str]) -> serde_json::Value {
 }
 
 /// Interviews Noor as Pieter about durf and coachen, saving to pieter.yaml.
-fn start_pieter(dir: &Path) -> Terminal {
-    Terminal::start(
+fn start_pieter(dir: &Path) -> Pty {
+    Pty::start(
         dir,
         &[
             "interview",
@@ -558,7 +350,7 @@ fn start_pieter(dir: &Path) -> Terminal {
 
 /// Interviews Noor as Pieter about durf only, saving to pieter.yaml, in a terminal `columns`
 /// wide.
-fn start_pieter_on_durf(dir: &Path, columns: u16) -> Terminal {
+fn start_pieter_on_durf(dir: &Path, columns: u16) -> Pty {
     let args = [
         "interview",
         "eindhoven",
@@ -571,7 +363,7 @@ fn start_pieter_on_durf(dir: &Path, columns: u16) -> Terminal {
         "--out",
         "pieter.yaml",
     ];
-    Terminal::start_sized(dir, &args, columns)
+    Pty::options().columns(columns).start(dir, &args)
 }
 
 /// The lines of a file from its `candidate:` on, for Noor interviewed by Pieter about durf.
@@ -804,7 +596,7 @@ ratings:
     );
 
     // A new terminal: on at coachen's question list, with what was recorded shown.
-    let mut term = Terminal::start(dir.path(), &["interview", "--resume", "pieter.yaml"]);
+    let mut term = Pty::start(dir.path(), &["interview", "--resume", "pieter.yaml"]);
     term.expect_welcome("Noor", "Pieter");
     term.expect_questions(&competencies, 1, &[3, 6]);
     term.line(""); // as ticked
@@ -886,15 +678,7 @@ fn a_killed_interview_keeps_what_was_confirmed_and_can_be_finished() {
     term.expect("✓ 0 niet beoordeeld\x1b[K\r\n");
     // The next competency is shown only after the rating was saved.
     term.expect_questions(&competencies, 1, &[]);
-    term.session
-        .process_mut()
-        .signal(Signal::SIGKILL)
-        .expect("sends SIGKILL");
-    let status = term
-        .session
-        .process()
-        .wait()
-        .expect("waits for the process");
+    let status = term.kill();
     assert!(
         matches!(status, WaitStatus::Signaled(_, Signal::SIGKILL, _)),
         "expected death by SIGKILL, got {status:?}"
@@ -925,7 +709,7 @@ fn a_killed_interview_keeps_what_was_confirmed_and_can_be_finished() {
         "report of the killed interview: {json}"
     );
 
-    let mut term = Terminal::start(dir.path(), &["interview", "--resume", "pieter.yaml"]);
+    let mut term = Pty::start(dir.path(), &["interview", "--resume", "pieter.yaml"]);
     term.expect_questions(&competencies, 1, &[]);
     term.line("4");
     term.expect_note(coachen.question(4), None);
@@ -972,7 +756,7 @@ fn the_session_never_shows_another_interviewers_file() {
     // Per competency: question numbers, a note per asked question ('-' = none), indicator
     // numbers, a rating; then the advice and the motivation.
     let input = format!("1\n{ans_note}\n1\n1\n1\n-\n1\n1\nniet\n{ans_motivation}\n");
-    let mut ans = plain_command(
+    let output = common::run(
         dir.path(),
         &[
             "interview",
@@ -988,19 +772,8 @@ fn the_session_never_shows_another_interviewers_file() {
             "--out",
             "ans.yaml",
         ],
-    )
-    .stdin(Stdio::piped())
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped())
-    .spawn()
-    .expect("starts Ans's interview");
-    use std::io::Write as _;
-    ans.stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = ans.wait_with_output().unwrap();
+        &input,
+    );
     assert!(
         output.status.success(),
         "Ans's piped interview failed: {}",
@@ -1019,7 +792,7 @@ fn the_session_never_shows_another_interviewers_file() {
     );
 
     // Pieter, with the default file name, in the same folder.
-    let mut term = Terminal::start(
+    let mut term = Pty::start(
         dir.path(),
         &[
             "interview",
@@ -1174,11 +947,6 @@ ratings:
 "
         ),
     );
-}
-
-/// A paste as a terminal with bracketed paste sends it.
-fn paste(text: &str) -> String {
-    format!("\x1b[200~{text}\x1b[201~")
 }
 
 /// What the prompt line says when a paste answers nothing.

@@ -6,17 +6,15 @@
 //! result or an input unless told to (`--force`, or a yes at a terminal).
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-use rexpect::process::{Signal, WaitStatus};
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::process::WaitStatus;
 
-const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
-const NOW: &str = "2026-11-23T10:00:00Z";
-/// How long one expectation may wait; generous, a screen takes well under a second.
-const TIMEOUT_MS: u64 = 10_000;
-const ENTER: &str = "\r";
+use common::pty::{ENTER, Pty, SCAN_KEYS};
+use common::{files_in, read_yaml, run};
 
 /// One competency (four statements) of the generiek self-scan.
 const SCAN: [&str; 4] = ["scan", "generiek", "--competency", "contact-en-relatie"];
@@ -30,37 +28,6 @@ const INTERVIEW: [&str; 8] = [
     "--competency",
     "durf",
 ];
-/// The keys hint under every statement; the session waits for a key after it.
-const SCAN_KEYS: &str =
-    "  1-5 of pijltjes kiezen · 0 n.v.t. · Enter bevestigen · b terug · q opslaan en stoppen";
-
-fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("VAKWIJZER_NOW", NOW)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES");
-    command
-}
-
-/// `vakwijzer ARGS` in `dir` with `input` piped.
-fn run(dir: &Path, args: &[&str], input: &str) -> Output {
-    use std::io::Write as _;
-    let mut child = command(dir, args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starts vakwijzer");
-    let mut stdin = child.stdin.take().unwrap();
-    let _ = stdin.write_all(input.as_bytes());
-    drop(stdin);
-    child.wait_with_output().unwrap()
-}
-
 /// The second process was refused because the first holds `file`.
 fn assert_in_use(output: &Output, file: &str, what: &str) {
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -73,93 +40,24 @@ fn assert_in_use(output: &Output, file: &str, what: &str) {
     );
 }
 
-/// The binary in a pseudo-terminal.
-struct Terminal {
-    session: PtySession,
-    what: String,
-}
-
-impl Terminal {
-    fn start(dir: &Path, args: &[&str]) -> Terminal {
-        let mut sh = Command::new("sh");
-        sh.arg("-c")
-            .arg("stty cols 100 rows 40 && exec \"$0\" \"$@\"")
-            .arg(BIN)
-            .args(args)
-            .current_dir(dir)
-            .env("VAKWIJZER_NOW", NOW)
-            .env("TERM", "xterm")
-            .env_remove("VAKWIJZER_DATA")
-            .env_remove("VAKWIJZER_LANG")
-            .env_remove("COLUMNS");
-        let what = format!("vakwijzer {}", args.join(" "));
-        let session = spawn_command(sh, Some(TIMEOUT_MS))
-            .unwrap_or_else(|e| panic!("cannot start {what} in a pty: {e}"));
-        Terminal { session, what }
-    }
-
-    /// Waits until `text` appears (rexpect hands every byte over as one `char`).
-    fn expect(&mut self, text: &str) {
-        let needle: String = text.bytes().map(char::from).collect();
-        if let Err(error) = self.session.exp_string(&needle) {
-            panic!("{}: waited for {text:?} in vain: {error}", self.what);
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session
-            .send(keys)
-            .and_then(|_| self.session.flush())
-            .unwrap_or_else(|e| panic!("{}: cannot send {keys:?}: {e}", self.what));
-    }
-
-    /// Answers the statement on screen with `key` and waits for the next one.
-    fn rate(&mut self, key: &str, label: &str) {
-        self.send(key);
-        self.send(ENTER);
-        self.expect(&format!("✓ {label}"));
-        self.expect(SCAN_KEYS);
-    }
-
-    /// Waits for the end and checks the exit status was 0.
-    fn finish(mut self) {
-        if let Err(error) = self.session.exp_eof() {
-            panic!("{}: did not end: {error}", self.what);
-        }
-        let status = self.session.process().wait().unwrap();
-        assert!(
-            matches!(status, WaitStatus::Exited(_, 0)),
-            "{} ended with {status:?}",
-            self.what
-        );
-    }
-}
-
-fn yaml(path: &Path) -> serde_yaml::Value {
-    let text = std::fs::read_to_string(path).unwrap();
-    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}:\n{text}"))
+/// Answers the scan statement on screen with `key` and waits for the next one.
+fn rate(term: &mut Pty, key: &str, label: &str) {
+    term.send(key);
+    term.send(ENTER);
+    term.expect(&format!("✓ {label}"));
+    term.expect(SCAN_KEYS);
 }
 
 fn scan_args<'a>(name: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
     [&SCAN[..], &["--name", name], rest].concat()
 }
 
-/// The files in `dir`, sorted: nothing but the results may be left.
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn a_running_scan_holds_its_new_file_against_a_second_scan_and_a_resume() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = Terminal::start(dir.path(), &scan_args("Anna Vos", &["--out", "scan.yaml"]));
+    let mut first = Pty::start(dir.path(), &scan_args("Anna Vos", &["--out", "scan.yaml"]));
     first.expect(SCAN_KEYS);
-    first.rate("4", "4 vaak");
+    rate(&mut first, "4", "4 vaak");
 
     // Both a new scan naming the same file and a resume of it are refused while Anna answers.
     let second = run(
@@ -187,30 +85,26 @@ fn a_running_scan_holds_its_new_file_against_a_second_scan_and_a_resume() {
     );
     // A second terminal, where replacing an existing file could be confirmed, is refused
     // before it asks.
-    let mut replace = Terminal::start(dir.path(), &scan_args("Bea Smit", &["--out", "scan.yaml"]));
+    let mut replace = Pty::start(dir.path(), &scan_args("Bea Smit", &["--out", "scan.yaml"]));
     replace.expect("scan.yaml wordt nu door een andere vakwijzer gebruikt");
-    replace.session.exp_eof().unwrap();
-    assert!(matches!(
-        replace.session.process().wait().unwrap(),
-        WaitStatus::Exited(_, 2)
-    ));
+    replace.end_with(2);
 
-    first.rate("3", "3 soms");
+    rate(&mut first, "3", "3 soms");
     first.send("q");
     first.expect("Gestopt; 2 antwoorden opgeslagen in scan.yaml.");
     first.finish();
 
-    let saved = yaml(&dir.path().join("scan.yaml"));
+    let saved = read_yaml(&dir.path().join("scan.yaml"));
     assert_eq!(saved["name"].as_str(), Some("Anna Vos"));
     assert_eq!(saved["answers"]["contact-en-relatie.i1"].as_u64(), Some(4));
     assert_eq!(saved["answers"]["contact-en-relatie.i2"].as_u64(), Some(3));
     assert_eq!(saved["answers"].as_mapping().unwrap().len(), 2);
-    assert_eq!(names_in(dir.path()), ["scan.yaml"]);
+    assert_eq!(files_in(dir.path()), ["scan.yaml"]);
 
     // Once Anna has stopped, the file is free to go on with.
     let resumed = run(dir.path(), &["scan", "--resume", "scan.yaml"], "5\n");
     assert!(resumed.status.success(), "{resumed:?}");
-    let saved = yaml(&dir.path().join("scan.yaml"));
+    let saved = read_yaml(&dir.path().join("scan.yaml"));
     assert_eq!(saved["answers"]["contact-en-relatie.i3"].as_u64(), Some(5));
 }
 
@@ -231,9 +125,9 @@ fn a_resumed_scan_and_interview_hold_their_files_until_they_end() {
     assert!(interview.status.success(), "{interview:?}");
     let interview_before = std::fs::read(dir.path().join("interview.yaml")).unwrap();
 
-    let mut scan = Terminal::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
+    let mut scan = Pty::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
     scan.expect(SCAN_KEYS);
-    let mut talk = Terminal::start(dir.path(), &["interview", "--resume", "interview.yaml"]);
+    let mut talk = Pty::start(dir.path(), &["interview", "--resume", "interview.yaml"]);
     talk.expect("Interview met Bram Dekker, door Pieter.");
 
     let second = run(dir.path(), &["scan", "--resume", "scan.yaml"], "1\n1\n1\n");
@@ -254,7 +148,7 @@ fn a_resumed_scan_and_interview_hold_their_files_until_they_end() {
         "the refused resume changed the interview"
     );
 
-    scan.rate("2", "2 zelden");
+    rate(&mut scan, "2", "2 zelden");
     scan.send("q");
     scan.expect("Gestopt; 2 antwoorden opgeslagen in scan.yaml.");
     scan.finish();
@@ -264,36 +158,35 @@ fn a_resumed_scan_and_interview_hold_their_files_until_they_end() {
     talk.expect("Verder gaan: vakwijzer interview --resume interview.yaml");
     talk.finish();
 
-    let saved = yaml(&dir.path().join("scan.yaml"));
+    let saved = read_yaml(&dir.path().join("scan.yaml"));
     assert_eq!(saved["answers"]["contact-en-relatie.i1"].as_u64(), Some(4));
     assert_eq!(saved["answers"]["contact-en-relatie.i2"].as_u64(), Some(2));
     assert_eq!(saved["answers"].as_mapping().unwrap().len(), 2);
-    let saved = yaml(&dir.path().join("interview.yaml"));
+    let saved = read_yaml(&dir.path().join("interview.yaml"));
     assert_eq!(
         saved["ratings"]["durf"]["observed"]
             .as_sequence()
             .map(Vec::len),
         Some(2)
     );
-    assert_eq!(names_in(dir.path()), ["interview.yaml", "scan.yaml"]);
+    assert_eq!(files_in(dir.path()), ["interview.yaml", "scan.yaml"]);
 }
 
 #[test]
 fn a_killed_scan_leaves_nothing_that_blocks_the_next() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = Terminal::start(dir.path(), &scan_args("Anna Vos", &["--out", "scan.yaml"]));
+    let mut first = Pty::start(dir.path(), &scan_args("Anna Vos", &["--out", "scan.yaml"]));
     first.expect(SCAN_KEYS);
-    first.rate("4", "4 vaak");
-    first.session.process_mut().signal(Signal::SIGKILL).unwrap();
-    let status = first.session.process().wait().unwrap();
+    rate(&mut first, "4", "4 vaak");
+    let status = first.kill();
     assert!(matches!(status, WaitStatus::Signaled(..)), "{status:?}");
 
     let resumed = run(dir.path(), &["scan", "--resume", "scan.yaml"], "3\n");
     assert!(resumed.status.success(), "{resumed:?}");
-    let saved = yaml(&dir.path().join("scan.yaml"));
+    let saved = read_yaml(&dir.path().join("scan.yaml"));
     assert_eq!(saved["answers"]["contact-en-relatie.i1"].as_u64(), Some(4));
     assert_eq!(saved["answers"]["contact-en-relatie.i2"].as_u64(), Some(3));
-    assert_eq!(names_in(dir.path()), ["scan.yaml"]);
+    assert_eq!(files_in(dir.path()), ["scan.yaml"]);
 }
 
 /// Two scans started at the same moment on one new file: however they interleave, exactly one
@@ -311,15 +204,13 @@ fn two_scans_started_together_on_one_new_file_never_both_save() {
     for round in 0..12 {
         let out = format!("scan-{round}.yaml");
         let start = |name: &str, answers: &str| {
-            command(
-                dir.path(),
-                &scan_args(name, &["--answers", answers, "--out", &out]),
-            )
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap()
+            common::command(dir.path())
+                .args(scan_args(name, &["--answers", answers, "--out", &out]))
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
         };
         let anna = start("Anna Vos", "anna.answers");
         let bea = start("Bea Smit", "bea.answers");
@@ -345,7 +236,7 @@ fn two_scans_started_together_on_one_new_file_never_both_save() {
                 || stderr.contains(&format!("{out} wordt nu door een andere vakwijzer")),
             "round {round}: the refusal does not name {out}:\n{stderr}"
         );
-        let saved = yaml(&dir.path().join(&out));
+        let saved = read_yaml(&dir.path().join(&out));
         let (name, score) = winners[0];
         assert_eq!(saved["name"].as_str(), Some(name), "round {round}");
         assert_eq!(
@@ -467,20 +358,16 @@ fn at_a_terminal_a_report_over_a_result_asks_first() {
     let args = ["guide", "eindhoven", "--format", "md", "-o", "scan.yaml"];
     let question = "Toch vervangen? [j/N]";
 
-    let mut no = Terminal::start(dir.path(), &args);
+    let mut no = Pty::start(dir.path(), &args);
     no.expect("scan.yaml is een vakwijzer-resultaat (scan)");
     no.expect(question);
     no.expect("  > ");
     no.send(&format!("n{ENTER}"));
     no.expect("vervang het toch met --force");
-    no.session.exp_eof().unwrap();
-    assert!(matches!(
-        no.session.process().wait().unwrap(),
-        WaitStatus::Exited(_, 2)
-    ));
+    no.end_with(2);
     assert_eq!(std::fs::read(&scan).unwrap(), before);
 
-    let mut yes = Terminal::start(dir.path(), &args);
+    let mut yes = Pty::start(dir.path(), &args);
     yes.expect(question);
     yes.expect("  > ");
     yes.send(&format!("j{ENTER}"));

@@ -1,28 +1,11 @@
 //! The self-scan without a terminal (answers file, piped lines), result files, and the
 //! personal report in every format, through the real binary.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-const NOW: &str = "2026-11-23T10:00:00Z";
-
-fn vakwijzer(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env("VAKWIJZER_NOW", NOW);
-    command
-}
-
-fn example(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/examples/scans")
-        .join(name)
-}
+use common::{example, vakwijzer};
 
 /// The 5 + 4 statements of aanpassingsvermogen and creativiteit, with one n.v.t.
 const ANSWERS: [(&str, &str); 9] = [
@@ -216,7 +199,7 @@ fn an_existing_file_is_never_overwritten_without_asking() {
 #[test]
 fn broken_and_foreign_result_files_are_reported_clearly() {
     let dir = tempfile::tempdir().unwrap();
-    let good = std::fs::read_to_string(example("mehmet-2026-10.yaml")).unwrap();
+    let good = std::fs::read_to_string(example("scans/mehmet-2026-10.yaml")).unwrap();
     let truncated = &good[..good.len() / 2];
     let cases: Vec<(&str, String, &str)> = vec![
         ("truncated.yaml", truncated.to_string(), "truncated.yaml:"),
@@ -266,7 +249,7 @@ fn broken_and_foreign_result_files_are_reported_clearly() {
 #[test]
 fn a_scan_of_another_framework_version_uses_what_still_matches() {
     let dir = tempfile::tempdir().unwrap();
-    let good = std::fs::read_to_string(example("mehmet-2026-10.yaml")).unwrap();
+    let good = std::fs::read_to_string(example("scans/mehmet-2026-10.yaml")).unwrap();
     let changed = good
         .replace("fingerprint: sha256:", "fingerprint: sha256:0000")
         .replacen("beroepsrollen.i1:", "beroepsrollen.i99:", 1);
@@ -289,8 +272,8 @@ fn a_scan_of_another_framework_version_uses_what_still_matches() {
 #[test]
 fn the_report_comes_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
-    let scan = example("sanne-2026-11.yaml");
-    let scan = scan.to_str().unwrap();
+    let scan = example("scans/sanne-2026-11.yaml");
+    let scan = scan.as_str();
     let table = vakwijzer(dir.path())
         .args(["report", scan])
         .output()
@@ -363,16 +346,13 @@ fn the_report_comes_in_every_format() {
 #[test]
 fn two_scans_of_one_person_show_the_progress() {
     let dir = tempfile::tempdir().unwrap();
-    let (old, new) = (example("sanne-2026-05.yaml"), example("sanne-2026-11.yaml"));
+    let (old, new) = (
+        example("scans/sanne-2026-05.yaml"),
+        example("scans/sanne-2026-11.yaml"),
+    );
     // The order on the command line does not matter: the newest is the report.
     let output = vakwijzer(dir.path())
-        .args([
-            "report",
-            old.to_str().unwrap(),
-            new.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
+        .args(["report", old.as_str(), new.as_str(), "--format", "json"])
         .output()
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
@@ -388,7 +368,7 @@ fn two_scans_of_one_person_show_the_progress() {
         assert!((current - previous - change).abs() < 0.006, "{row}");
     }
     let table = vakwijzer(dir.path())
-        .args(["report", new.to_str().unwrap(), old.to_str().unwrap()])
+        .args(["report", new.as_str(), old.as_str()])
         .output()
         .unwrap();
     assert!(
@@ -400,8 +380,8 @@ fn two_scans_of_one_person_show_the_progress() {
     vakwijzer(dir.path())
         .args([
             "report",
-            new.to_str().unwrap(),
-            example("mehmet-2026-10.yaml").to_str().unwrap(),
+            new.as_str(),
+            &example("scans/mehmet-2026-10.yaml"),
         ])
         .assert()
         .code(2)

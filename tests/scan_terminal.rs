@@ -2,29 +2,20 @@
 //! the score table, stopping with `q` and `--resume`, and a scan killed with SIGKILL halfway.
 #![cfg(unix)]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::Command;
 
 use rexpect::process::{Signal, WaitStatus};
-use rexpect::session::{PtySession, spawn_command};
 
-const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
-const NOW: &str = "2026-11-23T10:00:00Z";
-/// How long one expectation may wait; generous, a run takes well under a second per screen.
-const TIMEOUT_MS: u64 = 10_000;
-const RIGHT: &str = "\x1b[C";
-const LEFT: &str = "\x1b[D";
-const ENTER: &str = "\r";
-/// The keys hint under every statement; the choice line is drawn (in raw mode) right after it.
-const KEYS_HINT: &str =
-    "  1-5 of pijltjes kiezen · 0 n.v.t. · Enter bevestigen · b terug · q opslaan en stoppen\r\n";
-/// The keys line of the note prompt; the note is typed below it, after "> ".
-const NOTE_KEYS: &str =
-    "  Enter = nieuwe regel · 2× Enter = klaar · Esc = terug · Ctrl-C = opslaan en stoppen\r\n";
-/// Where a text is typed: the editor's first row, drawn after clearing below the prompt.
-const EDITOR: &str = "\x1b[J  > ";
+use common::files_in;
+use common::framework::{Competency, Item, competencies, competencies_of, opening};
+use common::pty::{
+    BACKSPACE, CTRL_C, DELETE, EDITOR, END, ENTER, ESC, HOME, LEFT, NOTE_KEYS, Pty, RIGHT,
+    SCAN_KEYS, paste,
+};
 
 /// The labels of the self-scan scale (`frequentie` in data/scales.yaml), by key.
 fn label(key: char) -> &'static str {
@@ -51,66 +42,22 @@ fn stored(key: char) -> String {
 // ---------------------------------------------------------------------------------------------
 // The framework as the binary shows it
 
-struct Statement {
-    id: String,
-    text: String,
-}
-
-struct Competency {
-    id: String,
-    name: String,
-    statements: Vec<Statement>,
-}
-
-/// The competencies of `framework` (only those in `only`, when given), from `show --format json`.
-fn competencies(framework: &str, only: &[&str]) -> Vec<Competency> {
-    let output = plain_command(Path::new("."), &["show", framework, "--format", "json"])
-        .output()
-        .expect("runs vakwijzer show");
-    assert!(
-        output.status.success(),
-        "show {framework} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("show gives JSON");
-    json["competencies"]
-        .as_array()
-        .expect("a list of competencies")
-        .iter()
-        .filter(|c| only.is_empty() || only.contains(&c["id"].as_str().unwrap()))
-        .map(|c| Competency {
-            id: c["id"].as_str().unwrap().to_string(),
-            name: c["name"].as_str().unwrap().to_string(),
-            statements: c["indicators"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| Statement {
-                    id: i["id"].as_str().unwrap().to_string(),
-                    text: i["text"].as_str().unwrap().to_string(),
-                })
-                .collect(),
-        })
-        .filter(|c| !c.statements.is_empty())
-        .collect()
-}
-
 /// One statement as the scan asks it: its progress line and text.
 struct Step<'a> {
     competency: &'a Competency,
     /// Index of the statement within its competency.
     index: usize,
-    statement: &'a Statement,
+    statement: &'a Item,
     progress: String,
 }
 
 /// Every statement of a scan over `competencies`, in the order asked.
 fn steps(competencies: &[Competency]) -> Vec<Step<'_>> {
-    let total: usize = competencies.iter().map(|c| c.statements.len()).sum();
+    let total: usize = competencies.iter().map(|c| c.indicators.len()).sum();
     let mut number = 0;
     let mut steps = Vec::new();
     for (c, competency) in competencies.iter().enumerate() {
-        for (index, statement) in competency.statements.iter().enumerate() {
+        for (index, statement) in competency.indicators.iter().enumerate() {
             number += 1;
             steps.push(Step {
                 competency,
@@ -128,140 +75,36 @@ fn steps(competencies: &[Competency]) -> Vec<Step<'_>> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The binary, plainly and in a pseudo-terminal
+// The scan's screens, as a person at the terminal sees and answers them
 
-fn plain_command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("VAKWIJZER_NOW", NOW)
-        .env("TERM", "xterm")
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("COLUMNS");
-    command
-}
-
-/// rexpect hands every byte over as one `char`; needles are turned into the same form.
-fn as_bytes(text: &str) -> String {
-    text.bytes().map(char::from).collect()
-}
-
-/// ...and what it read back into text.
-fn as_text(bytes: &str) -> String {
-    let bytes: Vec<u8> = bytes.chars().map(|c| c as u8).collect();
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
-/// Terminal output for a failure message: escapes shown as ␛, carriage returns dropped.
-fn readable(text: &str) -> String {
-    text.replace('\x1b', "␛").replace('\r', "")
-}
-
-/// The binary in a pseudo-terminal, with everything it wrote so far kept for messages.
-struct Terminal {
-    session: PtySession,
-    what: String,
-    /// All output seen, as text.
-    seen: String,
-}
-
-impl Terminal {
-    /// Starts `vakwijzer ARGS` in `dir`. A pseudo-terminal starts with 0 columns, which no real
-    /// terminal has, so `stty` gives it a common size first.
-    fn start(dir: &Path, args: &[&str]) -> Terminal {
-        let mut command = Command::new("sh");
-        command
-            .arg("-c")
-            .arg("stty cols 100 rows 40 && exec \"$0\" \"$@\"")
-            .arg(BIN)
-            .args(args)
-            .current_dir(dir)
-            .env("VAKWIJZER_NOW", NOW)
-            .env("TERM", "xterm")
-            .env_remove("VAKWIJZER_DATA")
-            .env_remove("VAKWIJZER_LANG")
-            .env_remove("COLUMNS");
-        let what = format!("vakwijzer {}", args.join(" "));
-        let session = spawn_command(command, Some(TIMEOUT_MS))
-            .unwrap_or_else(|e| panic!("cannot start {what} in a pty: {e}"));
-        Terminal {
-            session,
-            what,
-            seen: String::new(),
-        }
-    }
-
-    /// The last of the output so far, readable.
-    fn screen(&self) -> String {
-        let tail_start = self
-            .seen
-            .char_indices()
-            .rev()
-            .nth(4000)
-            .map_or(0, |(i, _)| i);
-        readable(&self.seen[tail_start..])
-    }
-
-    /// Why an expectation failed, with the output that did not match.
-    fn failure(&self, text: &str, error: &rexpect::error::Error) -> String {
-        let why = match error {
-            rexpect::error::Error::Timeout { got, .. } => format!(
-                "nothing matched within {TIMEOUT_MS} ms; output after the last match:\n{}",
-                readable(&as_text(got))
-            ),
-            rexpect::error::Error::EOF { got, .. } => format!(
-                "the program ended; output after the last match:\n{}",
-                readable(&as_text(got))
-            ),
-            other => other.to_string(),
-        };
-        format!(
-            "{}: waited for {:?} in vain: {why}\n--- terminal output before that ---\n{}",
-            self.what,
-            readable(text),
-            self.screen()
-        )
-    }
-
-    /// Waits until `text` appears in the output.
-    fn expect(&mut self, text: &str) {
-        match self.session.exp_string(&as_bytes(text)) {
-            Ok(before) => {
-                self.seen.push_str(&as_text(&before));
-                self.seen.push_str(text);
-            }
-            Err(error) => panic!("{}", self.failure(text, &error)),
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session
-            .send(keys)
-            .and_then(|_| self.session.flush())
-            .unwrap_or_else(|e| panic!("{}: cannot send {keys:?}: {e}", self.what));
-    }
-
+trait Scan {
     /// Waits for `step` to be asked (progress line, heading when first, statement, the choice
     /// line in raw mode), with `selected` (a key) preselected when given.
+    fn expect_statement(&mut self, step: &Step, heading: bool, selected: Option<char>);
+    /// Answers `step` with `keys` (which select `answer`) and Enter, and sees it confirmed.
+    fn rate(&mut self, step: &Step, keys: &str, answer: char);
+    /// Waits for the (empty) note prompt of `competency`.
+    fn expect_note(&mut self, competency: &Competency);
+    /// Waits for the note prompt of `competency`, types `line` and ends the note: Enter twice,
+    /// or once when nothing is typed.
+    fn note(&mut self, competency: &Competency, line: &str);
+}
+
+impl Scan for Pty {
     fn expect_statement(&mut self, step: &Step, heading: bool, selected: Option<char>) {
         if heading {
-            let name: String = step.competency.name.chars().take(20).collect();
-            self.expect(&format!("━━ {name}"));
+            self.expect(&format!("━━ {}", opening(&step.competency.name, 20)));
         }
         self.expect(&format!("\r\n{}\r\n", step.progress));
         // Statements are wrapped to the terminal; the first words open the first line.
-        let opening: String = step.statement.text.chars().take(40).collect();
-        self.expect(&format!("  {opening}"));
-        self.expect(KEYS_HINT);
+        self.expect(&format!("  {}", opening(&step.statement.text, 40)));
+        self.expect(SCAN_KEYS);
         match selected {
             Some(key) => self.expect(&format!("\x1b[7m[{}]\x1b[0m", label(key))),
             None => self.expect("0 n.v.t.  \x1b[K"),
-        }
+        };
     }
 
-    /// Answers `step` with `keys` (which select `answer`) and Enter, and sees it confirmed.
     fn rate(&mut self, step: &Step, keys: &str, answer: char) {
         self.expect_statement(step, step.index == 0, None);
         self.send(keys);
@@ -269,41 +112,20 @@ impl Terminal {
         self.expect(&format!("✓ {}\x1b[K\r\n", label(answer)));
     }
 
-    /// Waits for the (empty) note prompt of `competency`.
     fn expect_note(&mut self, competency: &Competency) {
         // The question is wrapped to the terminal; its opening names the competency.
-        let name: String = competency.name.chars().take(20).collect();
-        self.expect(&format!("Een voorbeeld uit je praktijk bij {name}"));
-        self.expect(NOTE_KEYS);
+        self.expect(&format!(
+            "Een voorbeeld uit je praktijk bij {}",
+            opening(&competency.name, 20)
+        ));
+        self.expect(&format!("{NOTE_KEYS} · Ctrl-C = opslaan en stoppen\r\n"));
         self.expect(EDITOR);
     }
 
-    /// Waits for the note prompt of `competency`, types `line` and ends the note: Enter twice,
-    /// or once when nothing is typed.
     fn note(&mut self, competency: &Competency, line: &str) {
         self.expect_note(competency);
         let enters = if line.is_empty() { 1 } else { 2 };
         self.send(&format!("{line}{}", ENTER.repeat(enters)));
-    }
-
-    /// Waits for the program to end and checks it exited with 0; gives all of its output.
-    fn finish(mut self) -> String {
-        match self.session.exp_eof() {
-            Ok(rest) => self.seen.push_str(&as_text(&rest)),
-            Err(error) => panic!("{}", self.failure("the end of the output", &error)),
-        }
-        let status = self
-            .session
-            .process()
-            .wait()
-            .expect("waits for the process");
-        assert!(
-            matches!(status, WaitStatus::Exited(_, 0)),
-            "{} ended with {status:?}\n--- terminal output ---\n{}",
-            self.what,
-            self.screen()
-        );
-        self.seen
     }
 }
 
@@ -360,16 +182,6 @@ fn map<const N: usize>(pairs: [(&str, String); N]) -> BTreeMap<String, String> {
     pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
-/// The names in `dir`: the result file and nothing else (no temp files left behind).
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// The line of the score table that holds `name`.
 fn table_row<'a>(output: &'a str, name: &str) -> &'a str {
     output
@@ -386,17 +198,17 @@ fn table_row<'a>(output: &'a str, name: &str) -> &'a str {
 #[test]
 fn a_whole_scan_with_keys_arrows_back_and_a_note() {
     let dir = tempfile::tempdir().unwrap();
-    let competencies = competencies("eindhoven", &["aanpassingsvermogen", "creativiteit"]);
+    let competencies = competencies_of("eindhoven", &["aanpassingsvermogen", "creativiteit"]);
     assert_eq!(
         competencies
             .iter()
-            .map(|c| (c.id.as_str(), c.statements.len()))
+            .map(|c| (c.id.as_str(), c.indicators.len()))
             .collect::<Vec<_>>(),
         [("aanpassingsvermogen", 5), ("creativiteit", 4)],
         "the test assumes these statement counts"
     );
     let steps = steps(&competencies);
-    let mut term = Terminal::start(
+    let mut term = Pty::start(
         dir.path(),
         &[
             "scan",
@@ -498,12 +310,12 @@ fn a_whole_scan_with_keys_arrows_back_and_a_note() {
 #[test]
 fn quit_with_q_and_resume_in_a_new_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let competencies = competencies("eindhoven", &["aanpassingsvermogen", "creativiteit"]);
+    let competencies = competencies_of("eindhoven", &["aanpassingsvermogen", "creativiteit"]);
     let steps = steps(&competencies);
     let path = dir.path().join("scan.yaml");
     let keys = ['2', '3', '4', '0', '5', '3', '4', '1', '2'];
 
-    let mut term = Terminal::start(
+    let mut term = Pty::start(
         dir.path(),
         &[
             "scan",
@@ -548,7 +360,7 @@ fn quit_with_q_and_resume_in_a_new_terminal() {
     assert_eq!(saved.answers(), first, "answers after q in\n{}", saved.text);
 
     // A new terminal: on at statement 7, without the competency heading.
-    let mut term = Terminal::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
+    let mut term = Pty::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
     term.expect_statement(&steps[6], false, None);
     term.send("4");
     term.send(ENTER);
@@ -602,7 +414,7 @@ fn generiek_key(n: usize) -> char {
 #[test]
 fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
     let dir = tempfile::tempdir().unwrap();
-    let competencies = competencies("generiek", &[]);
+    let competencies = competencies("generiek");
     let steps = steps(&competencies);
     assert_eq!(
         (competencies.len(), steps.len()),
@@ -618,14 +430,14 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
             .map(|(n, step)| (step.statement.id.clone(), stored(generiek_key(n))))
             .collect()
     };
-    let first_count = competencies[0].statements.len() + 3;
+    let first_count = competencies[0].indicators.len() + 3;
 
-    let mut term = Terminal::start(
+    let mut term = Pty::start(
         dir.path(),
         &["scan", "generiek", "--name", "Fatma", "--out", "scan.yaml"],
     );
     for (n, step) in steps.iter().enumerate().take(first_count) {
-        if n == competencies[0].statements.len() {
+        if n == competencies[0].indicators.len() {
             term.note(&competencies[0], "");
         }
         let key = generiek_key(n);
@@ -633,15 +445,7 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
     }
     // The next statement is asked only after the last answer was saved.
     term.expect_statement(&steps[first_count], false, None);
-    term.session
-        .process_mut()
-        .signal(Signal::SIGKILL)
-        .expect("sends SIGKILL");
-    let status = term
-        .session
-        .process()
-        .wait()
-        .expect("waits for the process");
+    let status = term.kill();
     assert!(
         matches!(status, WaitStatus::Signaled(_, Signal::SIGKILL, _)),
         "expected death by SIGKILL, got {status:?}"
@@ -664,7 +468,8 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
         ["scan.yaml"],
         "temp files left behind"
     );
-    let report = plain_command(dir.path(), &["report", "scan.yaml", "--format", "json"])
+    let report = common::command(dir.path())
+        .args(["report", "scan.yaml", "--format", "json"])
         .output()
         .unwrap();
     assert!(
@@ -676,7 +481,7 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
     assert_eq!(json["complete"], false, "report of the killed scan: {json}");
 
     // Resume in a new terminal and finish, pressing Enter at every note prompt.
-    let mut term = Terminal::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
+    let mut term = Pty::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
     for (n, step) in steps.iter().enumerate().skip(first_count) {
         if step.index == 0 {
             let previous = steps[n - 1].competency;
@@ -698,7 +503,8 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
     assert_eq!(saved.answers(), expected(32), "answers in\n{}", saved.text);
     assert_eq!(saved.notes(), BTreeMap::new(), "notes in\n{}", saved.text);
 
-    let report = plain_command(dir.path(), &["report", "scan.yaml", "--format", "json"])
+    let report = common::command(dir.path())
+        .args(["report", "scan.yaml", "--format", "json"])
         .output()
         .unwrap();
     assert!(
@@ -713,10 +519,10 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
     assert_eq!(rows.len(), 7, "report: {json}");
     let mut n = 0;
     for (competency, row) in competencies.iter().zip(rows) {
-        let keys: Vec<char> = (n..n + competency.statements.len())
+        let keys: Vec<char> = (n..n + competency.indicators.len())
             .map(generiek_key)
             .collect();
-        n += competency.statements.len();
+        n += competency.indicators.len();
         let scores: Vec<f64> = keys
             .iter()
             .filter(|&&k| k != '0')
@@ -726,13 +532,13 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
         assert_eq!(row["id"], competency.id.as_str(), "report row {row}");
         assert_eq!(
             row["statements"].as_array().map(Vec::len),
-            Some(competency.statements.len()),
+            Some(competency.indicators.len()),
             "{row}"
         );
         assert_eq!(row["answered"], scores.len(), "{row}");
         assert_eq!(
             row["not_applicable"],
-            competency.statements.len() - scores.len(),
+            competency.indicators.len() - scores.len(),
             "{row}"
         );
         let score = row["score"].as_f64().expect("a score");
@@ -750,10 +556,10 @@ fn a_killed_scan_keeps_its_answers_and_can_be_finished() {
 #[test]
 fn an_answer_typed_ahead_at_the_note_prompt_is_confirmed() {
     let dir = tempfile::tempdir().unwrap();
-    let competencies = competencies("eindhoven", &["creativiteit", "durf"]);
+    let competencies = competencies_of("eindhoven", &["creativiteit", "durf"]);
     let steps = steps(&competencies);
-    let count = competencies[0].statements.len();
-    let mut term = Terminal::start(
+    let count = competencies[0].indicators.len();
+    let mut term = Pty::start(
         dir.path(),
         &[
             "scan",
@@ -777,7 +583,7 @@ fn an_answer_typed_ahead_at_the_note_prompt_is_confirmed() {
     term.expect(&format!("\r\n{}\r\n", steps[count].progress));
     term.expect("✓ 4 vaak\x1b[K\r\n");
     term.expect_statement(&steps[count + 1], false, None);
-    term.send("\x03"); // Ctrl-C
+    term.send(CTRL_C);
     term.expect("opgeslagen, gestopt\x1b[K\r\n");
     term.expect(&format!(
         "Gestopt; {} antwoorden opgeslagen in scan.yaml.\r\n",
@@ -806,19 +612,8 @@ fn an_answer_typed_ahead_at_the_note_prompt_is_confirmed() {
     );
 }
 
-/// A paste as a terminal with bracketed paste sends it.
-fn paste(text: &str) -> String {
-    format!("\x1b[200~{text}\x1b[201~")
-}
-
-const HOME: &str = "\x1b[H";
-const END: &str = "\x1b[F";
-const DELETE: &str = "\x1b[3~";
-const BACKSPACE: &str = "\x7f";
-const ESC: &str = "\x1b";
-
-fn durf_scan(dir: &Path) -> Terminal {
-    Terminal::start(
+fn durf_scan(dir: &Path) -> Pty {
+    Pty::start(
         dir,
         &[
             "scan",
@@ -839,7 +634,7 @@ fn durf_scan(dir: &Path) -> Terminal {
 #[test]
 fn a_paste_answers_no_statement_and_is_the_note_where_a_note_is_asked() {
     let dir = tempfile::tempdir().unwrap();
-    let competencies = competencies("eindhoven", &["durf"]);
+    let competencies = competencies_of("eindhoven", &["durf"]);
     let steps = steps(&competencies);
     assert_eq!(steps.len(), 5, "durf has 5 statements");
     let mut term = durf_scan(dir.path());
@@ -890,7 +685,7 @@ fn a_paste_answers_no_statement_and_is_the_note_where_a_note_is_asked() {
 #[test]
 fn a_note_is_edited_at_the_cursor_and_only_esc_leaves_it() {
     let dir = tempfile::tempdir().unwrap();
-    let competencies = competencies("eindhoven", &["durf"]);
+    let competencies = competencies_of("eindhoven", &["durf"]);
     let steps = steps(&competencies);
     let mut term = durf_scan(dir.path());
     for step in &steps {
@@ -944,7 +739,7 @@ fn a_note_is_edited_at_the_cursor_and_only_esc_leaves_it() {
     );
 
     // Resumed, the note is there to edit; Enter twice keeps it and ends the scan.
-    let mut term = Terminal::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
+    let mut term = Pty::start(dir.path(), &["scan", "--resume", "scan.yaml"]);
     term.expect_note(&competencies[0]);
     term.expect("Gesprek met een Gezin\r\n    qb!");
     term.send(&ENTER.repeat(2));

@@ -4,77 +4,39 @@
 //! and pipes without it the documented 100 columns.
 #![cfg(unix)]
 
-use std::fs::File;
-use std::io::Read;
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
 
-use assert_cmd::cargo::CommandCargoExt;
-use rexpect::process::{PtyProcess, WaitStatus};
+use std::path::Path;
+
 use serde_json::Value;
+
+use common::pty::Pty;
 
 const WIDTHS: [u16; 3] = [60, 80, 120];
 /// The width of output to a pipe or file when `COLUMNS` is not set (README).
 const DEFAULT_WIDTH: usize = 100;
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// `vakwijzer ARGS` in a pseudo-terminal of `columns` columns: its output, without the
 /// terminal's carriage returns. The run must succeed. Standard error (notices, hints) is left
 /// out: the tables are on standard output.
 fn in_terminal(columns: u16, args: &[&str]) -> String {
-    let mut command = Command::new("sh");
-    command
-        .arg("-c")
-        .arg(format!(
-            "stty cols {columns} rows 50 && exec \"$0\" \"$@\" 2>/dev/null"
-        ))
-        .arg(env!("CARGO_BIN_EXE_vakwijzer"))
-        .args(args)
-        .current_dir(manifest_dir())
-        .env("TERM", "xterm")
-        .env_remove("COLUMNS")
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES");
-    let process = PtyProcess::new(command).expect("starts in a pseudo-terminal");
-    let mut terminal: File = process.get_file_handle().expect("the terminal");
-    let mut bytes = Vec::new();
-    let mut buffer = [0u8; 8192];
-    loop {
-        match terminal.read(&mut buffer) {
-            Ok(0) => break,
-            Ok(count) => bytes.extend_from_slice(&buffer[..count]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            // EIO: the program has ended and closed the terminal.
-            Err(_) => break,
-        }
-    }
-    let status = process.wait().expect("waits for the program");
-    let output = String::from_utf8_lossy(&bytes).replace('\r', "");
-    assert!(
-        matches!(status, WaitStatus::Exited(_, 0)),
-        "vakwijzer {} at {columns} columns: {status:?}\n{output}",
-        args.join(" ")
-    );
-    output
+    Pty::options()
+        .columns(columns)
+        .rows(50)
+        .without_stderr()
+        .context(&format!("{columns} columns"))
+        .start(Path::new(common::ROOT), args)
+        .finish()
+        .replace('\r', "")
 }
 
+/// `vakwijzer ARGS` from the repository root with its output piped, `COLUMNS` set when given.
 fn piped(args: &[&str], columns: Option<&str>) -> String {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .args(args)
-        .current_dir(manifest_dir())
-        .env_remove("COLUMNS")
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES");
+    let mut command = common::at_root();
     if let Some(columns) = columns {
         command.env("COLUMNS", columns);
     }
-    let output = command.output().unwrap();
+    let output = command.args(args).output().unwrap();
     assert!(output.status.success(), "{args:?}: {output:?}");
     String::from_utf8(output.stdout).unwrap()
 }
@@ -361,30 +323,19 @@ fn a_finished_scan_ends_with_a_summary_that_fits_not_the_whole_report() {
     let answers = piped_answers();
     for columns in WIDTHS {
         let dir = tempfile::tempdir().unwrap();
-        let output = Command::cargo_bin("vakwijzer")
-            .unwrap()
-            .args([
-                "scan",
-                "eindhoven",
-                "--name",
-                "Fleur Jansen",
-                "-o",
-                "fleur.yaml",
-            ])
-            .current_dir(dir.path())
-            .env("COLUMNS", columns.to_string())
-            .env_remove("VAKWIJZER_DATA")
-            .env_remove("VAKWIJZER_LANG")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .and_then(|mut child| {
-                use std::io::Write;
-                child.stdin.take().unwrap().write_all(answers.as_bytes())?;
-                child.wait_with_output()
-            })
-            .unwrap();
+        let output = common::run_with_input(
+            common::command(dir.path())
+                .env("COLUMNS", columns.to_string())
+                .args([
+                    "scan",
+                    "eindhoven",
+                    "--name",
+                    "Fleur Jansen",
+                    "-o",
+                    "fleur.yaml",
+                ]),
+            &answers,
+        );
         assert!(output.status.success(), "{output:?}");
         let stdout = String::from_utf8(output.stdout.clone()).unwrap();
         let summary = stdout
