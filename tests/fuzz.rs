@@ -27,10 +27,12 @@
 //! (`{% for %}` inside `{% for %}` over the largest `range` tera allows): templates are code, and
 //! tera has no step limit. Its output is bounded (64 MB), and so are include cycles and `range`.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -47,6 +49,8 @@ use vakwijzer::questionnaire::scan::ScanSession;
 use vakwijzer::render::template::Templates;
 use vakwijzer::render::{Format, Options, render};
 
+use common::ROOT;
+
 /// Reports rendered with the built-in templates, at 80 columns.
 const OPTIONS: Options = Options {
     templates: None,
@@ -57,10 +61,11 @@ use vakwijzer::result::{
     Fingerprints, ResultFile, ScanResult, check_scan, file_contents, load_scan, parse_scan,
 };
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-/// Longest a single input may take before it counts as a hang (debug builds are slow).
-const HANG: Duration = Duration::from_secs(30);
+/// A watchdog, not a speed goal: an input still being read after this long is a hang (an
+/// endless loop), reported with the input instead of a test run that never ends. It is far
+/// above what any input takes on a loaded machine; how fast hostile inputs are refused is
+/// measured by `cargo bench --bench hostile`, as ratios.
+const HANG: Duration = Duration::from_secs(600);
 
 /// Highest peak memory of the test process allowed.
 const MEMORY_MB: u64 = 2048;
@@ -109,7 +114,7 @@ fn scratch() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
 }
 
-/// Runs `work` on another thread and fails if it takes longer than [`HANG`]; a panic in it is
+/// Runs `work` on another thread and fails if it hangs (see [`HANG`]); a panic in it is
 /// passed on, so that proptest sees (and shrinks) it.
 fn bounded<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
     let (sender, receiver) = std::sync::mpsc::channel();
@@ -1042,9 +1047,7 @@ fn the_corpus_is_handled() {
         for file in files {
             let bytes = std::fs::read(&file).unwrap();
             let name = file.file_name().unwrap().to_string_lossy().into_owned();
-            let started = Instant::now();
             let path = dir.path().to_path_buf();
-            let case = format!("{reader}/{name}");
             let reader = reader.to_string();
             bounded(move || match reader.as_str() {
                 "data" => {
@@ -1062,11 +1065,6 @@ fn the_corpus_is_handled() {
                     check_template(&path, template.strip_suffix(".tera").unwrap(), &bytes);
                 }
             });
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "{case} took {:?}",
-                started.elapsed()
-            );
             replayed += 1;
         }
     }
@@ -1084,12 +1082,11 @@ fn sparse(path: &Path, size: u64) {
 
 const HUNDRED_MB: u64 = 100 * 1024 * 1024;
 
-/// Asserts `message` names `path` and says `limit`, and that it came quickly.
-fn assert_refused(message: &str, path: &Path, limit: &str, started: Instant) {
+/// Asserts `message` names `path` and says `limit`.
+fn assert_refused(message: &str, path: &Path, limit: &str) {
     let shown = path.display().to_string();
     assert!(message.contains(&shown), "{shown} not named: {message}");
     assert!(message.contains(limit), "limit {limit} not said: {message}");
-    assert!(started.elapsed() < Duration::from_secs(2), "{message}");
 }
 
 #[test]
@@ -1098,13 +1095,12 @@ fn a_100_mb_data_file_is_refused_by_its_size_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.yaml");
     sparse(&path, HUNDRED_MB);
-    let started = Instant::now();
     let error = read_files(&path).unwrap_err().to_string();
-    assert_refused(&error, &path, "4194304", started);
+    assert_refused(&error, &path, "4194304");
     assert!(error.contains("104857600"), "{error}");
     // In a folder of `--data` too.
     let error = Library::load(Some(dir.path())).unwrap_err().to_string();
-    assert_refused(&error, &path, "4194304", started);
+    assert_refused(&error, &path, "4194304");
 }
 
 #[test]
@@ -1113,11 +1109,10 @@ fn a_100_mb_result_file_is_refused_by_its_size_before_it_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.yaml");
     sparse(&path, HUNDRED_MB);
-    let started = Instant::now();
     let error = load_scan(&path, library()).unwrap_err().to_string();
-    assert_refused(&error, &path, "1048576", started);
+    assert_refused(&error, &path, "1048576");
     let error = interview::load(&path, library()).unwrap_err().to_string();
-    assert_refused(&error, &path, "1048576", started);
+    assert_refused(&error, &path, "1048576");
 }
 
 #[test]
@@ -1126,9 +1121,8 @@ fn a_100_mb_answers_file_is_refused_by_its_size() {
     let dir = scratch();
     let path = dir.path().join("answers.yaml");
     sparse(&path, HUNDRED_MB);
-    let started = Instant::now();
     let error = run_scan_with_answers(dir.path(), &path).unwrap_err();
-    assert_refused(&error, &path, "1048576", started);
+    assert_refused(&error, &path, "1048576");
 }
 
 #[test]
@@ -1137,9 +1131,8 @@ fn a_100_mb_template_is_refused_by_its_size() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("guide.md.tera");
     sparse(&path, HUNDRED_MB);
-    let started = Instant::now();
     let error = Templates::load(Some(dir.path())).err().unwrap().to_string();
-    assert_refused(&error, &path, "524288", started);
+    assert_refused(&error, &path, "524288");
 }
 
 fn run_scan_with_answers(dir: &Path, answers: &Path) -> Result<(), String> {
@@ -1173,18 +1166,17 @@ fn a_device_or_a_named_pipe_is_refused_without_being_read() {
         return;
     }
     let not_a_file = "not a regular file";
-    let started = Instant::now();
     let error = load_scan(zero, library()).unwrap_err().to_string();
-    assert_refused(&error, zero, not_a_file, started);
+    assert_refused(&error, zero, not_a_file);
     let error = interview::load(zero, library()).unwrap_err().to_string();
-    assert_refused(&error, zero, not_a_file, started);
+    assert_refused(&error, zero, not_a_file);
     let dir = scratch();
     let error = run_scan_with_answers(dir.path(), zero).unwrap_err();
-    assert_refused(&error, zero, not_a_file, started);
+    assert_refused(&error, zero, not_a_file);
     let error = vakwijzer::framework::load::read_limited(zero, 4096)
         .unwrap_err()
         .to_string();
-    assert_refused(&error, zero, not_a_file, started);
+    assert_refused(&error, zero, not_a_file);
     // In a folder, a device (or a link to one) and a named pipe are passed by: opening a pipe
     // would wait for a writer forever.
     let data = tempfile::tempdir().unwrap();
@@ -1210,7 +1202,7 @@ fn a_device_or_a_named_pipe_is_refused_without_being_read() {
             let fifo = fifo.clone();
             move || vakwijzer::result::read_text(&fifo).unwrap_err().to_string()
         });
-        assert_refused(&error, &fifo, not_a_file, started);
+        assert_refused(&error, &fifo, not_a_file);
     }
     assert!(peak_memory_mb() < MEMORY_MB);
 }
@@ -1241,11 +1233,10 @@ fn deep_documents() -> Vec<(&'static str, String)> {
 }
 
 #[test]
-fn deeply_nested_yaml_is_refused_quickly_naming_the_file() {
+fn deeply_nested_yaml_is_refused_naming_the_file() {
     setup();
     let dir = scratch();
     for (what, text) in deep_documents() {
-        let started = Instant::now();
         let file = SourceFile {
             name: "org/deep.yaml".into(),
             text: text.clone(),
@@ -1262,8 +1253,6 @@ fn deeply_nested_yaml_is_refused_quickly_naming_the_file() {
         assert!(interview.contains(&shown), "{what}: {interview}");
         let answers = run_scan_with_answers(dir.path(), &path).unwrap_err();
         assert!(answers.contains(&shown), "{what}: {answers}");
-        let elapsed = started.elapsed();
-        assert!(elapsed < Duration::from_secs(5), "{what} took {elapsed:?}");
     }
 }
 
@@ -1337,7 +1326,6 @@ fn alias_bombs_are_refused_naming_the_file() {
         ("interview", "kind"),
     ] {
         let text = alias_bomb(kind, field);
-        let started = Instant::now();
         let file = SourceFile {
             name: "org/bomb.yaml".into(),
             text: text.clone(),
@@ -1355,7 +1343,6 @@ fn alias_bombs_are_refused_naming_the_file() {
         ] {
             assert!(error.contains(&shown), "{error}");
         }
-        assert!(started.elapsed() < Duration::from_secs(5));
     }
     assert_memory_bounded();
 }
@@ -1397,10 +1384,9 @@ fn nul_bytes_are_refused_at_their_line() {
 }
 
 #[test]
-fn very_long_lines_are_read_or_refused_quickly() {
+fn very_long_lines_are_read_or_refused() {
     setup();
     let dir = scratch();
-    let started = Instant::now();
     // A 3.9 MB name in a framework is read; a 1 MB answer is too large for an answers file.
     let framework = format!(
         "kind: framework\nid: lang\nname: \"{}\"\nsource: x\nscales: {{self_scan: frequentie, interview: beoordeling}}\ncompetencies: []\n",
@@ -1426,7 +1412,6 @@ fn very_long_lines_are_read_or_refused_quickly() {
     .unwrap();
     let error = load_scan(&path, library()).unwrap_err().to_string();
     assert!(error.contains(&path.display().to_string()), "{error}");
-    assert!(started.elapsed() < Duration::from_secs(10));
 }
 
 /// A piped line without an end is read no further than the longest line allowed.
@@ -1527,23 +1512,22 @@ fn a_template_that_writes_without_end_is_stopped() {
         {% endfor %}{% endfor %}";
     std::fs::write(&file, loops).unwrap();
     let templates = Templates::load(Some(dir.path())).unwrap();
-    let started = Instant::now();
     let error = templates
         .render("guide.md", &serde_json::json!({}))
         .unwrap_err()
         .to_string();
     assert!(error.contains(&file.display().to_string()), "{error}");
     assert!(error.contains("larger than 67108864 bytes"), "{error}");
-    assert!(started.elapsed() < Duration::from_secs(20));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Regressions: crashes and hangs found, each with its smallest input
 
 /// Before: a 4 MB framework with 80,000 competencies took over five minutes to validate
-/// (every id was looked up line by line in the file); now well under a few seconds.
+/// (every id was looked up line by line in the file). Every invalid id is placed; that the time
+/// grows in a line is measured by `cargo bench --bench hostile`.
 #[test]
-fn a_framework_with_many_competencies_is_checked_in_linear_time() {
+fn a_framework_with_many_competencies_places_every_invalid_id() {
     setup();
     let mut text = String::from(
         "kind: framework\nid: groot\nname: G\nsource: x\nclusters:\n  - id: c\n    name: C\ncompetencies:\n",
@@ -1561,24 +1545,19 @@ fn a_framework_with_many_competencies_is_checked_in_linear_time() {
         name: "org/groot.yaml".into(),
         text,
     };
-    let started = Instant::now();
     let (_, problems) = load_layers(&[bundled_files(), vec![file]]);
     assert!(problems.len() >= 10_000);
     assert_eq!(
         problems[0].to_string().lines().next(),
         Some("org/groot.yaml:12:9: invalid id 'K1'")
     );
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "{:?}",
-        started.elapsed()
-    );
 }
 
 /// Before: 40,000 links or methods with unknown references were compared with every other one
-/// (quadratic merging and reference checks).
+/// (quadratic merging and reference checks). Each is reported; that the time grows in a line
+/// is measured by `cargo bench --bench hostile`.
 #[test]
-fn many_links_and_methods_are_checked_in_linear_time() {
+fn many_links_and_methods_with_unknown_references_are_each_reported() {
     setup();
     let mut links = String::from("kind: links\nlinks:\n");
     let mut methods = String::from("kind: methods\ncategories:\n");
@@ -1602,14 +1581,8 @@ fn many_links_and_methods_are_checked_in_linear_time() {
             text: methods,
         },
     ];
-    let started = Instant::now();
     let (_, problems) = load_layers(&[bundled_files(), layer]);
     assert!(problems.len() >= 20_000);
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "{:?}",
-        started.elapsed()
-    );
 }
 
 /// Before: 40,000 levels of `{a: ` (160 KB) kept the YAML scanner busy for 5 s, 4 MB of it for
@@ -1618,12 +1591,10 @@ fn many_links_and_methods_are_checked_in_linear_time() {
 fn nested_flow_maps_are_refused_before_parsing() {
     setup();
     let text = format!("kind: scan\nname: {}", "{a: ".repeat(40_000));
-    let started = Instant::now();
     let error = parse_scan(Path::new("deep.yaml"), &text)
         .unwrap_err()
         .to_string();
     assert!(error.contains("deep.yaml:2:"), "{error}");
-    assert!(started.elapsed() < Duration::from_secs(1));
 }
 
 /// Before: an answers file with a key that is not text (`1: 4`) was passed over in silence.
@@ -1679,14 +1650,10 @@ fn a_yaml_error_after_a_nel_is_placed_on_the_line_an_editor_shows() {
 // ---------------------------------------------------------------------------------------------
 // A handful through the binary, as a person would meet them
 
+/// The binary in `dir`, in English, stopped if it hangs.
 fn binary(dir: &Path) -> assert_cmd::Command {
-    let mut command = assert_cmd::Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env("VAKWIJZER_LANG", "en")
-        .timeout(Duration::from_secs(60));
+    let mut command = common::vakwijzer(dir);
+    command.env("VAKWIJZER_LANG", "en").timeout(HANG);
     command
 }
 
@@ -1701,7 +1668,6 @@ fn the_binary_refuses_hostile_files_naming_them() {
     sparse(&dir.path().join("huge.yaml"), HUNDRED_MB);
     let deep = format!("kind: framework\nid: x\nname: {}", "{a: ".repeat(100_000));
     std::fs::write(dir.path().join("deep.yaml"), deep).unwrap();
-    let started = Instant::now();
     let output = binary(dir.path())
         .args(["validate", "huge.yaml"])
         .output()
@@ -1745,11 +1711,6 @@ fn the_binary_refuses_hostile_files_naming_them() {
         assert!(stderr_of(&output).contains("/dev/zero is not a regular file"));
         assert!(!dir.path().join("o.yaml").exists());
     }
-    assert!(
-        started.elapsed() < Duration::from_secs(30),
-        "{:?}",
-        started.elapsed()
-    );
 }
 
 #[test]
