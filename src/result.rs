@@ -1,31 +1,36 @@
-//! Result files: one YAML file per scan, with the framework's fingerprint, every answer by item
+//! Result files: one YAML file per scan or interview, with the framework's fingerprint, every answer by item
 //! id and the notes. Saved atomically (temp file, fsync, rename) and readable by the owner only,
 //! because they hold personal data.
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
 pub mod contribution;
 pub mod file;
+mod header;
 pub mod interview;
+pub mod record;
 
-pub use file::ResultFile;
+pub use file::{ResultFile, slug};
+pub use header::Header;
+pub(crate) use header::result_struct;
+pub use record::{Fingerprints, Loaded, Record, save};
 
 use crate::error::{Error, Problem, Result};
-use crate::framework::load::{check_yaml_text, from_yaml, read_limited, yaml_problem};
+use crate::framework::load::{from_yaml, read_limited};
 use crate::framework::validate::Locator;
-use crate::framework::{Framework, Library};
+use crate::framework::{Framework, Library, Scale};
 use crate::t;
 
 /// Version of the result file format; a file with a higher version came from a newer vakwijzer.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Result files are small; anything larger is not one of ours.
-const MAX_RESULT_BYTES: u64 = 1024 * 1024;
+pub(crate) const MAX_RESULT_BYTES: u64 = 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -163,58 +168,88 @@ impl<'de> Deserialize<'de> for Answer {
     }
 }
 
-/// A self-scan: who, when, which framework (and which version of it), every answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScanResult {
-    pub schema: u32,
-    pub kind: ResultKind,
-    pub framework: String,
-    /// Fingerprint of the framework's content when the scan was made.
-    pub fingerprint: String,
-    pub name: String,
-    /// Optional grouping for team reports (e.g. the team or role); never shown with a name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub team: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    pub started: String,
-    pub updated: String,
-    /// The competencies asked; empty means all of the framework.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub competencies: Vec<String>,
-    pub complete: bool,
-    /// Item id -> answer.
-    #[serde(default, deserialize_with = "unique_keys")]
-    pub answers: BTreeMap<String, Answer>,
-    /// Competency id -> the person's note (an example from their practice).
-    #[serde(default, deserialize_with = "unique_keys")]
-    pub notes: BTreeMap<String, String>,
+result_struct! {
+    /// A self-scan: who, when, which framework (and which version of it), every answer.
+    pub struct ScanResult {
+        who {
+            pub name: String,
+            /// Optional grouping for team reports (e.g. the team or role); never shown with a name.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub team: Option<String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub role: Option<String>,
+        }
+        /// Item id -> answer.
+        #[serde(default, deserialize_with = "unique_keys")]
+        pub answers: BTreeMap<String, Answer>,
+        /// Competency id -> the person's note (an example from their practice).
+        #[serde(default, deserialize_with = "unique_keys")]
+        pub notes: BTreeMap<String, String>,
+    }
 }
 
 impl ScanResult {
     pub fn new(framework: &Framework, name: &str, competencies: Vec<String>) -> Self {
-        let now = now();
         ScanResult {
-            schema: SCHEMA_VERSION,
-            kind: ResultKind::Scan,
-            framework: framework.id.clone(),
-            fingerprint: fingerprint(framework),
             name: name.to_string(),
-            team: None,
-            role: None,
-            started: now.clone(),
-            updated: now,
-            competencies,
-            complete: false,
-            answers: BTreeMap::new(),
-            notes: BTreeMap::new(),
+            ..ScanResult::begin(framework, competencies)
         }
     }
+}
 
-    /// The date part of `started`, for reports.
-    pub fn date(&self) -> &str {
-        self.started.get(..10).unwrap_or(&self.started)
+impl Record for ScanResult {
+    const KIND: ResultKind = ResultKind::Scan;
+
+    fn not_this_kind() -> String {
+        t!("result.not_a_scan")
+    }
+
+    fn already_complete(path: &Path) -> String {
+        t!("scan.already_complete", path = path.display())
+    }
+
+    fn scale_id(framework: &Framework) -> &str {
+        &framework.scales.self_scan
+    }
+
+    fn texts(&self) -> Vec<(&str, &str)> {
+        let mut texts: Vec<(&str, &str)> = vec![("name", &self.name)];
+        texts.extend(self.team.as_deref().map(|t| ("team", t)));
+        texts.extend(self.role.as_deref().map(|r| ("role", r)));
+        texts.extend(self.notes.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        texts
+    }
+
+    fn check_answers(
+        &mut self,
+        framework: &Framework,
+        scale: &Scale,
+        file: &str,
+        locator: &Locator,
+    ) -> (Vec<Problem>, Vec<String>) {
+        let mut problems = Vec::new();
+        let mut dropped = Vec::new();
+        for (item_id, answer) in &self.answers {
+            let known = framework
+                .competencies
+                .iter()
+                .any(|c| c.indicators.iter().any(|i| &i.id == item_id));
+            if !known {
+                dropped.push(item_id.clone());
+                continue;
+            }
+            if let Err(message) = check_answer(*answer, scale) {
+                let position = locator.key_value(item_id, &answer.to_string(), 0);
+                problems.push(Problem::new(file, position, message));
+            }
+        }
+        self.answers.retain(|id, _| !dropped.contains(id));
+        (problems, dropped)
+    }
+
+    fn file_stem(&self) -> String {
+        let (framework, name) = (&self.framework, slug(&self.name));
+        format!("scan-{framework}-{name}-{}", self.date())
     }
 }
 
@@ -252,26 +287,6 @@ pub fn file_contents<T: Serialize>(result: &T) -> Result<Vec<u8>> {
     let yaml = serde_yaml::to_string(result).map_err(|e| Error::Usage(e.to_string()))?;
     let header = t!("result.file_header");
     Ok(format!("# {header}\n{yaml}").into_bytes())
-}
-
-/// Saves a scan result atomically.
-pub fn save(file: &mut ResultFile, result: &ScanResult) -> Result<()> {
-    save_yaml(file, result)
-}
-
-/// Saves a result (scan or interview) atomically with its header line. A file too large to be
-/// read again is not written: the session ends with the file as it was, readable.
-pub(crate) fn save_yaml(file: &mut ResultFile, result: &impl Serialize) -> Result<()> {
-    let contents = file_contents(result)?;
-    if contents.len() as u64 > MAX_RESULT_BYTES {
-        return Err(Error::Usage(t!(
-            "result.too_large",
-            path = file.path().display(),
-            size = contents.len(),
-            max = MAX_RESULT_BYTES
-        )));
-    }
-    file.save(&contents)
 }
 
 /// Reads a result file's text, refusing what cannot be one (too large, not text).
@@ -347,183 +362,31 @@ pub fn read_prefix(path: &Path) -> std::io::Result<(Vec<u8>, bool)> {
 }
 
 /// A scan result read from a file, checked against the framework it was made with.
-#[derive(Debug, Clone)]
-pub struct LoadedScan {
-    pub path: PathBuf,
-    pub result: ScanResult,
-    /// Non-fatal findings: another version of the framework, answers that no longer match.
-    pub warnings: Vec<String>,
-}
+pub type LoadedScan = Loaded<ScanResult>;
 
-/// Reads and checks a scan result. Answers to items the framework no longer has are dropped
-/// with a warning; everything else that is wrong is a problem with file and line.
+/// Reads and checks a scan result (see `record::load`).
 pub fn load_scan(path: &Path, library: &Library) -> Result<LoadedScan> {
-    let text = read_text(path)?;
-    let result = parse_scan(path, &text)?;
-    check_scan(path, &text, result, library, &mut Fingerprints::default())
+    record::load(path, library)
 }
 
 /// Parses a scan result's text, without checking it against its framework.
 pub fn parse_scan(path: &Path, text: &str) -> Result<ScanResult> {
-    let name = path.display().to_string();
-    let not_a_scan = || {
-        let position = Locator::new(text).key_line("kind");
-        Error::Problems(vec![Problem::new(&name, position, t!("result.not_a_scan"))])
-    };
-    check_yaml_text(&name, text).map_err(|p| Error::Problems(vec![p]))?;
-    // The typed parse comes first because it is the only one a good file needs (team reports
-    // read thousands); only a file that fails it is read again to say what it is instead.
-    match serde_yaml::from_str::<ScanResult>(text) {
-        Ok(result) if result.kind == ResultKind::Scan => Ok(result),
-        Ok(_) => Err(not_a_scan()),
-        Err(error) => {
-            if peek_kind(path, text)? != ResultKind::Scan {
-                return Err(not_a_scan());
-            }
-            Err(Error::Problems(vec![yaml_problem(&name, text, &error)]))
-        }
-    }
+    record::parse(path, text)
 }
 
-/// Fingerprints of frameworks, each computed once: hashing the framework again for every file
-/// would dominate the time to read many results.
-#[derive(Debug, Default)]
-pub struct Fingerprints(std::collections::HashMap<String, String>);
-
-impl Fingerprints {
-    pub fn of(&mut self, framework: &Framework) -> &str {
-        self.0
-            .entry(framework.id.clone())
-            .or_insert_with(|| fingerprint(framework))
-    }
-}
-
-/// Checks a parsed scan result against the framework it names: schema version, fingerprint,
-/// and every answer on the scale.
-/// Problems with the texts and competency ids of a result: ids the framework lacks (a resumed
-/// session would have nothing to ask) and control characters in what will be printed.
-pub fn check_result_texts(
-    name: &str,
-    locator: &Locator,
-    framework: &Framework,
-    competencies: &[String],
-    texts: &[(&str, &str)],
-) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    for id in competencies {
-        if !framework.competencies.iter().any(|c| &c.id == id) {
-            let position = locator.mention(id);
-            let message = t!(
-                "result.unknown_competency",
-                id = id,
-                framework = &framework.id
-            );
-            problems.push(Problem::new(name, position, message));
-        }
-    }
-    for (key, text) in texts {
-        if crate::framework::validate::has_control_chars(text) {
-            let position = locator.key_line(key);
-            problems.push(Problem::new(
-                name,
-                position,
-                t!("result.control_chars", field = key),
-            ));
-        }
-    }
-    problems
-}
-
+/// Checks a parsed scan result against the framework it names (see `record::check`).
 pub fn check_scan(
     path: &Path,
     text: &str,
-    mut result: ScanResult,
+    result: ScanResult,
     library: &Library,
     fingerprints: &mut Fingerprints,
 ) -> Result<LoadedScan> {
-    let name = path.display().to_string();
-    let locator = Locator::new(text);
-    if result.schema > SCHEMA_VERSION {
-        let position = locator.key_line("schema");
-        let message = t!(
-            "result.newer_schema",
-            schema = result.schema,
-            supported = SCHEMA_VERSION
-        );
-        return Err(Error::Problems(vec![Problem::new(
-            &name, position, message,
-        )]));
-    }
-    let framework = library.framework(&result.framework).map_err(|error| {
-        let position = locator.key_line("framework");
-        Error::Problems(vec![Problem::new(&name, position, error.to_string())])
-    })?;
-    let mut texts: Vec<(&str, &str)> = vec![("name", &result.name)];
-    texts.extend(result.team.as_deref().map(|t| ("team", t)));
-    texts.extend(result.role.as_deref().map(|r| ("role", r)));
-    texts.extend(result.notes.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let problems = check_result_texts(&name, &locator, framework, &result.competencies, &texts);
-    if !problems.is_empty() {
-        return Err(Error::Problems(problems));
-    }
-    let mut warnings = Vec::new();
-    if result.fingerprint != fingerprints.of(framework) {
-        warnings.push(t!(
-            "result.other_version",
-            path = &name,
-            framework = &framework.id
-        ));
-    }
-    let scale = library
-        .scale(&framework.scales.self_scan)
-        .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))?;
-    let mut problems = Vec::new();
-    let mut dropped = Vec::new();
-    for (item_id, answer) in &result.answers {
-        let known = framework
-            .competencies
-            .iter()
-            .any(|c| c.indicators.iter().any(|i| &i.id == item_id));
-        if !known {
-            dropped.push(item_id.clone());
-            continue;
-        }
-        if let Err(message) = check_answer(*answer, scale) {
-            let position = locator.key_value(item_id, &answer.to_string(), 0);
-            problems.push(Problem::new(&name, position, message));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Error::Problems(problems));
-    }
-    if !dropped.is_empty() {
-        warnings.push(dropped_warning(&name, &locator, &dropped));
-        result.answers.retain(|id, _| !dropped.contains(id));
-    }
-    Ok(LoadedScan {
-        path: path.to_path_buf(),
-        result,
-        warnings,
-    })
-}
-
-/// The warning that answers (or ratings) for what the framework no longer has are ignored,
-/// placed at the first of them so that the file can be put right.
-pub(crate) fn dropped_warning(name: &str, locator: &Locator, dropped: &[String]) -> String {
-    let position = dropped.first().map_or((1, 1), |id| locator.key_line(id));
-    let message = t!(
-        "result.dropped_answers",
-        count = dropped.len(),
-        ids = dropped.join(", ")
-    );
-    Problem::new(name, position, message).to_string()
+    record::check(path, text, result, library, fingerprints)
 }
 
 /// Whether an answer fits the scale; the message says what would.
-pub fn check_answer(
-    answer: Answer,
-    scale: &crate::framework::Scale,
-) -> std::result::Result<(), String> {
+pub fn check_answer(answer: Answer, scale: &Scale) -> std::result::Result<(), String> {
     match answer {
         Answer::Score(value) if scale.point(value).is_some() => Ok(()),
         Answer::NotApplicable if scale.not_applicable.is_some() => Ok(()),
@@ -536,7 +399,7 @@ pub fn check_answer(
 }
 
 /// "1-5 of n.v.t." for a scale, as a user would type it.
-pub fn expected_answers(scale: &crate::framework::Scale) -> String {
+pub fn expected_answers(scale: &Scale) -> String {
     let range = format!("{}-{}", scale.min(), scale.max());
     match &scale.not_applicable {
         Some(label) => t!("scan.expected_with_na", range = range, na = label),

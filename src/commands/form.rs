@@ -12,12 +12,14 @@ use crate::form;
 use crate::questionnaire::input;
 use crate::questionnaire::scan::selected_competencies;
 use crate::render::template::Templates;
+use crate::result::ScanResult;
+use crate::result::record::scale_of;
 use crate::t;
 
 pub fn run(context: &Context, args: &FormArgs, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
     let framework = library.framework(&args.framework)?;
-    let scale = super::scan::self_scan_scale(&library, framework)?;
+    let scale = scale_of::<ScanResult>(&library, framework)?;
     if selected_competencies(framework, &[]).is_empty() {
         return Err(Error::Usage(t!(
             "scan.nothing_to_ask",

@@ -4,15 +4,15 @@
 use std::io::{IsTerminal, Write};
 
 use super::Context;
-use super::files::{self, slug};
+use super::session::{self, Opened};
 use crate::cli::InterviewArgs;
 use crate::error::Error;
 use crate::questionnaire::engine::{self, Outcome};
 use crate::questionnaire::input;
 use crate::questionnaire::interview::{InterviewSession, selected_competencies};
 use crate::questionnaire::prompt::{LinePrompter, Prompter, TerminalPrompter};
-use crate::result::interview::{self, InterviewResult};
-use crate::result::{self, ResultFile};
+use crate::result::interview::InterviewResult;
+use crate::result::record::scale_of;
 use crate::{Result, t};
 
 pub fn run(context: &Context, options: &InterviewArgs, out: &mut dyn Write) -> Result<()> {
@@ -22,47 +22,13 @@ pub fn run(context: &Context, options: &InterviewArgs, out: &mut dyn Write) -> R
     } else {
         Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin"))
     };
-    // An interview gone on with is held from before it is read until the session ends.
-    let (result, file) = match &options.session.resume {
-        Some(path) => {
-            let held = ResultFile::open(path)?;
-            let loaded = interview::load(path, &library)?;
-            for warning in &loaded.warnings {
-                super::warn(warning);
-            }
-            if loaded.result.complete {
-                writeln!(
-                    out,
-                    "{}",
-                    t!("interview.already_complete", path = path.display())
-                )?;
-                return Ok(());
-            }
-            (loaded.result, held)
-        }
-        None => {
-            let result = new_result(&library, options)?;
-            let stem = format!(
-                "interview-{}-{}-{}-{}",
-                result.framework,
-                slug(&result.candidate),
-                slug(&result.interviewer),
-                result.date()
-            );
-            let contents = result::file_contents(&result)?;
-            let file = files::claim(
-                options.session.out.as_deref(),
-                &stem,
-                prompter.as_mut(),
-                &contents,
-            )?;
-            (result, file)
-        }
+    let new = || new_result(&library, options);
+    let Some(begun) = session::begin(&options.session, &library, out, new)? else {
+        return Ok(());
     };
+    let Opened { result, file } = begun.open(&options.session, prompter.as_mut())?;
     let framework = library.framework(&result.framework)?;
-    let scale = library
-        .scale(&framework.scales.interview)
-        .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))?;
+    let scale = scale_of::<InterviewResult>(&library, framework)?;
     if prompter.interactive() {
         writeln!(
             out,

@@ -2,7 +2,6 @@
 
 mod boks;
 mod compare;
-mod files;
 mod forget;
 mod form;
 mod frameworks;
@@ -13,6 +12,7 @@ mod output;
 pub(crate) mod report;
 mod roles;
 mod scan;
+mod session;
 mod share;
 pub(crate) mod show;
 mod team;

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use super::Context;
-use super::files::{self, slug};
+use super::session::{self, Begun, Opened};
 use crate::cli::ScanArgs;
 use crate::error::{Error, Problem};
 use crate::framework::load::{from_yaml, yaml_problem};
@@ -22,25 +22,18 @@ use crate::questionnaire::prompt::{
 use crate::questionnaire::scan::{ScanSession, selected_competencies};
 use crate::render;
 use crate::report::personal;
-use crate::result::{self, Answer, ResultFile, ScanResult, check_answer};
+use crate::result::record::scale_of;
+use crate::result::{self, Answer, ScanResult, check_answer};
 use crate::{Result, t};
 
 pub fn run(context: &Context, options: &ScanArgs, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
-    // A scan gone on with is held from before it is read until the session ends.
-    let (result, held, warnings) = match &options.session.resume {
-        Some(path) => {
-            let held = ResultFile::open(path)?;
-            let loaded = result::load_scan(path, &library)?;
-            (loaded.result, Some(held), loaded.warnings)
-        }
-        None => (new_result(&library, options)?, None, Vec::new()),
+    let new = || new_result(&library, options);
+    let Some(mut begun) = session::begin(&options.session, &library, out, new)? else {
+        return Ok(());
     };
-    for warning in &warnings {
-        super::warn(warning);
-    }
-    let framework = library.framework(&result.framework)?;
-    let scale = self_scan_scale(&library, framework)?;
+    let framework = library.framework(&begun.result().framework)?;
+    let scale = scale_of::<ScanResult>(&library, framework)?;
     let mut prompter: Box<dyn Prompter> = match &options.answers {
         Some(file) => Box::new(answers_file(file, framework, scale)?),
         None if std::io::stdin().is_terminal() => {
@@ -48,69 +41,34 @@ pub fn run(context: &Context, options: &ScanArgs, out: &mut dyn Write) -> Result
         }
         None => Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin")),
     };
-    let Some(file) = held else {
-        let name = match &options.name {
+    if let Begun::New(result) = &mut begun {
+        result.name = match &options.name {
             Some(name) => name.clone(),
             None => ask_name(prompter.as_mut())?,
         };
-        let mut result = result.clone();
-        result.name = name;
-        let stem = format!(
-            "scan-{}-{}-{}",
-            result.framework,
-            slug(&result.name),
-            result.date()
-        );
-        let contents = result::file_contents(&result)?;
-        let file = files::claim(
-            options.session.out.as_deref(),
-            &stem,
-            prompter.as_mut(),
-            &contents,
-        )?;
-        return walk(
-            context,
-            &library,
-            framework,
-            scale,
-            result,
-            file,
-            prompter.as_mut(),
-            out,
-        );
-    };
-    if result.complete {
-        writeln!(
-            out,
-            "{}",
-            t!("scan.already_complete", path = file.path().display())
-        )?;
-        return Ok(());
     }
+    let opened = begun.open(&options.session, prompter.as_mut())?;
     walk(
         context,
         &library,
         framework,
         scale,
-        result,
-        file,
+        opened,
         prompter.as_mut(),
         out,
     )
 }
 
-#[allow(clippy::too_many_arguments)]
 fn walk(
     context: &Context,
     library: &Library,
     framework: &Framework,
     scale: &Scale,
-    result: ScanResult,
-    file: ResultFile,
+    opened: Opened<ScanResult>,
     prompter: &mut dyn Prompter,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut session = ScanSession::new(framework, scale, result, file);
+    let mut session = ScanSession::new(framework, scale, opened.result, opened.file);
     let outcome = engine::run(&mut session, prompter)?;
     let path = session.file.path().display().to_string();
     match outcome {
@@ -167,15 +125,6 @@ fn summary(report: &personal::PersonalReport, width: u16) -> String {
         ..Document::default()
     };
     render::terminal::render(&document, width)
-}
-
-pub(crate) fn self_scan_scale<'a>(
-    library: &'a Library,
-    framework: &Framework,
-) -> Result<&'a Scale> {
-    library
-        .scale(&framework.scales.self_scan)
-        .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))
 }
 
 /// A new, empty result for the framework and competencies asked for.

@@ -7,7 +7,7 @@ use super::engine::{Flow, Session};
 use super::prompt::{Choice, ChoicePrompt, Chosen, PickPrompt, Picked, Prompter, TextPrompt};
 use crate::framework::{Competency, Framework, Scale};
 use crate::result::interview::{self, Advice, CompetencyRecord, InterviewResult, Rating};
-use crate::result::{ResultFile, now};
+use crate::result::{self, ResultFile};
 use crate::score::suggested_rating;
 use crate::{Result, t};
 
@@ -71,8 +71,7 @@ impl<'a> InterviewSession<'a> {
     }
 
     fn save(&mut self) -> Result<()> {
-        self.result.updated = now();
-        interview::save(&mut self.file, &self.result)
+        result::save(&mut self.file, &mut self.result)
     }
 
     fn record(&mut self, c: usize) -> &mut CompetencyRecord {

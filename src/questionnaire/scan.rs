@@ -57,8 +57,7 @@ impl<'a> ScanSession<'a> {
     }
 
     fn save(&mut self) -> Result<()> {
-        self.result.updated = result::now();
-        result::save(&mut self.file, &self.result)
+        result::save(&mut self.file, &mut self.result)
     }
 
     fn statement_number(&self, index: usize) -> usize {

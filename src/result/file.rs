@@ -28,6 +28,19 @@ pub struct ResultFile {
     locked: File,
 }
 
+/// A name as part of a file name, lowercase letters and digits joined by dashes:
+/// "Fleur Bakker" -> "fleur-bakker".
+pub fn slug(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// How often `open` tries again when the file it locked was replaced meanwhile. Each retry
 /// needs another process to save in between, and that process holds the lock afterwards.
 const OPEN_ATTEMPTS: usize = 100;
@@ -168,6 +181,13 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_keep_letters_and_digits() {
+        assert_eq!(slug("Fleur Bakker"), "fleur-bakker");
+        assert_eq!(slug("  Mehmet Yılmaz (2e)"), "mehmet-yılmaz-2e");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+    }
 
     #[test]
     fn a_new_result_is_claimed_once() {

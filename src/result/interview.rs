@@ -3,15 +3,14 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{ResultFile, ResultKind, SCHEMA_VERSION, fingerprint, now, peek_kind, read_text};
-use crate::error::{Error, Problem, Result};
-use crate::framework::load::yaml_problem;
+use super::{Loaded, Record, ResultKind, slug};
+use crate::error::{Problem, Result};
 use crate::framework::validate::Locator;
-use crate::framework::{Framework, Library};
+use crate::framework::{Framework, Library, Scale};
 use crate::t;
 
 /// How "niet beoordeeld" (not rated) is written in result files.
@@ -110,27 +109,21 @@ pub struct CompetencyRecord {
     pub rating: Option<Rating>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InterviewResult {
-    pub schema: u32,
-    pub kind: ResultKind,
-    pub framework: String,
-    pub fingerprint: String,
-    pub candidate: String,
-    pub interviewer: String,
-    pub started: String,
-    pub updated: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub competencies: Vec<String>,
-    pub complete: bool,
-    /// Competency id -> what was recorded.
-    #[serde(default, deserialize_with = "super::unique_keys")]
-    pub ratings: BTreeMap<String, CompetencyRecord>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub advice: Option<Advice>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub motivation: Option<String>,
+super::result_struct! {
+    /// One interviewer's record of one candidate.
+    pub struct InterviewResult {
+        who {
+            pub candidate: String,
+            pub interviewer: String,
+        }
+        /// Competency id -> what was recorded.
+        #[serde(default, deserialize_with = "super::unique_keys")]
+        pub ratings: BTreeMap<String, CompetencyRecord>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub advice: Option<Advice>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub motivation: Option<String>,
+    }
 }
 
 impl InterviewResult {
@@ -140,113 +133,63 @@ impl InterviewResult {
         interviewer: &str,
         competencies: Vec<String>,
     ) -> Self {
-        let now = now();
         InterviewResult {
-            schema: SCHEMA_VERSION,
-            kind: ResultKind::Interview,
-            framework: framework.id.clone(),
-            fingerprint: fingerprint(framework),
             candidate: candidate.to_string(),
             interviewer: interviewer.to_string(),
-            started: now.clone(),
-            updated: now,
-            competencies,
-            complete: false,
-            ratings: BTreeMap::new(),
-            advice: None,
-            motivation: None,
+            ..InterviewResult::begin(framework, competencies)
         }
     }
-
-    pub fn date(&self) -> &str {
-        self.started.get(..10).unwrap_or(&self.started)
-    }
 }
 
-pub fn save(file: &mut ResultFile, result: &InterviewResult) -> Result<()> {
-    super::save_yaml(file, result)
-}
+impl Record for InterviewResult {
+    const KIND: ResultKind = ResultKind::Interview;
 
-#[derive(Debug, Clone)]
-pub struct LoadedInterview {
-    pub path: PathBuf,
-    pub result: InterviewResult,
-    pub warnings: Vec<String>,
-}
+    fn not_this_kind() -> String {
+        t!("result.not_an_interview")
+    }
 
-/// Reads and checks an interview result: known framework, ratings on the interview scale,
-/// ids that exist (unknown ones are dropped with a warning, as for scans).
-pub fn load(path: &Path, library: &Library) -> Result<LoadedInterview> {
-    let text = read_text(path)?;
-    let name = path.display().to_string();
-    let locator = Locator::new(&text);
-    if peek_kind(path, &text)? != ResultKind::Interview {
-        let message = t!("result.not_an_interview");
-        return Err(Error::Problems(vec![Problem::new(
-            &name,
-            locator.key_line("kind"),
-            message,
-        )]));
+    fn already_complete(path: &Path) -> String {
+        t!("interview.already_complete", path = path.display())
     }
-    let mut result: InterviewResult = serde_yaml::from_str(&text)
-        .map_err(|e| Error::Problems(vec![yaml_problem(&name, &text, &e)]))?;
-    if result.schema > SCHEMA_VERSION {
-        let message = t!(
-            "result.newer_schema",
-            schema = result.schema,
-            supported = SCHEMA_VERSION
-        );
-        return Err(Error::Problems(vec![Problem::new(
-            &name,
-            locator.key_line("schema"),
-            message,
-        )]));
+
+    fn scale_id(framework: &Framework) -> &str {
+        &framework.scales.interview
     }
-    let framework = library.framework(&result.framework).map_err(|error| {
-        Error::Problems(vec![Problem::new(
-            &name,
-            locator.key_line("framework"),
-            error.to_string(),
-        )])
-    })?;
-    let mut texts: Vec<(&str, &str)> = vec![
-        ("candidate", &result.candidate),
-        ("interviewer", &result.interviewer),
-    ];
-    texts.extend(result.motivation.as_deref().map(|m| ("motivation", m)));
-    for record in result.ratings.values() {
-        texts.extend(record.notes.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+
+    fn texts(&self) -> Vec<(&str, &str)> {
+        let mut texts: Vec<(&str, &str)> = vec![
+            ("candidate", &self.candidate),
+            ("interviewer", &self.interviewer),
+        ];
+        texts.extend(self.motivation.as_deref().map(|m| ("motivation", m)));
+        for record in self.ratings.values() {
+            texts.extend(record.notes.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        }
+        texts
     }
-    let problems =
-        super::check_result_texts(&name, &locator, framework, &result.competencies, &texts);
-    if !problems.is_empty() {
-        return Err(Error::Problems(problems));
-    }
-    let scale = library
-        .scale(&framework.scales.interview)
-        .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))?;
-    let mut warnings = Vec::new();
-    if result.fingerprint != fingerprint(framework) {
-        warnings.push(t!(
-            "result.other_version",
-            path = &name,
-            framework = &framework.id
-        ));
-    }
-    let mut problems = Vec::new();
-    let mut dropped = Vec::new();
-    result.ratings.retain(|competency_id, record| {
-        let Some(competency) = framework
-            .competencies
-            .iter()
-            .find(|c| &c.id == competency_id)
-        else {
-            dropped.push(competency_id.clone());
-            return false;
-        };
-        if let Some(Rating::Score(value)) = record.rating
-            && scale.point(value).is_none()
-        {
+
+    /// Ratings on the interview scale; a competency the framework no longer has is dropped,
+    /// and so are questions and indicators of a competency that it no longer has.
+    fn check_answers(
+        &mut self,
+        framework: &Framework,
+        scale: &Scale,
+        file: &str,
+        locator: &Locator,
+    ) -> (Vec<Problem>, Vec<String>) {
+        let mut problems = Vec::new();
+        let mut dropped = Vec::new();
+        self.ratings.retain(|competency_id, record| {
+            let Some(competency) = framework
+                .competencies
+                .iter()
+                .find(|c| &c.id == competency_id)
+            else {
+                dropped.push(competency_id.clone());
+                return false;
+            };
+            if let Some(Rating::Score(value)) = record.rating
+                && scale.point(value).is_none()
             {
                 let position = locator.key_value("rating", &value.to_string(), 0);
                 let expected = format!(
@@ -255,41 +198,46 @@ pub fn load(path: &Path, library: &Library) -> Result<LoadedInterview> {
                     scale.max(),
                     t!("word.or")
                 );
-                problems.push(Problem::new(
-                    &name,
-                    position,
-                    t!(
-                        "scan.answer_out_of_range",
-                        answer = value,
-                        expected = expected
-                    ),
-                ));
+                let message = t!(
+                    "scan.answer_out_of_range",
+                    answer = value,
+                    expected = expected
+                );
+                problems.push(Problem::new(file, position, message));
             }
-        }
-        let before = record.asked.len() + record.observed.len();
-        record
-            .asked
-            .retain(|id| competency.questions.iter().any(|q| &q.id == id));
-        record
-            .observed
-            .retain(|id| competency.indicators.iter().any(|i| &i.id == id));
-        record
-            .notes
-            .retain(|id, _| competency.questions.iter().any(|q| &q.id == id));
-        if record.asked.len() + record.observed.len() < before {
-            dropped.push(competency_id.clone());
-        }
-        true
-    });
-    if !problems.is_empty() {
-        return Err(Error::Problems(problems));
+            let before = record.asked.len() + record.observed.len();
+            record
+                .asked
+                .retain(|id| competency.questions.iter().any(|q| &q.id == id));
+            record
+                .observed
+                .retain(|id| competency.indicators.iter().any(|i| &i.id == id));
+            record
+                .notes
+                .retain(|id, _| competency.questions.iter().any(|q| &q.id == id));
+            if record.asked.len() + record.observed.len() < before {
+                dropped.push(competency_id.clone());
+            }
+            true
+        });
+        (problems, dropped)
     }
-    if !dropped.is_empty() {
-        warnings.push(super::dropped_warning(&name, &locator, &dropped));
+
+    fn file_stem(&self) -> String {
+        let (candidate, interviewer) = (slug(&self.candidate), slug(&self.interviewer));
+        let framework = &self.framework;
+        format!(
+            "interview-{framework}-{candidate}-{interviewer}-{}",
+            self.date()
+        )
     }
-    Ok(LoadedInterview {
-        path: path.to_path_buf(),
-        result,
-        warnings,
-    })
+}
+
+/// An interview result read from a file, checked against the framework it was made with.
+pub type LoadedInterview = Loaded<InterviewResult>;
+
+/// Reads and checks an interview result: known framework, ratings on the interview scale,
+/// ids that exist (unknown ones are dropped with a warning, as for scans).
+pub fn load(path: &Path, library: &Library) -> Result<LoadedInterview> {
+    super::record::load(path, library)
 }
