@@ -285,7 +285,7 @@ fn the_report_comes_in_every_format() {
         "Ontwikkelpunten",
         "Durf",
         "BoKS —",
-        "Methoden:",
+        "Suggesties:",
     ] {
         assert!(table.contains(expected), "table lacks {expected}:\n{table}");
     }

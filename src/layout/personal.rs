@@ -6,7 +6,7 @@ use crate::render::number;
 use crate::report::personal::{
     CompetencyResult, DevelopmentPoint, PersonalReport, StatementAnswer,
 };
-use crate::report::suggestions::Suggestions;
+use crate::report::suggestions::{Because, BoksSuggestion, LinkOrigin, Suggestion, alone};
 use crate::t;
 
 impl crate::render::Report for PersonalReport {
@@ -80,6 +80,7 @@ pub fn layout(report: &PersonalReport) -> Document {
             .collect();
         blocks.push(Block::Table(table));
     }
+    blocks.extend(appendix(report));
     Document {
         title: format!("{} — {}", t!("report.personal_title"), report.name),
         meta,
@@ -330,30 +331,79 @@ fn development_point(report: &PersonalReport, point: &DevelopmentPoint) -> Vec<B
     blocks
 }
 
-/// The BoKS activities and methods linked to a competency, each under a lead-in line, and
-/// whether the link is a proposal. The team plan lists them the same way.
-pub fn suggestion_blocks(suggestions: &Suggestions) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    for row in &suggestions.boks {
-        blocks.push(Block::heading(4, format!("BoKS — {}", row.name)));
+/// Where a link comes from: "koppeling voorgesteld door vakwijzer", "koppeling uit de bron".
+pub fn origin_words(origin: &LinkOrigin) -> String {
+    match &origin.proposed_by {
+        Some(author) => t!("report.link_proposal", author = author),
+        None => t!("report.link_source"),
+    }
+}
+
+/// `Presentiebenadering (Generieke methoden): gekoppeld aan Aanpassingsvermogen, voorstel van
+/// vakwijzer`: what to do, what kind of thing it is, why, and whose link that is.
+pub fn suggestion_line(suggestion: &Suggestion) -> String {
+    let why = match &suggestion.because {
+        // Under the competency's own heading: its name again would only repeat it.
+        Because::LinkedMethod { .. } => t!("report.because_method"),
+        Because::BoksRow { row, .. } => t!("report.because_boks", row = row),
+    };
+    let whose = match &suggestion.origin.proposed_by {
+        Some(author) => t!("report.origin_proposal", author = author),
+        None => t!("report.origin_source"),
+    };
+    format!(
+        "{} ({}): {why}, {whose}",
+        suggestion.name, suggestion.category
+    )
+}
+
+/// The suggestions under a lead-in line; nothing when there are none.
+pub fn suggestion_blocks(suggestions: &[Suggestion]) -> Vec<Block> {
+    if suggestions.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::heading(4, t!("report.suggestions")),
+        Block::bullets(suggestions.iter().map(suggestion_line).collect()),
+    ]
+}
+
+/// The appendix: every BoKS row linked to a development point, once, with all its activities.
+fn appendix(report: &PersonalReport) -> Vec<Block> {
+    let mut rows: Vec<(&BoksSuggestion, Vec<String>)> = Vec::new();
+    for point in &report.development_points {
+        // A name that ends a sentence in the source ("Signaleren en agenderen.") in a list.
+        let name = alone(&point.name);
+        for row in &point.linked_boks {
+            match rows.iter_mut().find(|(r, _)| r.cluster == row.cluster) {
+                Some((_, points)) => points.push(name.clone()),
+                None => rows.push((row, vec![name.clone()])),
+            }
+        }
+    }
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let mut blocks = vec![
+        Block::heading(2, t!("report.appendix_boks")),
+        Block::note(t!("report.appendix_boks_intro")),
+    ];
+    for (row, points) in rows {
+        blocks.push(Block::heading(
+            3,
+            t!(
+                "report.appendix_row",
+                row = &row.name,
+                points = points.join(", ")
+            ),
+        ));
         let items = row
             .activities
             .iter()
-            .map(|(column, activity)| format!("{activity} ({column})"))
+            .map(|(column, activity)| format!("{} ({column})", alone(activity)))
             .collect();
         blocks.push(Block::bullets(items));
-    }
-    if !suggestions.methods.is_empty() {
-        blocks.push(Block::heading(4, t!("report.methods")));
-        let items = suggestions
-            .methods
-            .iter()
-            .map(|m| format!("{} ({})", m.name, m.category))
-            .collect();
-        blocks.push(Block::bullets(items));
-    }
-    if let Some(author) = &suggestions.proposed_by {
-        blocks.push(Block::note(t!("report.link_proposal", author = author)));
+        blocks.push(Block::note(origin_words(&row.origin)));
     }
     blocks
 }

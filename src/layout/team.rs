@@ -3,12 +3,13 @@
 //! the disclosure policy are notices, in the same place in every format. The texts come from
 //! `render::team`, which the CSV shares.
 
+use super::personal::suggestion_line;
 use super::{Block, Cell, ColumnKind, Document, Table, day};
 use crate::render::team::{
     self as texts, basis_lines, groups, input_lines, intro_lines, no_plan, plan_line, refusal_line,
-    row_cells, since_line, suggestion_lines,
+    row_cells, since_line,
 };
-use crate::report::team::{Section, TeamReport};
+use crate::report::team::{PlanEntry, Section, TeamReport};
 use crate::t;
 
 impl crate::render::Report for TeamReport {
@@ -43,6 +44,40 @@ fn section_table(report: &TeamReport, section: &Section) -> Table {
     table
 }
 
+/// A schooling plan: the greatest needs worked out (each a heading at `level` with its
+/// activities), the other competencies below target by name. The whole team's plan says how
+/// it is made; a group's plan follows it.
+fn plan_blocks(report: &TeamReport, plan: &[PlanEntry], level: u8) -> Vec<Block> {
+    if let Some(reason) = no_plan(report, plan) {
+        return vec![Block::paragraph(reason)];
+    }
+    let mut blocks = Vec::new();
+    if level == 3 {
+        blocks.push(Block::note(t!("team.plan_intro")));
+    }
+    for entry in plan.iter().filter(|e| e.in_full) {
+        blocks.push(Block::heading(level, plan_line(entry, &entry.name)));
+        if entry.suggestions.is_empty() {
+            blocks.push(Block::paragraph(t!("team.plan_no_activities")));
+        } else {
+            let items = entry.suggestions.iter().map(suggestion_line).collect();
+            blocks.push(Block::bullets(items));
+        }
+    }
+    let rest: Vec<&str> = plan
+        .iter()
+        .filter(|e| !e.in_full)
+        .map(|e| e.name.as_str())
+        .collect();
+    if !rest.is_empty() {
+        blocks.push(Block::paragraph(t!(
+            "team.plan_rest",
+            names = rest.join(", ")
+        )));
+    }
+    blocks
+}
+
 pub fn layout(report: &TeamReport) -> Document {
     let mut blocks = vec![Block::bullets(intro_lines(report))];
     if report.team.withheld {
@@ -62,26 +97,16 @@ pub fn layout(report: &TeamReport) -> Document {
         blocks.push(Block::Table(section_table(report, &report.team)));
         blocks.push(Block::note(t!("team.legend")));
         blocks.push(Block::heading(2, t!("team.plan_title")));
-        match no_plan(report) {
-            Some(reason) => blocks.push(Block::paragraph(reason)),
-            None => {
-                blocks.push(Block::note(t!("team.plan_intro")));
-                for entry in &report.plan {
-                    blocks.push(Block::heading(3, plan_line(entry, &entry.name)));
-                    let items = suggestion_lines(&entry.suggestions)
-                        .into_iter()
-                        .map(|line| line.trim().to_string())
-                        .collect();
-                    blocks.push(Block::bullets(items));
-                }
-            }
-        }
+        blocks.extend(plan_blocks(report, &report.plan, 3));
         if let Some(line) = report.split.as_ref().and_then(|s| refusal_line(report, s)) {
             blocks.push(Block::notice(line));
         }
-        for (title, section) in groups(report) {
+        let plans = report.split.iter().flat_map(|s| &s.groups).map(|g| &g.plan);
+        for ((title, section), plan) in groups(report).into_iter().zip(plans) {
             blocks.push(Block::heading(2, title));
             blocks.push(Block::Table(section_table(report, section)));
+            blocks.push(Block::heading(3, t!("team.plan_title")));
+            blocks.extend(plan_blocks(report, plan, 4));
         }
     }
     let input = input_lines(report);

@@ -2,7 +2,6 @@
 
 use crate::render::escape;
 use crate::render::{figure, number, signed_figure};
-use crate::report::suggestions::Suggestions;
 use crate::report::team::{
     Basis, CompetencyRow, Count, Figure, FrameworkChoice, GroupField, PlanEntry, Section,
     SkipCount, Split, TeamReport,
@@ -254,11 +253,11 @@ pub(crate) fn row_cells(row: &CompetencyRow, with_change: bool) -> Vec<String> {
 }
 
 /// Why there is no plan, when there is none.
-pub(crate) fn no_plan(report: &TeamReport) -> Option<String> {
+pub(crate) fn no_plan(report: &TeamReport, plan: &[PlanEntry]) -> Option<String> {
     if report.role.is_none() || report.team.competencies.iter().all(|r| r.target.is_none()) {
         return Some(t!("team.plan_no_targets"));
     }
-    report.plan.is_empty().then(|| t!("team.plan_empty"))
+    plan.is_empty().then(|| t!("team.plan_empty"))
 }
 
 /// Hints about the command line for whoever runs it: they go to stderr, never into a report
@@ -408,8 +407,6 @@ pub struct TeamView {
     pub legend: String,
     /// The disclosure policy in one sentence, at the foot of the report.
     pub footer: String,
-    pub plan_intro: Option<String>,
-    pub plan: Vec<PlanView>,
     pub heat: HeatView,
 }
 
@@ -417,12 +414,6 @@ pub struct TeamView {
 pub struct SectionView {
     pub title: Option<String>,
     pub rows: Vec<Vec<String>>,
-}
-
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct PlanView {
-    pub line: String,
-    pub suggestions: Vec<String>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -455,23 +446,6 @@ pub fn view(report: &TeamReport) -> TeamView {
             .into_iter()
             .map(|(title, s)| section(Some(title), s)),
     );
-    let (plan_intro, plan) = match no_plan(report) {
-        Some(reason) => (Some(reason), Vec::new()),
-        None => (
-            Some(t!("team.plan_intro")),
-            report
-                .plan
-                .iter()
-                .map(|entry| PlanView {
-                    line: plan_line(entry, &entry.name),
-                    suggestions: suggestion_lines(&entry.suggestions)
-                        .into_iter()
-                        .map(|l| l.trim().to_string())
-                        .collect(),
-                })
-                .collect(),
-        ),
-    };
     let heat = HeatView {
         rows: report
             .team
@@ -514,46 +488,6 @@ pub fn view(report: &TeamReport) -> TeamView {
         sections,
         legend: t!("team.legend"),
         footer: report.policy.clone(),
-        plan_intro,
-        plan,
         heat,
     }
-}
-
-/// Activities joined into one line; a source text's trailing comma or semicolon would
-/// double the separator, so it is left off here (the data keeps it).
-fn joined(items: impl IntoIterator<Item = String>) -> String {
-    items
-        .into_iter()
-        .map(|item| item.trim_end_matches([',', ';']).to_string())
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// Lines naming the BoKS activities and methods linked to a competency, indented by two.
-pub(crate) fn suggestion_lines(suggestions: &Suggestions) -> Vec<String> {
-    let mut lines = Vec::new();
-    for row in &suggestions.boks {
-        let activities = joined(row.activities.iter().map(|(_, a)| a.clone()));
-        lines.push(format!("  BoKS — {}: {activities}", row.name));
-    }
-    if !suggestions.methods.is_empty() {
-        let methods: Vec<String> = suggestions
-            .methods
-            .iter()
-            .map(|m| format!("{} ({})", m.name, m.category))
-            .collect();
-        lines.push(format!(
-            "  {}: {}",
-            t!("report.methods"),
-            methods.join("; ")
-        ));
-    }
-    if let Some(author) = &suggestions.proposed_by {
-        lines.push(format!(
-            "  ({})",
-            t!("report.link_proposal", author = author)
-        ));
-    }
-    lines
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::suggestions::{Suggestions, suggestions};
+use super::suggestions::{self, Audience, BoksSuggestion, Suggestion};
 use crate::framework::{Framework, Library, Role, Scale};
 use crate::questionnaire::scan::selected_competencies;
 use crate::result::{Answer, ScanResult};
@@ -142,7 +142,10 @@ pub struct DevelopmentPoint {
     pub target: Option<f64>,
     pub gap: Option<f64>,
     pub note: Option<String>,
-    pub suggestions: Suggestions,
+    /// At most three things to do, best first, none suggested for another point as well.
+    pub suggestions: Vec<Suggestion>,
+    /// The whole BoKS rows the competency is linked to (the report's appendix).
+    pub linked_boks: Vec<BoksSuggestion>,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -210,6 +213,52 @@ pub fn level_rows(
         .collect()
 }
 
+/// The development points of a scan, furthest below target first, each with its suggestions
+/// (at most three, none repeated across the points) and its linked BoKS rows.
+pub fn development_points_of(
+    library: &Library,
+    framework: &Framework,
+    role: Option<&Role>,
+    scan: &ScanResult,
+) -> Vec<DevelopmentPoint> {
+    let targets = role.and_then(|r| r.targets.get(&framework.id));
+    points(
+        library,
+        framework,
+        scan,
+        &score_scan(framework, scan, targets),
+    )
+}
+
+fn points(
+    library: &Library,
+    framework: &Framework,
+    scan: &ScanResult,
+    scores: &[CompetencyScore],
+) -> Vec<DevelopmentPoint> {
+    let chosen = development_points(scores);
+    let mut suggestions = suggestions::for_competencies(
+        library,
+        &framework.id,
+        chosen.iter().map(|s| s.id.as_str()),
+        Audience::Person,
+    )
+    .into_iter();
+    chosen
+        .into_iter()
+        .map(|s| DevelopmentPoint {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            score: s.score,
+            target: s.target,
+            gap: s.gap,
+            note: scan.notes.get(&s.id).cloned(),
+            suggestions: suggestions.next().unwrap_or_default(),
+            linked_boks: suggestions::linked_boks(library, &framework.id, &s.id),
+        })
+        .collect()
+}
+
 /// Builds the report of `current`, with the progress since `previous` when given.
 pub fn build(
     library: &Library,
@@ -229,18 +278,7 @@ pub fn build(
         target: s.target,
         note: current.notes.get(&s.id).cloned(),
     };
-    let development = development_points(&scores)
-        .into_iter()
-        .map(|s| DevelopmentPoint {
-            id: s.id.clone(),
-            name: s.name.clone(),
-            score: s.score,
-            target: s.target,
-            gap: s.gap,
-            note: current.notes.get(&s.id).cloned(),
-            suggestions: suggestions(library, &framework.id, &s.id),
-        })
-        .collect();
+    let development = points(library, framework, current, &scores);
     let progress = previous.map(|previous| {
         let before = score_scan(framework, previous, targets);
         Progress {

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 pub use super::disclosure::{Basis, Change, CompetencyStats, Count, Figure, Identity, PointCount};
 use super::disclosure::{PersonKey, Policy};
-use super::suggestions::{Suggestions, suggestions};
+use super::suggestions::{self, Audience, Suggestion};
 use crate::framework::{Competency, Framework, Library, Role, Scale};
 use crate::questionnaire::scan::selected_competencies;
 use crate::result::ScanResult;
@@ -181,6 +181,8 @@ pub struct GroupSection {
     pub value: Option<String>,
     #[serde(flatten)]
     pub section: Section,
+    /// The group's own schooling plan, from its figures as the policy shows them.
+    pub plan: Vec<PlanEntry>,
 }
 
 /// How many groups are below the minimum: neither their names nor their sizes, since a
@@ -202,8 +204,16 @@ pub struct PlanEntry {
     pub below_target: Count,
     pub scans: Count,
     pub need: Figure,
-    pub suggestions: Suggestions,
+    /// Whether the plan works this competency out: the [`PLAN_IN_FULL`] greatest needs are,
+    /// the others are named only.
+    pub in_full: bool,
+    /// At most three activities, learning together first, none repeated in the plan; empty
+    /// for a competency not worked out.
+    pub suggestions: Vec<Suggestion>,
 }
+
+/// How many competencies of a plan are worked out with activities; the rest are named.
+pub const PLAN_IN_FULL: usize = 3;
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Since {
@@ -477,6 +487,7 @@ fn split(
             GroupSection {
                 value: value.clone(),
                 section: report,
+                plan: Vec::new(),
             }
         })
         .collect();
@@ -494,8 +505,28 @@ fn period(members: &[Member]) -> Option<(String, String)> {
     Some((first.clone(), last.clone()))
 }
 
-fn plan(library: &Library, framework: &Framework, team: &Section) -> Vec<PlanEntry> {
-    rank_by_need(&team.competencies)
+/// The schooling plan of a section: the competencies with a need, the greatest first, from
+/// the figures the policy released for it (so a group's plan tells nothing its table does
+/// not); the first [`PLAN_IN_FULL`] with their activities.
+fn plan(library: &Library, framework: &Framework, section: &Section) -> Vec<PlanEntry> {
+    let ranked: Vec<&CompetencyRow> = rank_by_need(&section.competencies)
+        .into_iter()
+        .filter(|row| {
+            row.target.is_some()
+                && row
+                    .stats
+                    .as_ref()
+                    .is_some_and(|s| s.gap.is_some() && s.below_target.is_some())
+        })
+        .collect();
+    let mut activities = suggestions::for_competencies(
+        library,
+        &framework.id,
+        ranked.iter().take(PLAN_IN_FULL).map(|row| row.id.as_str()),
+        Audience::Team,
+    )
+    .into_iter();
+    ranked
         .into_iter()
         .enumerate()
         .filter_map(|(index, row)| {
@@ -510,7 +541,8 @@ fn plan(library: &Library, framework: &Framework, team: &Section) -> Vec<PlanEnt
                 below_target: stats.below_target?,
                 scans: stats.scans,
                 need: stats.need?,
-                suggestions: suggestions(library, &framework.id, &row.id),
+                in_full: index < PLAN_IN_FULL,
+                suggestions: activities.next().unwrap_or_default(),
             })
         })
         .collect()
@@ -566,12 +598,17 @@ pub fn build(
         }
     });
     let split = options.by.filter(|_| !team.withheld).map(|field| {
-        split(
+        let mut split = split(
             &context,
             field,
             &current.members,
             earlier.as_ref().map(|e| e.members.as_slice()),
-        )
+        );
+        // After `suppress_complements`: a group's plan uses only what its table shows.
+        for group in &mut split.groups {
+            group.plan = plan(library, framework, &group.section);
+        }
+        split
     });
     let scans_with_remarks =
         current.scans_with_remarks + earlier.as_ref().map_or(0, |e| e.scans_with_remarks);
