@@ -8,6 +8,7 @@ pub mod form;
 pub mod framework;
 pub mod help;
 pub mod i18n;
+pub mod input;
 pub mod layout;
 pub mod person;
 pub mod questionnaire;

@@ -21,9 +21,9 @@ pub(crate) use header::result_struct;
 pub use record::{Fingerprints, Loaded, Record, save};
 
 use crate::error::{Error, Problem, Result};
-use crate::framework::load::{from_yaml, read_limited};
-use crate::framework::validate::Locator;
 use crate::framework::{Framework, Library, Scale};
+use crate::input::Locator;
+use crate::input::{from_yaml, read_limited};
 use crate::t;
 
 /// Version of the result file format; a file with a higher version came from a newer vakwijzer.

@@ -55,7 +55,7 @@ pub struct Parsed {
 /// Every file below `paths`, sorted, each once. A path that does not exist is an error (a typo
 /// should not pass for an empty team); files given by name are read whatever their extension.
 pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = files_below(paths, &crate::framework::load::is_yaml)?;
+    let mut files = files_below(paths, &crate::input::is_yaml)?;
     // A file given twice (a folder and a file in it) must count once.
     let mut seen = BTreeSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
@@ -74,7 +74,7 @@ pub fn files_below(paths: &[PathBuf], keep_file: &dyn Fn(&Path) -> bool) -> Resu
         })?;
         if metadata.is_dir() {
             let mut found = Vec::new();
-            crate::framework::load::collect_files(path, &|_| false, keep_file, &mut found)?;
+            crate::input::collect_files(path, &|_| false, keep_file, &mut found)?;
             found.sort();
             files.extend(found);
         } else {
@@ -123,7 +123,7 @@ fn read_one(path: &Path) -> std::result::Result<Parsed, Skipped> {
         reason,
         detail: None,
     };
-    if crate::framework::load::is_special_file(path) {
+    if crate::input::is_special_file(path) {
         return Err(skip(None, SkipReason::NotAFile));
     }
     let text = result::read_text(path).map_err(|_| skip(None, SkipReason::Unreadable))?;

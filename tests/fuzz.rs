@@ -38,8 +38,9 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::FileFailurePersistence;
 
-use vakwijzer::framework::load::{Library, SourceFile, bundled_files, read_files};
-use vakwijzer::framework::validate::load_layers;
+use vakwijzer::framework::Library;
+use vakwijzer::framework::load::{SourceFile, bundled_files, read_files};
+use vakwijzer::framework::merge::load_layers;
 use vakwijzer::questionnaire::engine;
 use vakwijzer::questionnaire::interview::InterviewSession;
 use vakwijzer::questionnaire::prompt::{
@@ -1173,7 +1174,7 @@ fn a_device_or_a_named_pipe_is_refused_without_being_read() {
     let dir = scratch();
     let error = run_scan_with_answers(dir.path(), zero).unwrap_err();
     assert_refused(&error, zero, not_a_file);
-    let error = vakwijzer::framework::load::read_limited(zero, 4096)
+    let error = vakwijzer::input::read_limited(zero, 4096)
         .unwrap_err()
         .to_string();
     assert_refused(&error, zero, not_a_file);
@@ -1292,7 +1293,7 @@ fn ordinary_brackets_are_not_taken_for_nesting() {
     // Many texts, each with a bracket that is not closed (900 in all).
     texts.push("- \"zie [1\"\n- 'a {'\n- b [c\n".repeat(300));
     for text in texts {
-        let checked = vakwijzer::framework::load::check_yaml_text("x.yaml", &text);
+        let checked = vakwijzer::input::check_yaml_text("x.yaml", &text);
         assert!(checked.is_ok(), "{checked:?} for {text:.200}");
     }
 }

@@ -178,7 +178,7 @@ pub fn run(args: &ForgetArgs, out: &mut dyn Write) -> Result<()> {
     let mut found = Found::default();
     let mut removed = BTreeSet::new();
     // A named pipe would wait for a writer and a device has no end: no result is one.
-    let regular = |path: &std::path::Path| !crate::framework::load::is_special_file(path);
+    let regular = |path: &std::path::Path| !crate::input::is_special_file(path);
     for file in files_below(paths, &regular)? {
         let is_link = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_symlink());
         let target = is_link.then(|| file.canonicalize().ok()).flatten();

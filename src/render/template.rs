@@ -293,7 +293,7 @@ fn read_user_templates(dir: &Path) -> Result<Vec<(String, String, String)>> {
                 max = MAX_TEMPLATE_BYTES
             )));
         }
-        let text = crate::framework::load::read_limited(&path, MAX_TEMPLATE_BYTES)?;
+        let text = crate::input::read_limited(&path, MAX_TEMPLATE_BYTES)?;
         found.push((name.to_string(), path.display().to_string(), text));
     }
     found.sort();

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Answer, ResultKind, SCHEMA_VERSION, ScanResult, peek_kind};
 use crate::error::{Error, Result};
-use crate::framework::load::yaml_problem;
+use crate::input::yaml_problem;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -74,7 +74,7 @@ impl ResultFile {
             source,
         };
         // Opening a named pipe would wait for a writer.
-        crate::framework::load::refuse_special_file(path)?;
+        crate::input::refuse_special_file(path)?;
         let target = path.canonicalize().map_err(read_error)?;
         for _ in 0..OPEN_ATTEMPTS {
             let file = File::open(&target).map_err(read_error)?;

@@ -9,8 +9,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Loaded, Record, ResultKind, slug};
 use crate::error::{Problem, Result};
-use crate::framework::validate::Locator;
 use crate::framework::{Framework, Library, Scale};
+use crate::input::Locator;
 use crate::t;
 
 /// How "niet beoordeeld" (not rated) is written in result files.

@@ -11,9 +11,9 @@ use super::{
     read_text,
 };
 use crate::error::{Error, Problem, Result};
-use crate::framework::load::{check_yaml_text, yaml_problem};
-use crate::framework::validate::Locator;
 use crate::framework::{Framework, Library, Scale};
+use crate::input::Locator;
+use crate::input::{check_yaml_text, yaml_problem};
 use crate::t;
 
 /// What a kind of result adds to its header: its scale, the texts it prints, how its answers

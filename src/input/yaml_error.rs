@@ -17,7 +17,7 @@ use crate::t;
 pub fn problem(file: &str, text: &str, error: &serde_yaml::Error) -> Problem {
     let raw = error.to_string();
     let parts = split(&raw);
-    let position = super::load::error_position(error, text);
+    let position = super::error_position(error, text);
     let described = if is_serde_message(parts.message) {
         describe_data(&parts)
     } else if is_libyaml_message(parts.message) {
