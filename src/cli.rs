@@ -175,6 +175,8 @@ pub struct ReportArgs {
     pub files: Vec<PathBuf>,
     #[arg(long, value_name = "ID")]
     pub role: Option<String>,
+    #[arg(long, value_name = "FILE")]
+    pub vacancy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
     #[command(flatten)]
@@ -195,6 +197,8 @@ pub struct ForgetArgs {
 pub struct CompareArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub vacancy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
     #[command(flatten)]

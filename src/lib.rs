@@ -18,6 +18,7 @@ pub mod report;
 pub mod result;
 pub mod scans;
 pub mod score;
+pub mod vacancy;
 
 pub use error::{Error, Problem, Result};
 

@@ -660,7 +660,9 @@ fn check_interview_file(dir: &Path, bytes: &[u8]) {
     match loaded {
         Ok(loaded) => {
             let framework = library().framework(&loaded.result.framework).unwrap();
-            if let Ok(card) = vakwijzer::report::scorecard::build(library(), framework, &[loaded]) {
+            if let Ok(card) =
+                vakwijzer::report::scorecard::build(library(), framework, &[loaded], None)
+            {
                 render(&card, Format::Md, &OPTIONS).unwrap();
             }
         }

@@ -519,6 +519,7 @@ motivation: Durft veel, coacht nog te sturend; één ding om op te letten
         serde_json::json!([{
             "interviewer": "Pieter",
             "advice": "wel",
+            "advice_id": "wel",
             "motivation": "Durft veel, coacht nog te sturend; één ding om op te letten",
         }]),
         "report: {json}"

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use super::Context;
 use super::output::emit;
-use super::report::load_interviews;
+use super::report::{check_vacancy_framework, load_interviews, split_vacancy};
 use crate::cli::CompareArgs;
 use crate::error::Error;
 use crate::render::render;
@@ -14,9 +14,9 @@ use crate::report::scorecard;
 use crate::{Result, t};
 
 pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
-    let (files, format, output) = (&args.files, args.format, &args.output);
     let library = context.library()?;
-    let interviews = load_interviews(&library, files)?;
+    let (files, vacancy) = split_vacancy(&library, &args.files, args.vacancy.as_deref())?;
+    let interviews = load_interviews(&library, &files)?;
     let first = &interviews[0];
     if let Some(other) = interviews
         .iter()
@@ -29,6 +29,8 @@ pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result
         )));
     }
     let framework = library.framework(&first.result.framework)?;
+    check_vacancy_framework(vacancy.as_ref(), &framework.id)?;
+    let vacancy = vacancy.as_ref().map(|(_, v)| v);
     // One panel per candidate, in the order the files were given.
     let mut panels: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for interview in interviews {
@@ -39,9 +41,11 @@ pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result
     }
     let scorecards: Vec<scorecard::Scorecard> = panels
         .values()
-        .map(|panel| scorecard::build(&library, framework, panel))
+        .map(|panel| scorecard::build(&library, framework, panel, vacancy))
         .collect::<Result<_>>()?;
-    let comparison = scorecard::compare(framework, &scorecards);
-    let rendered = render(&comparison, format.into(), &context.render_options())?;
-    emit(rendered, output, files, out)
+    let comparison = scorecard::compare(framework, &scorecards, vacancy);
+    let rendered = render(&comparison, args.format.into(), &context.render_options())?;
+    // The -o file may replace none of the inputs, the vacancy included.
+    let inputs: Vec<_> = args.files.iter().chain(&args.vacancy).cloned().collect();
+    emit(rendered, &args.output, &inputs, out)
 }

@@ -2,23 +2,25 @@
 //! scans of the same person and framework; for interviews the candidate's scorecard.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Context;
 use super::output::emit;
-use crate::cli::{OutputArgs, ReportArgs, ReportFormat};
+use crate::cli::ReportArgs;
 use crate::error::Error;
 use crate::framework::Library;
 use crate::render::render;
 use crate::report::personal;
 use crate::report::scorecard;
 use crate::result::{self, LoadedScan, ResultKind, interview};
+use crate::vacancy::{self, Vacancy};
 use crate::{Result, t};
 
 pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<()> {
-    let (files, role, format, output) =
-        (&args.files, args.role.as_deref(), args.format, &args.output);
+    let (role, format, output) = (args.role.as_deref(), args.format, &args.output);
     let library = context.library()?;
+    let (files, vacancy) = split_vacancy(&library, &args.files, args.vacancy.as_deref())?;
+    let files = &files;
     let kinds: Vec<ResultKind> = files
         .iter()
         .map(|path| result::read_text(path).and_then(|text| result::peek_kind(path, &text)))
@@ -27,7 +29,13 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
         return Err(Error::Usage(t!("report.mixed_kinds")));
     }
     if kinds[0] == ResultKind::Interview {
-        return scorecard(context, &library, files, format, output, out);
+        return scorecard(context, &library, args, files, vacancy, out);
+    }
+    if let Some((path, _)) = vacancy {
+        return Err(Error::Usage(t!(
+            "vacancy.with_scans",
+            path = path.display()
+        )));
     }
     let mut scans: Vec<LoadedScan> = files
         .iter()
@@ -93,19 +101,78 @@ pub(crate) fn load_interviews(
     Ok(interviews)
 }
 
+/// A vacancy and the file it came from.
+pub(crate) type LoadedVacancy = (PathBuf, Vacancy);
+
+/// The inputs split into the interviews (or scans) and the vacancy: the one given with
+/// `--vacancy`, or a file among the inputs that says `kind: vacancy`. Two are refused.
+pub(crate) fn split_vacancy(
+    library: &Library,
+    files: &[PathBuf],
+    flag: Option<&Path>,
+) -> Result<(Vec<PathBuf>, Option<LoadedVacancy>)> {
+    let mut rest = Vec::new();
+    let mut found: Vec<PathBuf> = flag.map(Path::to_path_buf).into_iter().collect();
+    for path in files {
+        if vacancy::read_if_vacancy(path)?.is_some() {
+            found.push(path.clone());
+        } else {
+            rest.push(path.clone());
+        }
+    }
+    if let [a, b, ..] = found.as_slice() {
+        return Err(Error::Usage(t!(
+            "vacancy.two_vacancies",
+            a = a.display(),
+            b = b.display()
+        )));
+    }
+    if rest.is_empty() {
+        return Err(Error::Usage(t!("vacancy.no_interviews")));
+    }
+    let vacancy = match found.pop() {
+        Some(path) => {
+            let loaded = vacancy::load(&path, library)?;
+            Some((path, loaded))
+        }
+        None => None,
+    };
+    Ok((rest, vacancy))
+}
+
+/// Refuses a vacancy of another framework than the interviews'.
+pub(crate) fn check_vacancy_framework(
+    vacancy: Option<&LoadedVacancy>,
+    framework: &str,
+) -> Result<()> {
+    match vacancy {
+        Some((path, vacancy)) if vacancy.framework != framework => Err(Error::Usage(t!(
+            "vacancy.other_framework",
+            vacancy = path.display(),
+            framework = &vacancy.framework,
+            interviews = framework
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// The scorecard of one candidate from the interviews of their panel.
 fn scorecard(
     context: &Context,
     library: &Library,
+    args: &ReportArgs,
     files: &[PathBuf],
-    format: ReportFormat,
-    output: &OutputArgs,
+    vacancy: Option<LoadedVacancy>,
     out: &mut dyn Write,
 ) -> Result<()> {
     let interviews = load_interviews(library, files)?;
     scorecard::check_panel(&interviews)?;
     let framework = library.framework(&interviews[0].result.framework)?;
-    let card = scorecard::build(library, framework, &interviews)?;
-    let rendered = render(&card, format.into(), &context.render_options())?;
-    emit(rendered, output, files, out)
+    check_vacancy_framework(vacancy.as_ref(), &framework.id)?;
+    let vacancy = vacancy.as_ref().map(|(_, v)| v);
+    let card = scorecard::build(library, framework, &interviews, vacancy)?;
+    let rendered = render(&card, args.format.into(), &context.render_options())?;
+    // The -o file may replace none of the inputs, the vacancy included.
+    let inputs: Vec<PathBuf> = args.files.iter().chain(&args.vacancy).cloned().collect();
+    emit(rendered, &args.output, &inputs, out)
 }

@@ -1,7 +1,11 @@
-//! The comparison of candidates laid out: ranked by overall score, a column per competency
-//! (numbered, with a legend, since the names are long), and the disagreements to discuss.
+//! The comparison of candidates laid out: ranked by total (weighted for the vacancy when
+//! there is one), a column per competency (numbered, with a legend, since the names are long),
+//! the vacancy's weights and the must-haves not met, each disputed competency with its
+//! ratings, and every interviewer's advice.
 
+use super::scorecard::{must_have_blocks, weighting_note};
 use super::{BarChart, Block, Cell, ColumnKind, Document, Table, day};
+use crate::render::short_number;
 use crate::report::scorecard::Comparison;
 use crate::t;
 
@@ -26,10 +30,15 @@ pub fn layout(comparison: &Comparison) -> Document {
     ];
     columns
         .extend((1..=comparison.competencies.len()).map(|n| (format!("C{n}"), ColumnKind::Score)));
-    columns.extend([
-        (t!("scorecard.overall"), ColumnKind::Score),
-        (t!("compare.flagged_short"), ColumnKind::Number),
-    ]);
+    let weighed = comparison.vacancy.is_some();
+    columns.push((t!("scorecard.overall"), ColumnKind::Score));
+    if weighed {
+        columns.extend([
+            (t!("scorecard.weighted"), ColumnKind::Score),
+            (t!("compare.failed_short"), ColumnKind::Number),
+        ]);
+    }
+    columns.push((t!("compare.flagged_short"), ColumnKind::Number));
     let mut table = Table::new(columns);
     table.rows = comparison
         .candidates
@@ -38,6 +47,10 @@ pub fn layout(comparison: &Comparison) -> Document {
             let mut cells = vec![Cell::from(row.candidate.as_str()), Cell::Count(row.rank)];
             cells.extend(row.means.iter().map(|m| Cell::Score(*m)));
             cells.push(Cell::Score(row.overall));
+            if weighed {
+                cells.push(Cell::Score(row.weighted));
+                cells.push(Cell::Count(row.failed().count()));
+            }
             cells.push(Cell::Count(row.flagged));
             cells
         })
@@ -55,26 +68,125 @@ pub fn layout(comparison: &Comparison) -> Document {
             .iter()
             .map(|c| c.candidate.clone())
             .collect(),
-        values: comparison.candidates.iter().map(|c| c.overall).collect(),
+        values: comparison
+            .candidates
+            .iter()
+            .map(|c| if weighed { c.weighted } else { c.overall })
+            .collect(),
         targets: vec![],
         min,
         max,
-        value_legend: t!("scorecard.overall"),
+        value_legend: if weighed {
+            t!("scorecard.weighted")
+        } else {
+            t!("scorecard.overall")
+        },
         target_legend: String::new(),
     };
-    let blocks = vec![
+    let mut blocks: Vec<Block> = comparison
+        .candidates
+        .iter()
+        .flat_map(|c| c.panel_notes.iter().map(Block::notice))
+        .collect();
+    blocks.extend([
         Block::chart(bars, t!("chart.comparison")),
         Block::Table(table),
         Block::paragraph(legend.join(" · ")),
         Block::note(t!("compare.legend")),
-    ];
+        weighting_note(comparison.vacancy.as_ref().map(|v| v.name.as_str())),
+    ]);
+    blocks.extend(vacancy_blocks(comparison));
+    blocks.push(Block::heading(2, t!("scorecard.disputes")));
+    let disputes: Vec<String> = comparison
+        .candidates
+        .iter()
+        .flat_map(|c| {
+            c.disputes
+                .iter()
+                .map(move |d| format!("{} — {}", c.candidate, d.text()))
+        })
+        .collect();
+    if disputes.is_empty() {
+        blocks.push(Block::paragraph(t!("scorecard.no_disputes")));
+    } else {
+        blocks.push(Block::bullets(disputes));
+    }
+    blocks.push(Block::heading(2, t!("compare.advice")));
+    blocks.push(Block::Table(advice(comparison)));
+    let mut meta = vec![comparison.framework_name.clone()];
+    if let Some(vacancy) = &comparison.vacancy {
+        meta.push(t!("scorecard.vacancy", vacancy = &vacancy.name));
+    }
     Document {
         title: t!("compare.title"),
-        meta: vec![comparison.framework_name.clone()],
+        meta,
         author: "vakwijzer".to_string(),
         subject: comparison.framework_name.clone(),
         date: day(&comparison.date),
         personal_data: true,
         blocks,
     }
+}
+
+/// The vacancy's weights and must-haves per competency, and the must-haves not met.
+fn vacancy_blocks(comparison: &Comparison) -> Vec<Block> {
+    let Some(vacancy) = &comparison.vacancy else {
+        return Vec::new();
+    };
+    let mut weights = Table::new([
+        (t!("report.competency"), ColumnKind::Name),
+        (t!("scorecard.weight"), ColumnKind::Number),
+        (t!("compare.minimum"), ColumnKind::Number),
+    ]);
+    weights.rows = vacancy
+        .competencies
+        .iter()
+        .map(|c| {
+            vec![
+                Cell::from(c.name.as_str()),
+                Cell::Text(short_number(c.weight)),
+                Cell::Text(c.minimum.map_or_else(|| "—".to_string(), short_number)),
+            ]
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::heading(2, t!("compare.weights")),
+        Block::Table(weights),
+    ];
+    let failed: Vec<Block> = comparison
+        .candidates
+        .iter()
+        .flat_map(|c| {
+            let failed: Vec<_> = c.failed().cloned().collect();
+            must_have_blocks(&failed, Some(&c.candidate))
+        })
+        .collect();
+    if !failed.is_empty() {
+        blocks.push(Block::heading(2, t!("compare.failed")));
+        blocks.extend(failed);
+    }
+    blocks
+}
+
+/// Per candidate, in rank order, each interviewer's advice.
+fn advice(comparison: &Comparison) -> Table {
+    let mut table = Table::new([
+        (t!("compare.candidate"), ColumnKind::Name),
+        (t!("compare.interviewer"), ColumnKind::Name),
+        (t!("compare.advice_column"), ColumnKind::Text),
+    ]);
+    table.rows = comparison
+        .candidates
+        .iter()
+        .flat_map(|c| {
+            c.advice_by.iter().map(|a| {
+                vec![
+                    Cell::from(c.candidate.as_str()),
+                    Cell::from(a.interviewer.as_str()),
+                    Cell::Text(a.advice.clone().unwrap_or_else(|| "—".to_string())),
+                ]
+            })
+        })
+        .collect();
+    table
 }

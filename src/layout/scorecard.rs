@@ -1,9 +1,10 @@
 //! The candidate scorecard laid out: every interviewer's rating per competency with the
-//! panel's mean, spread and "bespreken", the notes per question and each interviewer's advice.
+//! panel's mean, spread and "bespreken", the disputes, the vacancy's weighted total and
+//! must-haves, the notes per question and each interviewer's advice.
 
 use super::{BarChart, Block, Cell, ColumnKind, Document, Table, day};
-use crate::render::number;
-use crate::report::scorecard::Scorecard;
+use crate::render::{number, short_number};
+use crate::report::scorecard::{MustHave, Scorecard};
 use crate::t;
 
 impl crate::render::Report for Scorecard {
@@ -25,6 +26,7 @@ pub fn layout(card: &Scorecard) -> Document {
         blocks.push(Block::notice(t!("scorecard.incomplete")));
     }
     blocks.extend(card.warnings.iter().map(Block::notice));
+    blocks.extend(card.panel_notes.iter().map(Block::notice));
     let bars = BarChart {
         labels: card.competencies.iter().map(|r| r.name.clone()).collect(),
         values: card.competencies.iter().map(|r| r.panel.mean).collect(),
@@ -36,13 +38,33 @@ pub fn layout(card: &Scorecard) -> Document {
     };
     blocks.push(Block::chart(bars, t!("chart.scorecard")));
     blocks.push(Block::Table(ratings(card)));
-    blocks.push(Block::paragraph(format!(
-        "{}: {} · {}: {}",
+    let mut totals = vec![format!(
+        "{}: {}",
         t!("scorecard.overall"),
-        number(card.overall),
-        t!("scorecard.flagged"),
-        card.flagged
-    )));
+        number(card.overall)
+    )];
+    if card.vacancy.is_some() {
+        totals.push(format!(
+            "{}: {}",
+            t!("scorecard.weighted"),
+            number(card.weighted)
+        ));
+    }
+    totals.push(format!("{}: {}", t!("scorecard.flagged"), card.flagged));
+    blocks.push(Block::paragraph(totals.join(" · ")));
+    blocks.push(weighting_note(card.vacancy.as_deref()));
+    if !card.must_haves.is_empty() {
+        blocks.push(Block::heading(2, t!("scorecard.must_haves")));
+        blocks.extend(must_have_blocks(&card.must_haves, None));
+    }
+    blocks.push(Block::heading(2, t!("scorecard.disputes")));
+    if card.disputes.is_empty() {
+        blocks.push(Block::paragraph(t!("scorecard.no_disputes")));
+    } else {
+        blocks.push(Block::bullets(
+            card.disputes.iter().map(|d| d.text()).collect(),
+        ));
+    }
     blocks.push(Block::heading(2, t!("scorecard.notes")));
     let mut notes = Vec::new();
     for row in &card.competencies {
@@ -71,22 +93,66 @@ pub fn layout(card: &Scorecard) -> Document {
         })
         .collect();
     blocks.push(Block::KeyValues { pairs });
+    let mut meta = vec![card.framework_name.clone()];
+    if let Some(vacancy) = &card.vacancy {
+        meta.push(t!("scorecard.vacancy", vacancy = vacancy));
+    }
+    meta.push(format!(
+        "{}: {}",
+        t!("scorecard.interviewers"),
+        card.interviewers.join(", ")
+    ));
     Document {
         title: format!("{} — {}", t!("scorecard.title"), card.candidate),
-        meta: vec![
-            card.framework_name.clone(),
-            format!(
-                "{}: {}",
-                t!("scorecard.interviewers"),
-                card.interviewers.join(", ")
-            ),
-        ],
+        meta,
         author: card.interviewers.join(", "),
         subject: card.framework_name.clone(),
         date: day(card.dates.iter().max().map_or("", String::as_str)),
         personal_data: true,
         blocks,
     }
+}
+
+/// How the total is weighed: by the vacancy, or every competency the same.
+pub fn weighting_note(vacancy: Option<&str>) -> Block {
+    match vacancy {
+        Some(vacancy) => Block::note(t!("scorecard.weighted_by", vacancy = vacancy)),
+        None => Block::note(t!("scorecard.equal_weights")),
+    }
+}
+
+/// Each must-have as a line, "Coachen: gemiddeld 3,00, minimaal 3,5 — niet gehaald"; one not
+/// met is a notice. In a comparison the line starts with the candidate.
+pub fn must_have_blocks(must_haves: &[MustHave], candidate: Option<&str>) -> Vec<Block> {
+    must_haves
+        .iter()
+        .map(|m| {
+            let mean = match m.mean {
+                Some(_) => number(m.mean),
+                None => t!("interview.not_rated"),
+            };
+            let (key, block): (_, fn(String) -> Block) = if m.met {
+                ("scorecard.must_have_met", Block::paragraph)
+            } else {
+                ("scorecard.must_have_failed", Block::notice)
+            };
+            let text = crate::i18n::format(
+                key,
+                &[
+                    (
+                        "name",
+                        candidate.map_or_else(
+                            || m.name.clone(),
+                            |candidate| format!("{candidate} — {}", m.name),
+                        ),
+                    ),
+                    ("mean", mean),
+                    ("minimum", short_number(m.minimum)),
+                ],
+            );
+            block(text)
+        })
+        .collect()
 }
 
 fn ratings(card: &Scorecard) -> Table {
@@ -100,8 +166,12 @@ fn ratings(card: &Scorecard) -> Table {
     columns.extend([
         (t!("scorecard.mean"), ColumnKind::Score),
         (t!("scorecard.spread"), ColumnKind::Number),
-        (String::new(), ColumnKind::Text),
     ]);
+    let weighed = card.vacancy.is_some();
+    if weighed {
+        columns.push((t!("scorecard.weight"), ColumnKind::Number));
+    }
+    columns.push((String::new(), ColumnKind::Text));
     let mut table = Table::new(columns);
     table.rows = card
         .competencies
@@ -118,6 +188,9 @@ fn ratings(card: &Scorecard) -> Table {
                     .spread
                     .map_or(Cell::from("—"), |s| Cell::Count(usize::from(s))),
             );
+            if weighed {
+                cells.push(Cell::Text(short_number(row.weight)));
+            }
             cells.push(if row.panel.discuss {
                 Cell::Text(t!("scorecard.discuss"))
             } else {

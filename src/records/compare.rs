@@ -1,4 +1,6 @@
-//! The comparison as records: one row per candidate, one column per competency.
+//! The comparison as records: one row per candidate, one column per competency; then the
+//! weighted total, the must-haves not met, the disputed competencies with their ratings and
+//! each interviewer's advice, ids and values as the files have them.
 
 use super::{Field, Records};
 use crate::report::scorecard::Comparison;
@@ -10,7 +12,17 @@ pub fn records(comparison: &Comparison) -> Records {
         "interviewers".to_string(),
     ];
     header.extend(comparison.competencies.iter().map(|(id, _)| id.clone()));
-    header.extend(["overall".to_string(), "flagged".to_string()]);
+    header.extend(
+        [
+            "overall",
+            "flagged",
+            "weighted",
+            "must_haves_not_met",
+            "disputed",
+            "advice",
+        ]
+        .map(String::from),
+    );
     let mut records = Records::new(header);
     for row in &comparison.candidates {
         let mut record = vec![
@@ -19,7 +31,30 @@ pub fn records(comparison: &Comparison) -> Records {
             Field::from(row.interviewers),
         ];
         record.extend(row.means.iter().map(|m| Field::Number(*m)));
-        record.extend([Field::Number(row.overall), Field::from(row.flagged)]);
+        let failed: Vec<&str> = row.failed().map(|m| m.competency.as_str()).collect();
+        // "creativiteit=2/4", "overtuigingskracht=2/3/4"
+        let disputed: Vec<String> = row
+            .disputes
+            .iter()
+            .map(|d| {
+                let ratings: Vec<String> = d.ratings.iter().map(|(_, r)| r.to_string()).collect();
+                format!("{}={}", d.competency, ratings.join("/"))
+            })
+            .collect();
+        // "Ans de Groot=wel; Pieter Smit=zeker-wel"
+        let advice: Vec<String> = row
+            .advice_by
+            .iter()
+            .map(|a| format!("{}={}", a.interviewer, a.advice_id.as_deref().unwrap_or("")))
+            .collect();
+        record.extend([
+            Field::Number(row.overall),
+            Field::from(row.flagged),
+            Field::Number(row.weighted),
+            Field::Text(failed.join(" ")),
+            Field::Text(disputed.join(" ")),
+            Field::Text(advice.join("; ")),
+        ]);
         records.rows.push(record);
     }
     records

@@ -15,8 +15,15 @@ pub fn records(card: &Scorecard) -> Records {
         "mean",
         "spread",
         "discuss",
+        "weight",
+        "minimum",
     ]);
     for row in &card.competencies {
+        let minimum = card
+            .must_haves
+            .iter()
+            .find(|m| m.competency == row.id)
+            .map(|m| m.minimum);
         for rating in &row.ratings {
             records.rows.push(vec![
                 Field::from(&card.candidate),
@@ -29,6 +36,8 @@ pub fn records(card: &Scorecard) -> Records {
                 Field::Number(row.panel.mean),
                 Field::Count(row.panel.spread.map(usize::from)),
                 Field::Flag(row.panel.discuss),
+                Field::Number(Some(row.weight)),
+                Field::Number(minimum),
             ]);
         }
     }

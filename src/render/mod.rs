@@ -148,6 +148,14 @@ pub fn signed_figure(value: Option<crate::report::disclosure::Figure>) -> String
     }
 }
 
+/// A figure someone wrote in a file (a weight, a minimum): at most two decimals, no trailing
+/// zeros, with the decimal separator of the language ("2", "1,5", "3,25").
+pub fn short_number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    localized(text.to_string())
+}
+
 fn localized(text: String) -> String {
     match i18n::current() {
         Lang::Nl => text.replace('.', ","),

@@ -77,6 +77,17 @@ impl Advice {
         Advice::GeenBesluit,
     ];
 
+    /// The value in a result file and in machine formats: `zeker-niet` .. `geen-besluit`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Advice::ZekerNiet => "zeker-niet",
+            Advice::Niet => "niet",
+            Advice::Wel => "wel",
+            Advice::ZekerWel => "zeker-wel",
+            Advice::GeenBesluit => "geen-besluit",
+        }
+    }
+
     pub fn label(self) -> String {
         match self {
             Advice::ZekerNiet => t!("advice.zeker_niet"),
