@@ -9,9 +9,9 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Problem, Result};
-use crate::framework::load::{from_yaml, read_limited};
 use crate::framework::positions::{Positions, Step};
 use crate::framework::{Framework, Library};
+use crate::input::{from_yaml, read_limited};
 use crate::render::short_number;
 use crate::t;
 
