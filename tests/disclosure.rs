@@ -20,6 +20,8 @@
 //! `VAKWIJZER_BIN` runs the tests against another build (how they were shown to fail on the
 //! code before the policy).
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -173,25 +175,18 @@ fn json_report(args: &[&str]) -> Report {
 fn csv_report(args: &[&str]) -> Report {
     let mut args = args.to_vec();
     args.extend(["--format", "csv"]);
-    let text = output(&args);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
+    // The Dutch CSV, the default: the one a trainer opens in a spreadsheet.
+    let csv = common::Csv::read(&output(&args), "nl");
+    // Every column has an id, so a new one (a median, say) is looked for below by that id.
+    assert!(
+        csv.unnamed.is_empty(),
+        "columns without an id: {:?}",
+        csv.unnamed
+    );
     let mut figures = Figures::new();
-    for record in reader.records() {
-        let record = record.unwrap();
-        let cell = |name: &str| {
-            header
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| record.get(i))
-                .filter(|v| !v.is_empty())
-        };
-        let number = |name: &str| cell(name).map(|v| v.parse::<f64>().unwrap());
+    for record in &csv.rows {
+        let cell = |id: &str| csv.get(record, id);
+        let number = |id: &str| csv.number(record, id);
         let key = match (cell("group_field"), cell("group")) {
             (Some(field), group) => format!("{field}:{}", group.unwrap_or("")),
             (None, _) => String::new(),

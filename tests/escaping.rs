@@ -5,6 +5,8 @@
 //! control character or bidi override in it.
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -271,27 +273,35 @@ fn no_csv_cell_is_a_formula() {
     let d = dir.path();
     hostile_results(d);
     for (what, args) in reports() {
-        let csv = report(d, &args, "csv");
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(csv.as_bytes());
-        let mut cells = Vec::new();
-        for record in reader.records() {
-            let record = record.unwrap_or_else(|e| panic!("{what}: not CSV: {e}\n{csv}"));
-            cells.extend(record.iter().map(str::to_string));
+        for lang in ["nl", "en"] {
+            let args = [&["--lang", lang], args.as_slice()].concat();
+            let csv = report(d, &args, "csv");
+            let read = common::Csv::read(&csv, lang);
+            let mut cells: Vec<String> = read.columns.clone();
+            cells.extend(read.rows.iter().flatten().cloned());
+            for cell in &cells {
+                assert!(
+                    !evaluated(cell),
+                    "{what} ({lang}): a spreadsheet evaluates {cell:?}"
+                );
+            }
+            // The texts are there, neutralised rather than dropped; the numbers are numbers.
+            let neutralised = cells.iter().filter(|c| c.starts_with("'=")).count();
+            if !what.starts_with("team") {
+                assert!(
+                    neutralised > 0,
+                    "{what} ({lang}): no formula shown as text:\n{csv}"
+                );
+            }
+            let decimal = if lang == "nl" { ',' } else { '.' };
+            assert!(
+                cells
+                    .iter()
+                    .filter(|c| c.contains(decimal))
+                    .any(|c| c.replace(decimal, ".").parse::<f64>().is_ok()),
+                "{what} ({lang}): no numbers with decimals:\n{csv}"
+            );
         }
-        for cell in &cells {
-            assert!(!evaluated(cell), "{what}: a spreadsheet evaluates {cell:?}");
-        }
-        // The texts are there, neutralised rather than dropped; the numbers are numbers.
-        let neutralised = cells.iter().filter(|c| c.starts_with("'=")).count();
-        if !what.starts_with("team") {
-            assert!(neutralised > 0, "{what}: no formula shown as text:\n{csv}");
-        }
-        assert!(
-            cells.iter().any(|c| c.parse::<f64>().is_ok()),
-            "{what}: no numbers:\n{csv}"
-        );
     }
     // A team's groups are named by what people typed as their team.
     let csv = report(d, &reports()[5].1, "csv");

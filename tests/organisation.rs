@@ -118,7 +118,16 @@ fn validate_frameworks_show_roles_and_methods() {
 
     let (out, _) = ok(dir.path(), &["methods", "--format", "csv"], "");
     assert!(
-        out.contains("een-gezin-een-plan,\"Eén gezin, één plan\",Scholing Jeugdteam Zuid"),
+        out.contains("\neen-gezin-een-plan;Eén gezin, één plan;Scholing Jeugdteam Zuid"),
+        "Dutch: split on the semicolon, the comma is text:\n{out}"
+    );
+    let (out, _) = ok(
+        dir.path(),
+        &["--lang", "en", "methods", "--format", "csv"],
+        "",
+    );
+    assert!(
+        out.contains("\neen-gezin-een-plan,\"Eén gezin, één plan\",Scholing Jeugdteam Zuid"),
         "{out}"
     );
     let (out, _) = ok(dir.path(), &["methods", "--format", "json"], "");

@@ -44,8 +44,11 @@ fn reports_in_english() {
         let mut args = args.clone();
         args.insert(0, "en".to_string());
         args.insert(0, "--lang".to_string());
-        args.extend(["--format".to_string(), "md".to_string()]);
-        snapshot(&format!("{report}.en.md"), &args);
+        for format in ["md", "csv"] {
+            let mut args = args.clone();
+            args.extend(["--format".to_string(), format.to_string()]);
+            snapshot(&format!("{report}.en.{format}"), &args);
+        }
     }
     let args = ["--lang", "en", "guide", "eindhoven", "--competency", "durf"].map(String::from);
     snapshot("guide.en.txt", &args);

@@ -2,6 +2,8 @@
 //! the minimum group rule, splitting, the earlier round, skipped files, and that no name from
 //! any scan ever appears in any output.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -467,7 +469,8 @@ fn a_file_given_twice_counts_once() {
 
 #[test]
 fn csv_has_one_machine_readable_row_per_competency() {
-    let (csv, _) = run(&["team", EXAMPLE, "--format", "csv"]);
+    // English: the CSV programs read, as it always was.
+    let (csv, _) = run(&["--lang", "en", "team", EXAMPLE, "--format", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 9, "header and eight competencies:\n{csv}");
     assert!(lines[0].starts_with("group_field,group,framework,competency,competency_name,withheld,scans,mean,sd,count_1,count_2,count_3,count_4,count_5,count_nvt,target,below_target,gap,need,plan_rank,previous_mean,change"));
@@ -481,6 +484,18 @@ fn csv_has_one_machine_readable_row_per_competency() {
         mean.contains('.') && mean.parse::<f64>().is_ok(),
         "dot decimals: {durf}"
     );
+    // Dutch, the default: the same rows for a Dutch spreadsheet.
+    let (csv, _) = run(&["team", EXAMPLE, "--format", "csv"]);
+    let dutch = common::Csv::read(&csv, "nl");
+    assert!(dutch.unnamed.is_empty(), "{:?}", dutch.unnamed);
+    assert_eq!(dutch.columns.join(","), lines[0]);
+    assert!(
+        csv.starts_with("\u{FEFF}indeling;groep;framework;competentie;"),
+        "{csv}"
+    );
+    let durf = dutch.rows.iter().find(|r| r[3] == "durf").unwrap();
+    assert_eq!(durf[..7], ["", "", "eindhoven", "durf", "Durf", "0", "14"]);
+    assert_eq!(durf[7], mean.replace('.', ","), "decimal comma");
     let (csv, _) = run(&[
         "team",
         EXAMPLE,
@@ -491,10 +506,12 @@ fn csv_has_one_machine_readable_row_per_competency() {
         "--since",
         EXAMPLE_EARLIER,
     ]);
-    assert_eq!(csv.lines().count(), 1 + 8 * 3);
+    let csv = common::Csv::read(&csv, "nl");
+    assert_eq!(csv.rows.len(), 8 * 3);
     assert!(
-        csv.lines()
-            .any(|l| l.starts_with("team,Zuid,eindhoven,netwerken,"))
+        csv.rows
+            .iter()
+            .any(|r| r[..4] == ["team", "Zuid", "eindhoven", "netwerken"])
     );
 }
 

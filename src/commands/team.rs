@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use super::Context;
-use super::output::{Rendered, emit};
-use crate::cli::{ReportFormat, TeamArgs};
+use super::output::emit;
+use crate::cli::TeamArgs;
 use crate::error::Error;
 use crate::framework::{Framework, Library};
 use crate::render;
@@ -76,19 +76,7 @@ pub fn run(context: &Context, options: &TeamArgs, out: &mut dyn Write) -> Result
         let hint = render::table::wrap_lines(&format!("vakwijzer: {hint}"), context.width);
         eprintln!("{}", hint.trim_end());
     }
-    let rendered = match options.format {
-        ReportFormat::Csv => {
-            // A spreadsheet gets only the rows; what a reader must know goes to stderr.
-            for line in render::team::notices(&report)
-                .iter()
-                .chain([&report.policy])
-            {
-                super::warn(line);
-            }
-            Rendered::Text(render::team::csv(&report)?)
-        }
-        format => render::render(&report, format.into(), &context.render_options())?,
-    };
+    let rendered = render::render(&report, options.format.into(), &context.render_options())?;
     emit(rendered, &options.output, &files, out)
 }
 

@@ -1,7 +1,7 @@
 //! The anonymous team report laid out: what was read and how, the heat map, the table of the
 //! whole team, the schooling plan, then each group of an accepted split; a refused split and
 //! the disclosure policy are notices, in the same place in every format. The texts come from
-//! `render::team`, which the CSV shares.
+//! `render::team`, which the notices of the CSV share.
 
 use super::personal::suggestion_line;
 use super::{Block, Cell, ColumnKind, Document, Table, day};
@@ -17,6 +17,17 @@ impl crate::render::Report for TeamReport {
 
     fn layout(&self) -> Document {
         layout(self)
+    }
+
+    fn records(&self) -> Option<crate::records::Records> {
+        Some(crate::records::team(self))
+    }
+
+    /// A spreadsheet gets only the rows; what a reader must know goes to stderr.
+    fn csv_notices(&self) -> Vec<String> {
+        let mut lines = texts::notices(self);
+        lines.push(self.policy.clone());
+        lines
     }
 }
 

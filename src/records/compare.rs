@@ -2,17 +2,19 @@
 //! weighted total, the must-haves not met, the disputed competencies with their ratings and
 //! each interviewer's advice, ids and values as the files have them.
 
-use super::{Field, Records};
+use super::{Column, Field, Records};
 use crate::report::scorecard::Comparison;
 
 pub fn records(comparison: &Comparison) -> Records {
-    let mut header = vec![
-        "rank".to_string(),
-        "candidate".to_string(),
-        "interviewers".to_string(),
-    ];
-    header.extend(comparison.competencies.iter().map(|(id, _)| id.clone()));
-    header.extend(
+    let mut records = Records::new(["rank", "candidate", "interviewers"]);
+    // A column per competency, named by its id in every language: the ids are the data's.
+    records.columns.extend(
+        comparison
+            .competencies
+            .iter()
+            .map(|(id, _)| Column::named(id.clone(), id.clone())),
+    );
+    records.columns.extend(
         [
             "overall",
             "flagged",
@@ -21,9 +23,8 @@ pub fn records(comparison: &Comparison) -> Records {
             "disputed",
             "advice",
         ]
-        .map(String::from),
+        .map(Column::fixed),
     );
-    let mut records = Records::new(header);
     for row in &comparison.candidates {
         let mut record = vec![
             Field::from(row.rank),

@@ -3,6 +3,7 @@
 
 use super::{Field, Records};
 use crate::report::personal::{PersonalReport, StatementAnswer};
+use crate::result::Answer;
 
 pub fn records(report: &PersonalReport) -> Records {
     let mut records = Records::new([
@@ -34,10 +35,12 @@ pub fn records(report: &PersonalReport) -> Records {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
+        // The lowest and highest are of the statements answered with a point: a number.
         let answer = |list: &[&StatementAnswer]| {
-            list.first()
-                .and_then(|s| s.answer)
-                .map_or_else(String::new, |a| a.to_string())
+            Field::Count(list.first().and_then(|s| match s.answer {
+                Some(Answer::Score(point)) => Some(usize::from(point)),
+                _ => None,
+            }))
         };
         let (lowest, highest) = (result.lowest(), result.highest());
         let progress = report
@@ -61,9 +64,9 @@ pub fn records(report: &PersonalReport) -> Records {
             Field::Number(progress.and_then(|p| p.previous)),
             Field::Number(progress.and_then(|p| p.change)),
             Field::Text(ids(&lowest)),
-            Field::Text(answer(&lowest)),
+            answer(&lowest),
             Field::Text(ids(&highest)),
-            Field::Text(answer(&highest)),
+            answer(&highest),
         ]);
     }
     records

@@ -32,16 +32,21 @@ pub fn csv_record<S: AsRef<str>>(cells: impl IntoIterator<Item = S>) -> Vec<Stri
         .collect()
 }
 
-/// A CSV document (a header record, then the data) with every cell through [`csv_text`]: the
-/// one way vakwijzer writes CSV.
-pub fn csv_document<R, S>(records: impl IntoIterator<Item = R>) -> crate::Result<String>
+/// A CSV document (a header record, then the data) separated by `delimiter`, with every cell
+/// through [`csv_text`]: the one way vakwijzer writes CSV (`records::csv` chooses the style).
+pub fn csv_document<R, S>(
+    records: impl IntoIterator<Item = R>,
+    delimiter: u8,
+) -> crate::Result<String>
 where
     R: IntoIterator<Item = S>,
     S: AsRef<str>,
 {
     // Writing to memory fails only on records of unequal length, which is a bug of ours.
     let bug = |error: &dyn std::fmt::Display| crate::Error::Usage(format!("CSV: {error}"));
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
     for record in records {
         writer
             .write_record(csv_record(record))

@@ -65,15 +65,34 @@ fn markdown(list: &List) -> String {
     out
 }
 
+/// The list through the one CSV writer of the reports, in the spreadsheet style of the
+/// language; a whole number is a number there, the rest text.
 fn csv(list: &List) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(escape::csv_record(&list.headers));
-    for row in &list.rows {
-        let _ = writer.write_record(escape::csv_record(row));
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8_lossy(&bytes).trim_end().to_string()
+    use crate::records::{Column, Field, Records};
+    let records = Records {
+        columns: list
+            .headers
+            .iter()
+            .map(|h| Column::named(h.clone(), h.clone()))
+            .collect(),
+        rows: list
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| match cell.parse::<usize>() {
+                        Ok(count) => Field::from(count),
+                        Err(_) => Field::from(cell),
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    // Writing to memory fails only on rows of unequal length, which the lists do not have.
+    crate::records::csv(&records)
+        .unwrap_or_default()
+        .trim_end()
+        .to_string()
 }
 
 #[cfg(test)]
@@ -92,6 +111,6 @@ mod tests {
         let md = render(&list(), &(), ListFormat::Md, 80);
         assert_eq!(md, "| id | naam |\n| --- | --- |\n| a | =1+1 \\| b |\n");
         let csv = render(&list(), &(), ListFormat::Csv, 80);
-        assert_eq!(csv, "id,naam\na,'=1+1 | b");
+        assert_eq!(csv, "\u{FEFF}id;naam\na;'=1+1 | b", "Dutch, the default");
     }
 }

@@ -86,7 +86,7 @@ pub fn render<R: Report>(report: &R, format: Format, options: &Options) -> Resul
                 .records()
                 .ok_or_else(|| Error::Usage(format!("{}: csv", R::NAME)))?;
             for line in report.csv_notices() {
-                eprintln!("vakwijzer: {line}");
+                eprintln!("vakwijzer: {}", escape::terminal_text(&line));
             }
             crate::records::csv(&records)?
         }

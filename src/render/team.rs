@@ -1,13 +1,12 @@
-//! The team report as a terminal table, Markdown and CSV (JSON is the model itself).
+//! The texts of the team report, which its layout and the notices of its CSV share.
 
-use crate::render::escape;
 use crate::render::{figure, number, signed_figure};
 use crate::report::team::{
-    Basis, CompetencyRow, Count, Figure, FrameworkChoice, GroupField, PlanEntry, Section,
-    SkipCount, Split, TeamReport,
+    Basis, CompetencyRow, FrameworkChoice, GroupField, PlanEntry, Section, SkipCount, Split,
+    TeamReport,
 };
 use crate::scans::{SkipReason, Skipped};
-use crate::{Result, t};
+use crate::t;
 
 fn field_name(field: GroupField) -> String {
     match field {
@@ -302,96 +301,6 @@ pub(crate) fn groups(report: &TeamReport) -> Vec<(String, &Section)> {
             (title, &g.section)
         })
         .collect()
-}
-
-/// One row per competency (the whole team, then per group), machine-readable: ids, dot
-/// decimals, empty cells where a figure is withheld.
-pub fn csv(report: &TeamReport) -> Result<String> {
-    let mut header: Vec<String> = [
-        "group_field",
-        "group",
-        "framework",
-        "competency",
-        "competency_name",
-        "withheld",
-        "scans",
-        "mean",
-        "sd",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    header.extend(report.scale.iter().map(|p| format!("count_{}", p.value)));
-    header.extend(
-        [
-            "count_nvt",
-            "target",
-            "below_target",
-            "gap",
-            "need",
-            "plan_rank",
-            "previous_mean",
-            "change",
-        ]
-        .iter()
-        .map(|s| s.to_string()),
-    );
-    let mut records = vec![header];
-    let mut sections: Vec<(String, String, &Section)> =
-        vec![(String::new(), String::new(), &report.team)];
-    if let Some(split) = &report.split {
-        let field = match split.field {
-            GroupField::Team => "team",
-            GroupField::Role => "role",
-        };
-        for group in &split.groups {
-            let value = group.value.clone().unwrap_or_default();
-            sections.push((field.to_string(), value, &group.section));
-        }
-    }
-    let target = |v: Option<f64>| v.map(|v| format!("{v:.2}")).unwrap_or_default();
-    let opt = |v: Option<Figure>| v.map(|v| format!("{:.1}", v.value())).unwrap_or_default();
-    let count = |v: Option<Count>| v.map(|v| v.get().to_string()).unwrap_or_default();
-    for (field, value, section) in sections {
-        for row in &section.competencies {
-            let stats = row.stats.as_ref();
-            let mut record = vec![
-                field.clone(),
-                value.clone(),
-                report.framework.clone(),
-                row.id.clone(),
-                row.name.clone(),
-                row.withheld.to_string(),
-                count(stats.map(|s| s.scans)),
-                opt(stats.map(|s| s.mean)),
-                opt(stats.and_then(|s| s.sd)),
-            ];
-            for point in &report.scale {
-                let points = stats.and_then(|s| s.distribution.as_ref());
-                let found = points.and_then(|d| d.iter().find(|c| c.point == point.value));
-                record.push(count(found.map(|c| c.count)));
-            }
-            let rank = report
-                .plan
-                .iter()
-                .find(|p| p.id == row.id)
-                .filter(|_| field.is_empty())
-                .map(|p| p.rank);
-            let change = row.change.as_ref().filter(|c| !c.withheld);
-            record.extend([
-                count(stats.and_then(|s| s.not_applicable)),
-                target(row.target),
-                count(stats.and_then(|s| s.below_target)),
-                opt(stats.and_then(|s| s.gap)),
-                opt(stats.and_then(|s| s.need)),
-                rank.map(|r| r.to_string()).unwrap_or_default(),
-                opt(change.and_then(|c| c.previous_mean)),
-                opt(change.and_then(|c| c.change)),
-            ]);
-            records.push(record);
-        }
-    }
-    escape::csv_document(records)
 }
 
 /// The team report laid out for HTML and PDF: the same lines, tables and plan as the table

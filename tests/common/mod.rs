@@ -238,17 +238,127 @@ pub fn example_reports() -> Vec<(&'static str, Vec<String>)> {
 }
 
 /// A command's standard output, run from the repository root on the example data (as
-/// `vakwijzer(dir)`), 100 columns wide; panics with its stderr when it fails.
+/// [`at_root`]), 100 columns wide; panics with its stderr when it fails.
 pub fn output_at_root(args: &[&str]) -> Vec<u8> {
-    let output = vakwijzer(Path::new(env!("CARGO_MANIFEST_DIR")))
-        .env("COLUMNS", "100")
-        .args(args)
-        .output()
-        .unwrap();
+    let output = at_root().env("COLUMNS", "100").args(args).output().unwrap();
     assert!(
         output.status.success(),
         "{args:?}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
     output.stdout
+}
+
+/// A report's CSV as a spreadsheet of its language opens it, read by a real CSV reader: the
+/// Dutch one (`nl`) must start with a byte order mark and split on `;`, the English one has no
+/// mark and splits on `,`. The headers are taken back to the column ids through the catalogue
+/// (`column.*` in i18n/), so a test names the columns once for both languages.
+pub struct Csv {
+    pub lang: &'static str,
+    /// The column ids, in order (a header the catalogue does not name stays as it is).
+    pub columns: Vec<String>,
+    /// The headers the catalogue does not name (a compare report's competency ids).
+    pub unnamed: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Csv {
+    pub fn read(text: &str, lang: &'static str) -> Csv {
+        let (body, delimiter) = match lang {
+            "nl" => (
+                text.strip_prefix('\u{FEFF}')
+                    .unwrap_or_else(|| panic!("no byte order mark:\n{text}")),
+                b';',
+            ),
+            _ => {
+                assert!(
+                    !text.starts_with('\u{FEFF}'),
+                    "a byte order mark in English"
+                );
+                (text, b',')
+            }
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(body.as_bytes());
+        let ids = column_ids(lang);
+        let headers: Vec<String> = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_string)
+            .collect();
+        let unnamed = headers
+            .iter()
+            .filter(|h| !ids.contains_key(*h))
+            .cloned()
+            .collect();
+        let columns = headers
+            .iter()
+            .map(|h| ids.get(h).cloned().unwrap_or_else(|| h.clone()))
+            .collect();
+        let rows = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        Csv {
+            lang,
+            columns,
+            unnamed,
+            rows,
+        }
+    }
+
+    pub fn column(&self, id: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == id)
+    }
+
+    /// The cell of `row` in column `id`; none when the column is missing or the cell empty.
+    pub fn get<'a>(&self, row: &'a [String], id: &str) -> Option<&'a str> {
+        self.column(id)
+            .and_then(|i| row.get(i))
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The number in that cell, written with the language's decimal separator and no other.
+    pub fn number(&self, row: &[String], id: &str) -> Option<f64> {
+        self.get(row, id).map(|v| parse_number(v, self.lang))
+    }
+}
+
+/// A number as the CSV of `lang` writes it: "3,20" in Dutch, "3.20" in English; panics on the
+/// other separator, which the spreadsheet of that language reads as text.
+pub fn parse_number(text: &str, lang: &str) -> f64 {
+    let (ours, other) = if lang == "nl" { (',', '.') } else { ('.', ',') };
+    assert!(
+        !text.contains(other),
+        "{text:?} is text to a {lang} spreadsheet"
+    );
+    text.replace(ours, ".")
+        .parse()
+        .unwrap_or_else(|e| panic!("{text:?}: {e}"))
+}
+
+/// Header → column id, from the catalogue of `lang` (`column.ID: header`); `count_{point}`
+/// for the points 0 to 10.
+fn column_ids(lang: &str) -> std::collections::HashMap<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("i18n/{lang}.yaml"));
+    let catalogue: std::collections::HashMap<String, String> =
+        serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut ids = std::collections::HashMap::new();
+    for (key, header) in &catalogue {
+        let Some(id) = key.strip_prefix("column.") else {
+            continue;
+        };
+        if id == "count_point" {
+            for point in 0..=10 {
+                let header = header.replace("{point}", &point.to_string());
+                ids.insert(header, format!("count_{point}"));
+            }
+        } else {
+            ids.insert(header.clone(), id.to_string());
+        }
+    }
+    ids
 }
