@@ -179,6 +179,8 @@ pub struct ReportArgs {
     pub vacancy: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
+    #[arg(long, value_name = "PLAN")]
+    pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

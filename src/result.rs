@@ -13,6 +13,7 @@ pub mod contribution;
 pub mod file;
 mod header;
 pub mod interview;
+pub mod plan;
 pub mod record;
 
 pub use file::{ResultFile, slug};
@@ -39,6 +40,8 @@ pub enum ResultKind {
     Interview,
     /// The answers of a scan shared for a team report (`vakwijzer share`).
     Contribution,
+    /// A development plan made after a scan (`report --plan` shows it).
+    Plan,
 }
 
 /// One answer to a statement: a point on the scale, or "not applicable".

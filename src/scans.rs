@@ -34,6 +34,8 @@ pub enum SkipReason {
     NotAResult,
     /// A vakwijzer result of another kind (an interview).
     NotAScan,
+    /// A development plan, which follows from a scan but is none.
+    Plan,
     /// A scan that does not fit the result format or its framework; `vakwijzer report FILE`
     /// says exactly what is wrong.
     Invalid,
@@ -157,6 +159,7 @@ fn classify(text: &str, error: &Error) -> (Option<usize>, SkipReason) {
     {
         None => (line, SkipReason::NotAResult),
         Some(ResultKind::Interview) => (line, SkipReason::NotAScan),
+        Some(ResultKind::Plan) => (line, SkipReason::Plan),
         Some(ResultKind::Scan | ResultKind::Contribution) => (line, SkipReason::Invalid),
     }
 }

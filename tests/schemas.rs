@@ -58,6 +58,15 @@ fn example_outputs() -> Vec<(String, Value)> {
             strings(&["report", "data/examples/scans/sanne-2026-11.yaml"]),
         ),
         (
+            "personal-plan".to_string(),
+            strings(&[
+                "report",
+                "data/examples/scans/sanne-2026-11.yaml",
+                "--plan",
+                "data/examples/plans/sanne-2026-05-plan.yaml",
+            ]),
+        ),
+        (
             "team-withheld".to_string(),
             strings(&["team", "tests/fixtures/team-small"]),
         ),

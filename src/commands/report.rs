@@ -12,7 +12,7 @@ use crate::framework::Library;
 use crate::render::render;
 use crate::report::personal;
 use crate::report::scorecard;
-use crate::result::{self, LoadedScan, ResultKind, interview};
+use crate::result::{self, LoadedScan, ResultKind, interview, plan};
 use crate::vacancy::{self, Vacancy};
 use crate::{Result, t};
 
@@ -74,7 +74,7 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
     if let Some(note) = note {
         eprintln!("vakwijzer: {}: {note}", current.path.display());
     }
-    let report = personal::build(
+    let mut report = personal::build(
         &library,
         framework,
         role,
@@ -82,8 +82,58 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
         previous.map(|p| &p.result),
         warnings,
     );
+    let mut inputs = files.clone();
+    if let Some(plan) = &args.plan {
+        report.plan = Some(plan_section(&library, plan, &scans)?);
+        inputs.push(plan.clone());
+    }
     let rendered = render(&report, format.into(), &context.render_options())?;
-    emit(rendered, output, files, out)
+    emit(rendered, output, &inputs, out)
+}
+
+/// The plan of `--plan` for the report of `scans` (the newest first): of the same person and
+/// framework, with its own scan found among them or at the path the plan names.
+fn plan_section(
+    library: &Library,
+    path: &std::path::Path,
+    scans: &[LoadedScan],
+) -> Result<crate::report::plan::PlanSection> {
+    let loaded = result::record::load::<plan::PlanResult>(path, library)?;
+    for warning in &loaded.warnings {
+        super::warn(warning);
+    }
+    let plan = &loaded.result;
+    let current = &scans[0];
+    if plan.framework != current.result.framework || plan.name != current.result.name {
+        return Err(Error::Usage(t!(
+            "plan.other_scan",
+            plan = path.display(),
+            scan = current.path.display()
+        )));
+    }
+    let same =
+        |scan: &crate::result::ScanResult| plan::scan_fingerprint(scan) == plan.scan_fingerprint;
+    let given = scans.iter().map(|s| &s.result).find(|s| same(s)).cloned();
+    let plan_scan = given.or_else(|| {
+        let at = plan.scan_path(path);
+        let found = result::load_scan(&at, library).ok().map(|s| s.result);
+        let found = found.filter(|s| same(s));
+        if found.is_none() {
+            super::warn(t!(
+                "plan.scan_not_found",
+                plan = path.display(),
+                scan = at.display()
+            ));
+        }
+        found
+    });
+    let framework = library.framework(&plan.framework)?;
+    Ok(crate::report::plan::build(
+        framework,
+        plan,
+        plan_scan.as_ref(),
+        &current.result,
+    ))
 }
 
 /// Reads interview files (all of one framework) with their warnings printed once.

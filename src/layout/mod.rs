@@ -7,6 +7,7 @@ pub mod chart;
 pub mod compare;
 pub mod guide;
 pub mod personal;
+pub mod plan;
 pub mod scorecard;
 pub mod team;
 

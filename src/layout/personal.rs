@@ -80,6 +80,9 @@ pub fn layout(report: &PersonalReport) -> Document {
             .collect();
         blocks.push(Block::Table(table));
     }
+    if let Some(plan) = &report.plan {
+        blocks.extend(super::plan::blocks(plan));
+    }
     blocks.extend(appendix(report));
     Document {
         title: format!("{} — {}", t!("report.personal_title"), report.name),

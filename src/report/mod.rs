@@ -3,6 +3,7 @@
 pub mod disclosure;
 pub mod guide;
 pub mod personal;
+pub mod plan;
 pub mod scorecard;
 pub mod suggestions;
 pub mod team;

@@ -28,6 +28,10 @@ pub struct PersonalReport {
     pub levels_note: Option<String>,
     /// Findings about the input (another framework version, dropped answers).
     pub warnings: Vec<String>,
+    /// The development plan shown with the report (`--plan`), with the change since at a
+    /// follow-up scan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<super::plan::PlanSection>,
     /// The lowest and highest point of the scan's scale, which charts span.
     #[serde(skip)]
     pub scale_range: (f64, f64),
@@ -322,6 +326,7 @@ pub fn build(
             .collect(),
         progress,
         warnings,
+        plan: None,
         scale_range: crate::layout::chart::scale_range(scale),
     }
 }
