@@ -41,6 +41,7 @@ pub enum Command {
     Validate(ValidateArgs),
     Scan(ScanArgs),
     Form(FormArgs),
+    Plan(PlanArgs),
     Guide(GuideArgs),
     Interview(InterviewArgs),
     Report(ReportArgs),
@@ -105,6 +106,18 @@ pub struct BoksArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ValidateArgs {
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    #[arg(required_unless_present = "resume", value_name = "SCAN")]
+    pub scan: Option<PathBuf>,
+    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "resume")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -9,6 +9,7 @@ mod guide;
 mod interview;
 mod methods;
 mod output;
+mod plan;
 pub(crate) mod report;
 mod roles;
 mod scan;
@@ -74,6 +75,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
         Command::Validate(args) => validate::run(context, &args, out),
         Command::Scan(args) => scan::run(context, &args, out),
         Command::Form(args) => form::run(context, &args, out),
+        Command::Plan(args) => plan::run(context, &args, out),
         Command::Guide(args) => guide::run(context, &args, out),
         Command::Interview(args) => interview::run(context, &args, out),
         Command::Report(args) => report::run(context, &args, out),

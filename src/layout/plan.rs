@@ -59,7 +59,11 @@ fn goal_blocks(plan: &PlanSection, goal: &PlanGoal) -> Vec<Block> {
             date = date
         )));
     }
-    let text = |value: &Option<String>| value.clone().unwrap_or_else(|| "—".to_string());
+    // A question left open (`-`) is kept as an empty text.
+    let text = |value: &Option<String>| match value.as_deref() {
+        Some(text) if !text.is_empty() => text.to_string(),
+        _ => "—".to_string(),
+    };
     let mut pairs = vec![(t!("plan.goal"), text(&goal.goal))];
     for (n, action) in goal.actions.iter().enumerate() {
         pairs.push((t!("plan.action", number = n + 1), action.clone()));

@@ -5,5 +5,7 @@ pub mod editor;
 pub mod engine;
 pub mod input;
 pub mod interview;
+pub mod keyed;
+pub mod plan;
 pub mod prompt;
 pub mod scan;

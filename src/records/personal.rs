@@ -3,6 +3,7 @@
 
 use super::{Field, Records};
 use crate::report::personal::{PersonalReport, StatementAnswer};
+use crate::report::plan::{PlanGoal, PlanSection};
 use crate::result::Answer;
 
 pub fn records(report: &PersonalReport) -> Records {
@@ -69,5 +70,38 @@ pub fn records(report: &PersonalReport) -> Records {
             answer(&highest),
         ]);
     }
+    if let Some(plan) = &report.plan {
+        add_plan(&mut records, report, plan);
+    }
     records
+}
+
+/// With `--plan`: per competency row what the plan says for it (empty where it has no goal),
+/// and the change since the plan's scan at a follow-up.
+fn add_plan(records: &mut Records, report: &PersonalReport, plan: &PlanSection) {
+    records.columns.extend(
+        [
+            "plan_goal",
+            "plan_actions",
+            "plan_by",
+            "plan_support",
+            "plan_evidence",
+            "plan_change",
+        ]
+        .map(super::Column::fixed),
+    );
+    for (row, result) in records.rows.iter_mut().zip(&report.competencies) {
+        let goal = plan.goals.iter().find(|g| g.competency == result.score.id);
+        let text = |f: fn(&PlanGoal) -> Option<&String>| {
+            Field::Text(goal.and_then(f).cloned().unwrap_or_default())
+        };
+        row.push(text(|g| g.goal.as_ref()));
+        row.push(Field::Text(
+            goal.map(|g| g.actions.join("; ")).unwrap_or_default(),
+        ));
+        row.push(text(|g| g.by.as_ref()));
+        row.push(text(|g| g.support.as_ref()));
+        row.push(text(|g| g.evidence.as_ref()));
+        row.push(Field::Number(goal.and_then(|g| g.change)));
+    }
 }

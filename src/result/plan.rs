@@ -124,7 +124,10 @@ impl PlanResult {
 
     /// Where the plan's scan is, for a plan file at `plan_path`.
     pub fn scan_path(&self, plan_path: &Path) -> PathBuf {
-        folder_of(plan_path).join(&self.scan)
+        match plan_path.parent() {
+            Some(parent) => parent.join(&self.scan),
+            None => PathBuf::from(&self.scan),
+        }
     }
 }
 
