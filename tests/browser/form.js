@@ -131,6 +131,7 @@ async function main() {
       if (step.name !== undefined) await typeInto(page, 'name', step.name);
       if (step.download) {
         const before = finished.length;
+        await page.waitForSelector('#download', { visible: true });
         await page.click('#download');
         const deadline = Date.now() + 20000;
         while (finished.length === before && Date.now() < deadline) {
@@ -140,7 +141,11 @@ async function main() {
           report.saved.push({ file: event.guid, name: names.get(event.guid), state: event.state });
         }
       }
-      if (step.clear) await page.click('#clear');
+      if (step.clear) {
+        // Shown by the script once the page has its answers back.
+        await page.waitForSelector('#clear', { visible: true });
+        await page.click('#clear');
+      }
       report.steps.push({ restored, after: await state(page) });
     }
     await page.close();
