@@ -302,6 +302,7 @@ pub enum ReportFormat {
     Csv,
     Html,
     Pdf,
+    Xlsx,
 }
 
 impl From<GuideFormat> for crate::render::Format {
@@ -324,6 +325,7 @@ impl From<ReportFormat> for crate::render::Format {
             ReportFormat::Csv => Self::Csv,
             ReportFormat::Html => Self::Html,
             ReportFormat::Pdf => Self::Pdf,
+            ReportFormat::Xlsx => Self::Xlsx,
         }
     }
 }

@@ -197,8 +197,8 @@ fn every_kind_of_command_line_error_speaks_dutch_and_english_with_lang_en() {
         ),
         (
             &["report", "x.yaml", "--format", "xml"],
-            "'xml' is geen geldige waarde voor --format <FORMAAT>; mogelijk: table, md, json, csv, html, pdf (bedoel je 'html'?)",
-            "'xml' is not a valid value for --format <FORMAT>; possible values: table, md, json, csv, html, pdf (did you mean 'html'?)",
+            "'xml' is geen geldige waarde voor --format <FORMAAT>; mogelijk: table, md, json, csv, html, pdf, xlsx (bedoel je 'xlsx'?)",
+            "'xml' is not a valid value for --format <FORMAT>; possible values: table, md, json, csv, html, pdf, xlsx (did you mean 'xlsx'?)",
         ),
         (
             &["report", "x.yaml", "--format"],

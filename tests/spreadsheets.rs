@@ -157,3 +157,205 @@ fn the_dutch_csv_opens_in_a_dutch_calc_with_every_number_a_number() {
     let generiek = first_sheet(&dir.path().join("calc/personal-generiek.xlsx"));
     assert_eq!(generiek[1][0], Data::String("Mehmet Yılmaz".into()));
 }
+
+/// Every sheet of an XLSX, as calamine reads it: (name, rows).
+fn sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut workbook: Xlsx<_> =
+        open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    workbook
+        .sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = workbook.worksheet_range(&name).unwrap();
+            (name, range.rows().map(|row| row.to_vec()).collect())
+        })
+        .collect()
+}
+
+/// The example report `args` as XLSX in `lang`, written with -o into `dir`.
+fn xlsx(dir: &Path, name: &str, args: &[String], lang: &str) -> std::path::PathBuf {
+    let file = dir.join(format!("{name}.{lang}.xlsx"));
+    let mut all: Vec<&str> = vec!["--lang", lang];
+    all.extend(args.iter().map(String::as_str));
+    all.extend(["--format", "xlsx", "-o", file.to_str().unwrap()]);
+    common::output_at_root(&all);
+    file
+}
+
+#[test]
+fn every_report_as_xlsx_has_numbers_as_numbers_and_the_csv_in_its_first_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, args) in common::example_reports() {
+        for lang in ["nl", "en"] {
+            let file = xlsx(dir.path(), name, &args, lang);
+            let sheets = sheets(&file);
+            let (sheet, rows) = &sheets[0];
+            // The CSV of the same report says what every cell holds.
+            let mut csv_args: Vec<&str> = vec!["--lang", lang];
+            csv_args.extend(args.iter().map(String::as_str));
+            csv_args.extend(["--format", "csv"]);
+            let csv = String::from_utf8(common::output_at_root(&csv_args)).unwrap();
+            let csv = common::Csv::read(&csv, lang);
+            let at = |what: &str| format!("{name} ({lang}) {sheet}: {what}");
+            let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+            let csv_header = String::from_utf8(common::output_at_root(&csv_args)).unwrap();
+            let csv_header = csv_header
+                .lines()
+                .next()
+                .unwrap()
+                .trim_start_matches('\u{FEFF}');
+            let delimiter = if lang == "nl" { ";" } else { "," };
+            assert_eq!(header.join(delimiter), csv_header, "{}", at("headers"));
+            assert_eq!(rows.len(), 1 + csv.rows.len(), "{}", at("rows"));
+            let mut numbers = 0;
+            for (want, got) in csv.rows.iter().zip(&rows[1..]) {
+                for (column, (want, got)) in want.iter().zip(got).enumerate() {
+                    let place = at(&format!("{} {:?}", csv.columns[column], want));
+                    let number = if want.is_empty() {
+                        None
+                    } else if lang == "nl" && !want.contains('.') {
+                        want.replace(',', ".").parse::<f64>().ok()
+                    } else {
+                        want.parse::<f64>().ok()
+                    };
+                    match (number, got) {
+                        (Some(value), Data::Float(got)) => {
+                            assert!((value - got).abs() < 1e-9, "{place}: {got}");
+                            numbers += 1;
+                        }
+                        (Some(value), Data::Int(got)) => assert_eq!(value, *got as f64, "{place}"),
+                        // A flag: 1/0 in the Dutch CSV, true/false in the English, a boolean here.
+                        (_, Data::Bool(flag)) => assert!(
+                            ["1", "true"].contains(&want.as_str()) == *flag
+                                && ["0", "1", "true", "false"].contains(&want.as_str()),
+                            "{place}: {flag}"
+                        ),
+                        (None, Data::Empty) => assert!(want.is_empty(), "{place}"),
+                        (None, Data::String(text)) => assert_eq!(text, want, "{place}"),
+                        (_, got) => panic!("{place}: {got:?}"),
+                    }
+                }
+            }
+            assert!(numbers > 0, "{}", at("no numbers"));
+        }
+    }
+}
+
+/// The raw XML of every sheet of an XLSX (it is a zip of XML files).
+fn sheet_xml(path: &Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    for index in 0..zip.len() {
+        let mut entry = zip.by_index(index).unwrap();
+        if entry.name().unwrap().starts_with("xl/worksheets/") {
+            std::io::Read::read_to_string(&mut entry, &mut xml).unwrap();
+        }
+    }
+    xml
+}
+
+#[test]
+fn the_xlsx_shows_decimals_freezes_its_headers_fits_its_columns_and_names_its_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = common::example_reports();
+    let team = &reports.iter().find(|(n, _)| *n == "team").unwrap().1;
+    let file = xlsx(dir.path(), "team", team, "nl");
+    let names: Vec<String> = sheets(&file).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["Team", "Scholingsplan"]);
+    let file = xlsx(dir.path(), "team", team, "en");
+    let names: Vec<String> = sheets(&file).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["Team", "Schooling plan"]);
+    let xml = sheet_xml(&file);
+    assert!(
+        xml.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "frozen header row"
+    );
+    assert!(
+        xml.contains("<cols>") && xml.contains("customWidth=\"1\""),
+        "fitted column widths"
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(
+        styles.contains(r#"formatCode="0.0""#) && styles.contains(r#"formatCode="0.00""#),
+        "{styles}"
+    );
+    let scorecard = &reports.iter().find(|(n, _)| *n == "scorecard").unwrap().1;
+    let file = xlsx(dir.path(), "scorecard", scorecard, "nl");
+    let sheets = sheets(&file);
+    assert_eq!(sheets[1].0, "Advies");
+    assert_eq!(
+        sheets[1].1[0][..3],
+        [
+            Data::String("kandidaat".into()),
+            Data::String("interviewer".into()),
+            Data::String("advies".into())
+        ]
+    );
+    assert_eq!(sheets[1].1.len(), 3, "a row per interviewer");
+}
+
+#[test]
+fn a_formula_typed_as_a_name_stays_text_in_the_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let scan = std::fs::read_to_string(common::example("scans/sanne-2026-11.yaml")).unwrap();
+    let hostile = scan.replace(
+        "name: Sanne de Vries",
+        "name: '=HYPERLINK(\"http://x\",\"y\")'",
+    );
+    assert_ne!(scan, hostile);
+    std::fs::write(dir.path().join("scan.yaml"), hostile).unwrap();
+    let file = dir.path().join("scan.xlsx");
+    let output = common::vakwijzer(dir.path())
+        .args(["report", "scan.yaml", "--format", "xlsx", "-o", "scan.xlsx"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let sheets = sheets(&file);
+    assert_eq!(
+        sheets[0].1[1][0],
+        Data::String("=HYPERLINK(\"http://x\",\"y\")".into())
+    );
+    let xml = sheet_xml(&file);
+    assert!(!xml.contains("<f>"), "no formula cell:\n{xml}");
+    // Excel's quote prefix: typed again, the cell stays text.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut styles = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut styles).unwrap();
+    assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
+}
+
+#[test]
+fn xlsx_is_not_written_to_a_terminal() {
+    let mut session = rexpect::session::spawn_command(
+        {
+            let mut command = common::command(Path::new(env!("CARGO_MANIFEST_DIR")));
+            command.args([
+                "report",
+                "data/examples/scans/sanne-2026-11.yaml",
+                "--format",
+                "xlsx",
+            ]);
+            command
+        },
+        Some(10_000),
+    )
+    .unwrap();
+    session
+        .exp_string("xlsx is binair en hoort niet in een terminal")
+        .unwrap();
+    session.exp_string("-o RAPPORT.xlsx").unwrap();
+    session.exp_eof().unwrap();
+    let status = session.process().wait().unwrap();
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 2)),
+        "{status:?}"
+    );
+}

@@ -32,10 +32,10 @@ pub fn emit(
                 writeln!(out, "{text}")?;
                 Ok(())
             }
-            Rendered::Binary(_) if std::io::stdout().is_terminal() => {
-                Err(Error::Usage(t!("output.binary_to_terminal")))
-            }
-            Rendered::Binary(bytes) => {
+            Rendered::Binary { format, .. } if std::io::stdout().is_terminal() => Err(
+                Error::Usage(t!("output.binary_to_terminal", format = format)),
+            ),
+            Rendered::Binary { bytes, .. } => {
                 out.write_all(&bytes)?;
                 out.flush()?;
                 Ok(())
@@ -51,7 +51,7 @@ pub fn emit(
             }
             text.into_bytes()
         }
-        Rendered::Binary(bytes) => bytes,
+        Rendered::Binary { bytes, .. } => bytes,
     };
     write_atomic(file, &bytes)?;
     let written = t!("output.written", path = terminal_path(file));

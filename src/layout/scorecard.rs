@@ -17,6 +17,14 @@ impl crate::render::Report for Scorecard {
     fn records(&self) -> Option<crate::records::Records> {
         Some(crate::records::scorecard(self))
     }
+
+    /// The ratings, and each interviewer's advice.
+    fn sheets(&self) -> Vec<(String, crate::records::Records)> {
+        vec![
+            (t!("xlsx.sheet.scorecard"), crate::records::scorecard(self)),
+            (t!("xlsx.sheet.advice"), crate::records::advice(self)),
+        ]
+    }
 }
 
 pub fn layout(card: &Scorecard) -> Document {

@@ -23,6 +23,15 @@ impl crate::render::Report for TeamReport {
         Some(crate::records::team(self))
     }
 
+    /// The competencies, and the schooling plan when there is one.
+    fn sheets(&self) -> Vec<(String, crate::records::Records)> {
+        let mut sheets = vec![(t!("xlsx.sheet.team"), crate::records::team(self))];
+        if !self.plan.is_empty() {
+            sheets.push((t!("xlsx.sheet.plan"), crate::records::plan(self)));
+        }
+        sheets
+    }
+
     /// A spreadsheet gets only the rows; what a reader must know goes to stderr.
     fn csv_notices(&self) -> Vec<String> {
         let mut lines = texts::notices(self);

@@ -11,8 +11,8 @@ mod team;
 
 pub use compare::records as compare;
 pub use personal::records as personal;
-pub use scorecard::records as scorecard;
-pub use team::records as team;
+pub use scorecard::{advice, records as scorecard};
+pub use team::{plan, records as team};
 
 use crate::error::Result;
 use crate::i18n::{self, Lang};

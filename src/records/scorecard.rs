@@ -43,3 +43,17 @@ pub fn records(card: &Scorecard) -> Records {
     }
     records
 }
+
+/// Each interviewer's advice and motivation: a sheet of its own in the XLSX.
+pub fn advice(card: &Scorecard) -> Records {
+    let mut records = Records::new(["candidate", "interviewer", "advice", "motivation"]);
+    for entry in &card.advice {
+        records.rows.push(vec![
+            Field::from(&card.candidate),
+            Field::from(&entry.interviewer),
+            Field::Text(entry.advice.clone().unwrap_or_default()),
+            Field::Text(entry.motivation.clone().unwrap_or_default()),
+        ]);
+    }
+    records
+}

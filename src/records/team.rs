@@ -92,3 +92,32 @@ pub fn records(report: &TeamReport) -> Records {
     }
     records
 }
+
+/// The schooling plan, the greatest need first: a sheet of its own in the XLSX.
+pub fn plan(report: &TeamReport) -> Records {
+    let mut records = Records::new([
+        "plan_rank",
+        "competency",
+        "competency_name",
+        "mean",
+        "target",
+        "gap",
+        "below_target",
+        "scans",
+        "need",
+    ]);
+    for entry in &report.plan {
+        records.rows.push(vec![
+            Field::from(entry.rank),
+            Field::from(&entry.id),
+            Field::from(&entry.name),
+            Field::Figure(Some(entry.mean.value())),
+            Field::Number(Some(entry.target)),
+            Field::Figure(Some(entry.gap.value())),
+            Field::from(entry.below_target.get()),
+            Field::from(entry.scans.get()),
+            Field::Figure(Some(entry.need.value())),
+        ]);
+    }
+    records
+}

@@ -14,6 +14,7 @@ pub mod table;
 pub mod team;
 pub mod template;
 pub mod terminal;
+pub mod xlsx;
 
 use std::path::Path;
 
@@ -41,6 +42,13 @@ pub trait Report: Serialize {
         None
     }
 
+    /// The sheets of its XLSX, each a named table: the records first, then any other table
+    /// of the report.
+    fn sheets(&self) -> Vec<(String, Records)> {
+        let name = i18n::text(&format!("xlsx.sheet.{}", Self::NAME));
+        self.records().map(|r| (name, r)).into_iter().collect()
+    }
+
     /// What a reader of the CSV must know that its rows cannot say; printed on stderr.
     fn csv_notices(&self) -> Vec<String> {
         Vec::new()
@@ -59,12 +67,17 @@ pub enum Format {
     Csv,
     Html,
     Pdf,
+    Xlsx,
 }
 
-/// A rendered report: text for every format but PDF.
+/// A rendered report: text for every format but PDF and XLSX, which are bytes.
 pub enum Rendered {
     Text(String),
-    Binary(Vec<u8>),
+    Binary {
+        /// The format's name and file extension, for messages.
+        format: &'static str,
+        bytes: Vec<u8>,
+    },
 }
 
 /// How to render: the organisation's templates and the terminal width.
@@ -117,7 +130,23 @@ pub fn render<R: Report>(report: &R, format: Format, options: &Options) -> Resul
         }
         Format::Pdf => {
             let document = pdf::from_layout(&report.layout());
-            return Ok(Rendered::Binary(pdf::render(&document)?));
+            return Ok(Rendered::Binary {
+                format: "pdf",
+                bytes: pdf::render(&document)?,
+            });
+        }
+        Format::Xlsx => {
+            let sheets = report.sheets();
+            if sheets.is_empty() {
+                return Err(Error::Usage(format!("{}: xlsx", R::NAME)));
+            }
+            for line in report.csv_notices() {
+                eprintln!("vakwijzer: {}", escape::terminal_text(&line));
+            }
+            return Ok(Rendered::Binary {
+                format: "xlsx",
+                bytes: xlsx::render(&sheets)?,
+            });
         }
     };
     Ok(Rendered::Text(text))
