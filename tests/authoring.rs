@@ -2,19 +2,13 @@
 //! folder per mistake in tests/fixtures/authoring/, each checked through the binary, and the
 //! "Common mistakes" of data/README.md checked against what the binary prints.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::at_root;
 
 const FIXTURES: &str = "tests/fixtures/authoring";
-
-fn vakwijzer() -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG");
-    command
-}
 
 struct Run {
     code: Option<i32>,
@@ -23,7 +17,7 @@ struct Run {
 }
 
 fn run(args: &[&str]) -> Run {
-    let output = vakwijzer().args(args).output().unwrap();
+    let output = at_root().args(args).output().unwrap();
     Run {
         code: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -2,9 +2,11 @@
 //! command-line error speak Dutch by default and English with `--lang en` (or
 //! `VAKWIJZER_LANG=en`), and a missing framework lists the frameworks there are.
 
+mod common;
+
 use std::process::Output;
 
-use assert_cmd::Command;
+use common::at_root;
 
 /// What clap writes itself; none of it may reach a Dutch user.
 const CLAP_ENGLISH: &[&str] = &[
@@ -30,19 +32,8 @@ const CLAP_ENGLISH: &[&str] = &[
     "unrecognized subcommand",
 ];
 
-fn vakwijzer() -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env("COLUMNS", "100");
-    command
-}
-
 fn run(args: &[&str]) -> Output {
-    vakwijzer().args(args).output().unwrap()
+    at_root().args(args).output().unwrap()
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -159,7 +150,7 @@ fn the_help_of_every_command_speaks_dutch_and_english_with_lang_en() {
         "vakwijzer scan --help",
     );
     // The language may come from the environment too.
-    let output = vakwijzer()
+    let output = at_root()
         .env("VAKWIJZER_LANG", "en")
         .args(["scan", "--help"])
         .output()

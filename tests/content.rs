@@ -2,15 +2,14 @@
 //! the Eindhoven competency profile (seed 002, Bijlage 1), the ten Wmo competencies and the
 //! BoKS matrix (seed 004, Bijlage 2). Texts are compared word for word.
 
-use assert_cmd::Command;
+mod common;
+
 use serde_json::Value;
 
+use common::at_root;
+
 fn run_json(args: &[&str]) -> Value {
-    let output = Command::cargo_bin("vakwijzer")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
+    let output = at_root().args(args).output().unwrap();
     assert!(
         output.status.success(),
         "vakwijzer {args:?} failed: {}",

@@ -25,21 +25,10 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn vakwijzer() -> Command {
-    let mut command = match std::env::var_os("VAKWIJZER_BIN") {
-        Some(binary) => Command::new(binary),
-        None => Command::cargo_bin("vakwijzer").unwrap(),
-    };
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG");
-    command
-}
+use common::at_root;
 
 // ---- generated teams ----
 
@@ -124,7 +113,7 @@ struct Report {
 }
 
 fn output(args: &[&str]) -> String {
-    let output = vakwijzer().args(args).output().unwrap();
+    let output = at_root().args(args).output().unwrap();
     assert!(
         output.status.success(),
         "{args:?}: {}",

@@ -8,48 +8,11 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
-
-fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("VAKWIJZER_NOW", "2026-11-23T10:00:00Z")
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env("COLUMNS", "100");
-    command
-}
-
-fn run(dir: &Path, args: &[&str], input: &str) -> Output {
-    use std::io::Write as _;
-    let mut child = command(dir, args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starts vakwijzer");
-    let mut stdin = child.stdin.take().unwrap();
-    let _ = stdin.write_all(input.as_bytes());
-    drop(stdin);
-    child.wait_with_output().unwrap()
-}
-
-fn ok(dir: &Path, args: &[&str], input: &str) -> String {
-    let output = run(dir, args, input);
-    assert!(
-        output.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
+use common::{ok, run};
 
 // ---------------------------------------------------------------------------------------------
 // Hostile texts, in an organisation's framework and in what people typed

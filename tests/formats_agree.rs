@@ -11,31 +11,19 @@ use std::process::Command as Process;
 
 use assert_cmd::Command;
 
-fn vakwijzer(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env("VAKWIJZER_NOW", "2026-11-23T10:00:00Z")
-        .env("COLUMNS", "120");
-    command
-}
+use common::example;
 
-fn example(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/examples")
-        .join(path)
-        .to_str()
-        .unwrap()
-        .to_string()
+/// `vakwijzer` in `dir`, 120 columns wide: wide enough that no table becomes blocks.
+fn wide(dir: &Path) -> Command {
+    let mut command = common::vakwijzer(dir);
+    command.env("COLUMNS", "120");
+    command
 }
 
 /// The report in `format`, as text: HTML without its markup and charts, PDF through pdftotext.
 fn text(dir: &Path, args: &[String], format: &str) -> String {
     let file = dir.join(format!("out.{format}"));
-    let output = vakwijzer(dir)
+    let output = wide(dir)
         .args(args)
         .args(["--format", format, "--force", "-o"])
         .arg(&file)
@@ -124,7 +112,7 @@ fn rows(text: &str, names: &[String]) -> Vec<String> {
 }
 
 fn json(dir: &Path, args: &[String]) -> serde_json::Value {
-    let output = vakwijzer(dir)
+    let output = wide(dir)
         .args(args)
         .args(["--format", "json"])
         .output()
@@ -321,7 +309,7 @@ fn the_team_report_says_the_same_in_the_same_place_and_takes_its_templates() {
         "# Team Noord\n{% for c in report.team.competencies %}- {{ c.name | md }}\n{% endfor %}",
     )
     .unwrap();
-    let output = vakwijzer(dir.path())
+    let output = wide(dir.path())
         .args(["--templates", "tpl"])
         .args(&args)
         .args(["--format", "md"])

@@ -1,19 +1,14 @@
 //! The frameworks as data: loading, validation messages, `--data`, `--lang`, and the
 //! `frameworks`, `show`, `boks` and `validate` commands, through the real binary.
 
-use assert_cmd::Command;
+mod common;
+
 use predicates::prelude::*;
 
-fn vakwijzer() -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG");
-    command
-}
+use common::at_root;
 
 fn stdout_of(args: &[&str]) -> String {
-    let output = vakwijzer().args(args).output().unwrap();
+    let output = at_root().args(args).output().unwrap();
     assert!(
         output.status.success(),
         "{args:?} failed: {}",
@@ -74,7 +69,7 @@ fn every_kind_of_bad_data_is_reported_with_file_and_line() {
     ];
     for (file, position, message) in cases {
         let path = format!("tests/fixtures/bad/{file}");
-        let output = vakwijzer().args(["validate", &path]).output().unwrap();
+        let output = at_root().args(["validate", &path]).output().unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(
             output.status.code(),
@@ -96,7 +91,7 @@ fn every_kind_of_bad_data_is_reported_with_file_and_line() {
 
 #[test]
 fn all_problems_of_a_folder_are_reported_at_once() {
-    let output = vakwijzer()
+    let output = at_root()
         .args(["validate", "tests/fixtures/bad"])
         .output()
         .unwrap();
@@ -113,7 +108,7 @@ fn bad_data_in_the_data_folder_stops_every_command() {
         dir.path().join("x.yaml"),
     )
     .unwrap();
-    vakwijzer()
+    at_root()
         .args(["--data", dir.path().to_str().unwrap(), "frameworks"])
         .assert()
         .code(2)
@@ -123,7 +118,7 @@ fn bad_data_in_the_data_folder_stops_every_command() {
 #[test]
 fn the_bundled_data_is_valid_and_works_from_any_directory() {
     let elsewhere = tempfile::tempdir().unwrap();
-    vakwijzer()
+    at_root()
         .current_dir(elsewhere.path())
         .arg("validate")
         .assert()
@@ -183,7 +178,7 @@ fn a_framework_written_by_an_organisation_loads_and_overrides() {
     ]);
     assert!(shown.contains("bespreekt zorgen over veiligheid open met ouders"));
     // The environment variable works like the option.
-    vakwijzer()
+    at_root()
         .env("VAKWIJZER_DATA", "tests/fixtures/org")
         .args(["show", "generiek", "contact-en-relatie"])
         .assert()
@@ -207,7 +202,7 @@ fn show_renders_table_and_markdown_and_marks_project_texts() {
 #[test]
 fn show_wraps_to_the_terminal_width() {
     for width in ["80", "120"] {
-        let output = vakwijzer()
+        let output = at_root()
             .env("COLUMNS", width)
             .args(["show", "eindhoven"])
             .output()
@@ -227,11 +222,7 @@ fn show_wraps_to_the_terminal_width() {
 
 #[test]
 fn boks_reads_in_80_columns_and_filters_by_cluster() {
-    let output = vakwijzer()
-        .env("COLUMNS", "80")
-        .arg("boks")
-        .output()
-        .unwrap();
+    let output = at_root().env("COLUMNS", "80").arg("boks").output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     for line in text.lines() {
         assert!(line.chars().count() <= 80, "too wide: {line}");
@@ -249,7 +240,7 @@ fn boks_reads_in_80_columns_and_filters_by_cluster() {
     assert!(one.contains("## Op de vraag af"));
     assert!(one.contains("Outreachinge benadering-bemoeizorg"));
     assert!(!one.contains("## Integraal werken"));
-    vakwijzer()
+    at_root()
         .args(["boks", "--cluster", "bestaat-niet"])
         .assert()
         .code(2)
@@ -258,7 +249,7 @@ fn boks_reads_in_80_columns_and_filters_by_cluster() {
 
 #[test]
 fn unknown_ids_on_the_command_line_say_what_exists() {
-    vakwijzer()
+    at_root()
         .args(["show", "eindhovn"])
         .assert()
         .code(2)
@@ -266,7 +257,7 @@ fn unknown_ids_on_the_command_line_say_what_exists() {
             predicate::str::contains("onbekend framework 'eindhovn'")
                 .and(predicate::str::contains("eindhoven")),
         );
-    vakwijzer()
+    at_root()
         .args(["show", "eindhoven", "toveren"])
         .assert()
         .code(2)
@@ -280,7 +271,7 @@ fn english_is_spoken_with_lang_en() {
     assert!(table.contains("Interview questions"));
     // The content stays as transcribed.
     assert!(table.contains("Risico’s nemen"));
-    vakwijzer()
+    at_root()
         .args([
             "validate",
             "tests/fixtures/bad/empty_text.yaml",
@@ -290,7 +281,7 @@ fn english_is_spoken_with_lang_en() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("field 'text' of 'a.q1' is empty"));
-    vakwijzer()
+    at_root()
         .env("VAKWIJZER_LANG", "en")
         .arg("--help")
         .assert()
@@ -298,7 +289,7 @@ fn english_is_spoken_with_lang_en() {
         .stdout(predicate::str::contains(
             "List the available competency frameworks",
         ));
-    vakwijzer()
+    at_root()
         .arg("--help")
         .assert()
         .success()
@@ -310,12 +301,10 @@ fn english_is_spoken_with_lang_en() {
 #[test]
 fn a_closed_pipe_ends_quietly() {
     // `head -1` closes the pipe after one line; vakwijzer must not panic or complain.
-    let output = std::process::Command::new("sh")
+    let output = common::clean(&mut std::process::Command::new("sh"))
         .arg("-c")
-        .arg(format!(
-            "{} show eindhoven | head -1",
-            env!("CARGO_BIN_EXE_vakwijzer")
-        ))
+        .arg("\"$0\" show eindhoven | head -1")
+        .arg(common::binary())
         .output()
         .unwrap();
     assert!(

@@ -36,7 +36,6 @@ use std::time::Duration;
 
 use proptest::prelude::*;
 use proptest::sample::Index;
-use proptest::test_runner::FileFailurePersistence;
 
 use vakwijzer::framework::Library;
 use vakwijzer::framework::load::{SourceFile, bundled_files, read_files};
@@ -79,21 +78,10 @@ fn setup() {
     vakwijzer::i18n::init(vakwijzer::i18n::Lang::En);
 }
 
-fn cases() -> u32 {
-    std::env::var("VAKWIJZER_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(64)
-}
-
 fn config() -> ProptestConfig {
     ProptestConfig {
-        cases: cases(),
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "tests/fuzz_corpus/proptest-regressions.txt",
-        ))),
         max_shrink_iters: 2000,
-        ..ProptestConfig::default()
+        ..common::proptest_config(64, "tests/fuzz_corpus/proptest-regressions.txt")
     }
 }
 

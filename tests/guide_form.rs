@@ -6,22 +6,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command as Process;
 
 use common::vakwijzer;
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let output = Process::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed ({e}): scripts/test installs it"));
-    assert!(
-        output.status.success(),
-        "{name} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 /// The guide of `args` as PDF: its pages as text (whitespace squashed), after `qpdf --check`.
 fn guide_pdf(dir: &Path, args: &[&str]) -> (Vec<String>, String) {
@@ -33,8 +19,10 @@ fn guide_pdf(dir: &Path, args: &[&str]) -> (Vec<String>, String) {
         .args(["--format", "pdf", "-o", path])
         .assert()
         .success();
-    assert!(tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors"));
-    let pages = tool("pdftotext", &[path, "-"])
+    assert!(
+        common::tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors")
+    );
+    let pages = common::tool("pdftotext", &[path, "-"])
         .split('\u{c}')
         .map(|page| page.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|page| !page.is_empty())
@@ -60,10 +48,6 @@ fn heading(competency: &serde_json::Value) -> String {
     )
 }
 
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// The (title, page from 1) of every bookmark, depth first.
 fn bookmarks(path: &str) -> Vec<(String, u64)> {
     fn walk(entries: &serde_json::Value, out: &mut Vec<(String, u64)>) {
@@ -75,7 +59,7 @@ fn bookmarks(path: &str) -> Vec<(String, u64)> {
             walk(&entry["kids"], out);
         }
     }
-    let json = tool("qpdf", &["--json", "--json-key=outlines", path]);
+    let json = common::tool("qpdf", &["--json", "--json-key=outlines", path]);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let mut out = Vec::new();
     walk(&json["outlines"], &mut out);
@@ -99,7 +83,7 @@ fn assert_every_page_names_its_competency(
             .iter()
             .chain(competency["indicators"].as_array().unwrap());
         for item in items {
-            let text = squash(item["text"].as_str().unwrap());
+            let text = common::squash(item["text"].as_str().unwrap());
             let start = text.split(' ').take(10).collect::<Vec<_>>().join(" ");
             starts.push((start, heading(competency)));
         }
@@ -212,7 +196,7 @@ fn continuation_pages_say_so_in_english_too() {
         .args(["-o", "guide.pdf"])
         .assert()
         .success();
-    let text = squash(&tool(
+    let text = common::squash(&common::tool(
         "pdftotext",
         &[dir.path().join("guide.pdf").to_str().unwrap(), "-"],
     ));
@@ -271,7 +255,7 @@ fn questions(competency: &serde_json::Value) -> Vec<(String, String)> {
         .map(|q| {
             (
                 q["id"].as_str().unwrap().to_string(),
-                squash(q["text"].as_str().unwrap()),
+                common::squash(q["text"].as_str().unwrap()),
             )
         })
         .collect()
@@ -321,7 +305,7 @@ fn a_short_guide_holds_only_the_chosen_questions_on_three_pages_at_most() {
                     assert_eq!(all.contains(&text), wanted, "{id}");
                 }
                 for indicator in competency["indicators"].as_array().unwrap() {
-                    let text = squash(indicator["text"].as_str().unwrap());
+                    let text = common::squash(indicator["text"].as_str().unwrap());
                     assert_eq!(all.contains(&text), shown, "{text}");
                 }
             }
@@ -340,7 +324,7 @@ fn chosen_questions_and_whole_competencies_combine() {
         .output()
         .unwrap();
     assert!(output.status.success());
-    let text = squash(&String::from_utf8_lossy(&output.stdout));
+    let text = common::squash(&String::from_utf8_lossy(&output.stdout));
     let competencies = competencies(dir.path(), "eindhoven");
     let durf = competencies.iter().find(|c| c["id"] == "durf").unwrap();
     for (_, question) in questions(durf) {

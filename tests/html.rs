@@ -1,21 +1,12 @@
 //! The HTML reports: self-contained (no scripts, no network), user text escaped, and rendered
 //! by a real browser (headless Chromium) without console errors, with the chart visible.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
-
-fn vakwijzer(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env("VAKWIJZER_NOW", "2026-11-23T10:00:00Z");
-    command
-}
+use common::vakwijzer;
 
 fn examples(folder: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -3,28 +3,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn vakwijzer(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env("VAKWIJZER_NOW", "2026-11-23T10:00:00Z");
-    command
-}
-
-fn example(name: &str) -> String {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/examples/interviews")
-        .join(name);
-    path.to_str().unwrap().to_string()
-}
+use common::{example, vakwijzer};
 
 fn stdout(command: &mut Command) -> String {
     let output = command.output().unwrap();
@@ -233,7 +217,7 @@ fn compare_ranks_the_three_example_candidates() {
         "jeroen-pieter.yaml",
     ]
     .iter()
-    .map(|f| example(f))
+    .map(|f| example(&format!("interviews/{f}")))
     .collect();
     let json: serde_json::Value = serde_json::from_str(&stdout(
         vakwijzer(dir.path())
@@ -307,7 +291,7 @@ fn mixing_interviews_that_do_not_belong_together_is_refused() {
         .success();
     let cases: Vec<(Vec<String>, &str)> = vec![
         (
-            vec!["pieter.yaml".into(), example("jeroen-ans.yaml")],
+            vec!["pieter.yaml".into(), example("interviews/jeroen-ans.yaml")],
             "verschillende kandidaten",
         ),
         (

@@ -2,25 +2,23 @@
 //! (tests/fixtures/org-jeugd: own default role, two roles with levels, own 4-point scale,
 //! methods, links, organisation), used for every job through the binary.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
 
 const ORG: &str = "tests/fixtures/org-jeugd";
 
-fn vakwijzer(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join(ORG);
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_LANG")
-        .env("VAKWIJZER_DATA", data)
-        .env("COLUMNS", "100");
+/// `vakwijzer` in `dir` with the organisation's folder as `VAKWIJZER_DATA`.
+fn with_organisation(dir: &Path) -> Command {
+    let mut command = common::vakwijzer(dir);
+    command.env("VAKWIJZER_DATA", common::root(ORG));
     command
 }
 
 fn ok(dir: &Path, args: &[&str], stdin: &str) -> (String, String) {
-    let output = vakwijzer(dir)
+    let output = with_organisation(dir)
         .args(args)
         .write_stdin(stdin)
         .output()
@@ -208,7 +206,7 @@ fn scans_with_each_role_are_reported_against_that_role() {
     assert!(!table.contains("voorgesteld door vakwijzer"), "{table}");
 
     // An unknown role is refused with the framework's roles; nothing is written.
-    let output = vakwijzer(dir.path())
+    let output = with_organisation(dir.path())
         .args(["scan", "jgz", "--name", "X", "--role", "teamleider"])
         .args(["--answers", "answers.yaml", "-o", "x.yaml"])
         .output()
@@ -220,7 +218,7 @@ fn scans_with_each_role_are_reported_against_that_role() {
         "{stderr}"
     );
     assert!(!dir.path().join("x.yaml").exists());
-    let output = vakwijzer(dir.path())
+    let output = with_organisation(dir.path())
         .args(["report", "anna.yaml", "--role", "generalist"])
         .output()
         .unwrap();

@@ -2,39 +2,20 @@
 //! chart and tick boxes, rendered and then read back with tools that share no code with the
 //! writer: poppler's pdftotext, pdfinfo and pdffonts, and qpdf.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 use vakwijzer::render::pdf::{Block, Document, RadarChart, Table, render};
 
-const INSTALL: &str = "install them with `apt-get install -y poppler-utils qpdf` (see .ci/run)";
-
-/// Runs `tool` with `args` and returns its standard output; fails the test, saying what to
-/// install, when the tool is missing.
-fn run(tool: &str, args: &[&str]) -> String {
-    let output = match Command::new(tool).args(args).output() {
-        Ok(output) => output,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            panic!("`{tool}` is not installed, and this test needs it: {INSTALL}")
-        }
-        Err(e) => panic!("cannot run `{tool}`: {e}"),
-    };
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    assert!(
-        output.status.success(),
-        "`{tool} {}` failed:\n{stdout}\n{}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    stdout
-}
+use common::tool;
 
 /// The text of one page in the order it was written (`-raw`: the layout mode drops the spaces
 /// in a short run like "1 / 3").
 fn text_of_page(pdf: &Path, page: usize) -> String {
     let page = page.to_string();
     let path = pdf.to_str().unwrap();
-    run("pdftotext", &["-raw", "-f", &page, "-l", &page, path, "-"])
+    tool("pdftotext", &["-raw", "-f", &page, "-l", &page, path, "-"])
 }
 
 const COMPETENCIES: [&str; 8] = [
@@ -126,13 +107,13 @@ fn a_rendered_document_reads_back_with_independent_tools() {
     std::fs::write(&pdf, &bytes).unwrap();
     let path = pdf.to_str().unwrap();
 
-    let check = run("qpdf", &["--check", path]);
+    let check = tool("qpdf", &["--check", path]);
     assert!(
         check.contains("No syntax or stream encoding errors found"),
         "{check}"
     );
 
-    let info = run("pdfinfo", &["-isodates", path]);
+    let info = tool("pdfinfo", &["-isodates", path]);
     let field = |name: &str| {
         info.lines()
             .find_map(|line| line.strip_prefix(&format!("{name}:")))
@@ -151,7 +132,7 @@ fn a_rendered_document_reads_back_with_independent_tools() {
     assert!(!info.contains("PDF/X"), "{info}");
 
     // Only the two embedded subsets; no built-in font that would turn ë into ?.
-    let fonts = run("pdffonts", &[path]);
+    let fonts = tool("pdffonts", &[path]);
     let font_lines: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!font_lines.is_empty(), "{fonts}");
     for line in &font_lines {

@@ -2,42 +2,12 @@
 //! diacritics and curly quotes included), pdfinfo the page count and metadata, qpdf checks the
 //! structure. A PDF is never written to a terminal.
 
-use std::path::{Path, PathBuf};
-use std::process::Command as Process;
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
 
-fn vakwijzer(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env("VAKWIJZER_NOW", "2026-11-23T10:00:00Z");
-    command
-}
-
-fn example(path: &str) -> String {
-    let full: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/examples")
-        .join(path);
-    full.to_str().unwrap().to_string()
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let output = Process::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!(
-            "{name} is needed for this test ({e}): install poppler-utils and qpdf (.ci/run does)"
-        )
-    });
-    assert!(
-        output.status.success(),
-        "{name} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::pty::Pty;
+use common::{example, vakwijzer};
 
 /// Renders `args` as PDF into `dir/name`; returns (text of the pages, page count, pdfinfo).
 fn pdf(dir: &Path, name: &str, args: &[String]) -> (Vec<String>, usize, String) {
@@ -49,16 +19,16 @@ fn pdf(dir: &Path, name: &str, args: &[String]) -> (Vec<String>, usize, String) 
         .success();
     let path = file.to_str().unwrap();
     assert!(
-        tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors"),
+        common::tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors"),
         "{name}"
     );
-    let info = tool("pdfinfo", &[path]);
+    let info = common::tool("pdfinfo", &[path]);
     let pages: usize = info
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|p| p.trim().parse().ok())
         .unwrap_or_else(|| panic!("{name}: no page count in\n{info}"));
-    let text = tool("pdftotext", &["-layout", path, "-"]);
+    let text = common::tool("pdftotext", &["-layout", path, "-"]);
     let pages_text: Vec<String> = text
         .split('\u{c}')
         .map(str::to_string)
@@ -74,16 +44,12 @@ fn pdf(dir: &Path, name: &str, args: &[String]) -> (Vec<String>, usize, String) 
             index + 1
         );
     }
-    let fonts = tool("pdffonts", &[path]);
+    let fonts = common::tool("pdffonts", &[path]);
     assert!(
         fonts.contains("LiberationSans") && !fonts.contains("Helvetica"),
         "{name}: fonts\n{fonts}"
     );
     (pages_text, pages, info)
-}
-
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
@@ -95,7 +61,7 @@ fn the_personal_report_pdf_holds_scores_development_points_and_progress() {
         example("scans/sanne-2026-05.yaml"),
     ];
     let (pages, count, info) = pdf(dir.path(), "personal.pdf", &args);
-    let all = squash(&pages.join("\n"));
+    let all = common::squash(&pages.join("\n"));
     for expected in [
         "Persoonlijk rapport — Sanne de Vries",
         "Aanpassingsvermogen",
@@ -151,7 +117,7 @@ fn the_guide_pdf_is_a_form_with_one_page_block_per_competency() {
         .collect();
     assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
     assert!(starts[0] >= 1 && count >= 9, "{count} pages");
-    let all = squash(&pages.join("\n"));
+    let all = common::squash(&pages.join("\n"));
     // Diacritics and curly quotes copy as text.
     for expected in [
         "interveniëren",
@@ -177,7 +143,7 @@ fn the_guide_pdf_is_a_form_with_one_page_block_per_competency() {
             .iter()
             .chain(competency["indicators"].as_array().unwrap())
         {
-            let text = squash(item["text"].as_str().unwrap());
+            let text = common::squash(item["text"].as_str().unwrap());
             assert!(all.contains(&text), "guide.pdf lacks {text}");
         }
     }
@@ -195,7 +161,7 @@ fn scorecard_comparison_and_team_pdfs_read_back() {
             example("interviews/sanne-ans.yaml"),
         ],
     );
-    let all = squash(&pages.join("\n"));
+    let all = common::squash(&pages.join("\n"));
     for expected in [
         "Scorekaart — Sanne Bos",
         "Pieter Smit",
@@ -210,7 +176,7 @@ fn scorecard_comparison_and_team_pdfs_read_back() {
         compare.push(entry.unwrap().path().to_str().unwrap().to_string());
     }
     let (pages, _, _) = pdf(dir.path(), "compare.pdf", &compare);
-    let all = squash(&pages.join("\n"));
+    let all = common::squash(&pages.join("\n"));
     let (sanne, noor, jeroen) = (
         all.find("Sanne Bos").unwrap(),
         all.find("Noor El Amrani").unwrap(),
@@ -227,7 +193,7 @@ fn scorecard_comparison_and_team_pdfs_read_back() {
             example("team-2026-voorjaar"),
         ],
     );
-    let all = squash(&pages.join("\n"));
+    let all = common::squash(&pages.join("\n"));
     for expected in [
         "Teamrapport",
         "Scholingsplan",
@@ -252,31 +218,18 @@ fn scorecard_comparison_and_team_pdfs_read_back() {
 
 #[test]
 fn a_pdf_is_not_written_to_a_terminal() {
-    let mut session = rexpect::session::spawn_command(
-        {
-            let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_vakwijzer"));
-            command.args([
-                "report",
-                &example("scans/mehmet-2026-10.yaml"),
-                "--format",
-                "pdf",
-            ]);
-            command.env_remove("VAKWIJZER_LANG");
-            command
-        },
-        Some(10_000),
-    )
-    .unwrap();
-    session
-        .exp_string("pdf is binair en hoort niet in een terminal")
-        .unwrap();
-    session.exp_string("-o RAPPORT.pdf").unwrap();
-    session.exp_eof().unwrap();
-    let status = session.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 2)),
-        "{status:?}"
+    let mut term = Pty::start(
+        Path::new(common::ROOT),
+        &[
+            "report",
+            &example("scans/mehmet-2026-10.yaml"),
+            "--format",
+            "pdf",
+        ],
     );
+    term.expect("pdf is binair en hoort niet in een terminal");
+    term.expect("-o RAPPORT.pdf");
+    term.end_with(2);
 }
 
 /// The words of a PDF with their page and position, as `pdftotext -bbox` reads them.
@@ -287,7 +240,7 @@ struct Word {
 }
 
 fn words(path: &Path) -> Vec<Word> {
-    let xml = tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
+    let xml = common::tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
     let mut page = 0;
     let mut found = Vec::new();
     for line in xml.lines().map(str::trim) {
@@ -455,7 +408,7 @@ fn pdfs_declare_their_language_title_and_outline() {
             .assert()
             .success();
         let path = file.to_str().unwrap();
-        let catalog = tool("qpdf", &["--show-object=trailer", path]);
+        let catalog = common::tool("qpdf", &["--show-object=trailer", path]);
         let root = catalog
             .split("/Root ")
             .nth(1)
@@ -463,11 +416,11 @@ fn pdfs_declare_their_language_title_and_outline() {
             .unwrap()
             .trim()
             .to_string();
-        let catalog = tool("qpdf", &[&format!("--show-object={root}"), path]);
+        let catalog = common::tool("qpdf", &[&format!("--show-object={root}"), path]);
         assert!(catalog.contains(&format!("/Lang ({lang})")), "{catalog}");
         assert!(catalog.contains("/DisplayDocTitle true"), "{catalog}");
         assert!(catalog.contains("/PageMode /UseOutlines"), "{catalog}");
-        let json = tool("qpdf", &["--json", "--json-key=outlines", path]);
+        let json = common::tool("qpdf", &["--json", "--json-key=outlines", path]);
         let json: serde_json::Value = serde_json::from_str(&json).unwrap();
         let mut titles = Vec::new();
         let mut stack: Vec<&serde_json::Value> =
@@ -484,7 +437,7 @@ fn pdfs_declare_their_language_title_and_outline() {
             );
         }
         // A report with names and ratings says on every page that it is confidential.
-        let text = tool("pdftotext", &[path, "-"]);
+        let text = common::tool("pdftotext", &[path, "-"]);
         let pages: Vec<&str> = text
             .split('\u{c}')
             .filter(|p| !p.trim().is_empty())

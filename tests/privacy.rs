@@ -1,18 +1,12 @@
 //! Privacy promises through the real binary: the right to be forgotten, owner-only files.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn vakwijzer(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG");
-    command
-}
+use common::vakwijzer;
 
 fn copy_examples(to: &Path) {
     let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/examples");

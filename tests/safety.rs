@@ -5,72 +5,15 @@
 //! the user did not name.
 #![cfg(unix)]
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
-const BIN: &str = env!("CARGO_BIN_EXE_vakwijzer");
-const NOW: &str = "2026-11-23T10:00:00Z";
-const DATE: &str = "2026-11-23";
-
-fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(BIN);
-    command
-        .args(args)
-        .current_dir(dir)
-        .env("VAKWIJZER_NOW", NOW)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES")
-        .env("COLUMNS", "100");
-    command
-}
-
-fn run_command(mut command: Command, input: &str) -> Output {
-    use std::io::Write as _;
-    let mut child = command
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starts vakwijzer");
-    let mut stdin = child.stdin.take().unwrap();
-    let _ = stdin.write_all(input.as_bytes());
-    drop(stdin);
-    child.wait_with_output().unwrap()
-}
-
-fn run(dir: &Path, args: &[&str], input: &str) -> Output {
-    run_command(command(dir, args), input)
-}
-
-/// Runs and asserts success; gives standard output.
-fn ok(dir: &Path, args: &[&str], input: &str) -> String {
-    let output = run(dir, args, input);
-    assert!(
-        output.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn mode(path: &Path) -> u32 {
-    std::fs::metadata(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-        .permissions()
-        .mode()
-        & 0o777
-}
-
-fn example(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("data/examples")
-        .join(path)
-        .display()
-        .to_string()
-}
+use common::rng::Rng;
+use common::{TODAY, example, mode, ok, run};
 
 /// Every file below `dir`, relative, sorted.
 fn tree(dir: &Path) -> BTreeSet<String> {
@@ -97,14 +40,10 @@ fn with_open_umask(dir: &Path, args: &[&str], input: &str) {
     command
         .arg("-c")
         .arg("umask 000 && exec \"$0\" \"$@\"")
-        .arg(BIN)
+        .arg(common::binary())
         .args(args)
-        .current_dir(dir)
-        .env("VAKWIJZER_NOW", NOW)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env_remove("VAKWIJZER_TEMPLATES");
-    let output = run_command(command, input);
+        .current_dir(dir);
+    let output = common::run_with_input(common::clean(&mut command), input);
     assert!(
         output.status.success(),
         "{args:?} failed: {}",
@@ -138,7 +77,7 @@ fn result_and_report_files_are_owner_only() {
     );
     with_open_umask(d, &[&scan[..], &["--answers", "answers.yaml"]].concat(), "");
     assert!(
-        d.join(format!("scan-eindhoven-sanne-de-vries-{DATE}.yaml"))
+        d.join(format!("scan-eindhoven-sanne-de-vries-{TODAY}.yaml"))
             .exists()
     );
     with_open_umask(
@@ -166,7 +105,7 @@ fn result_and_report_files_are_owner_only() {
     with_open_umask(d, &interview, lines);
     assert!(
         d.join(format!(
-            "interview-eindhoven-noor-el-amrani-pieter-{DATE}.yaml"
+            "interview-eindhoven-noor-el-amrani-pieter-{TODAY}.yaml"
         ))
         .exists()
     );
@@ -233,28 +172,6 @@ fn result_and_report_files_are_owner_only() {
 
 // ---------------------------------------------------------------------------------------------
 // No names in team reports, over generated teams
-
-/// A seeded xorshift: the generated teams are the same for every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, options: &[&'a str]) -> &'a str {
-        options[self.below(options.len())]
-    }
-}
 
 /// A name no framework text holds: each part has a "qx", "zq" or "xj" in it.
 fn distinctive_name(rng: &mut Rng) -> (String, Vec<String>) {
@@ -395,7 +312,7 @@ fn write_round(
     // An interview about someone: not a scan, skipped.
     let (candidate, parts) = distinctive_name(rng);
     let path = folder.join(format!(
-        "interview-eindhoven-{}-pieter-{DATE}.yaml",
+        "interview-eindhoven-{}-pieter-{TODAY}.yaml",
         slug(&candidate)
     ));
     let interview = std::fs::read_to_string(example("interviews/noor-pieter.yaml"))
@@ -438,7 +355,7 @@ fn team_never_names_anyone(format: &str, seed: u64) {
     let dir = tempfile::tempdir().unwrap();
     let fingerprint = fingerprint("eindhoven", "durf.i1");
     let items = statements("eindhoven");
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     for size in 3..=20 {
         let now = dir.path().join(format!("now-{size}"));
         let round = write_round(&mut rng, &now, size, &fingerprint, &items);
@@ -501,20 +418,12 @@ fn team_never_names_anyone(format: &str, seed: u64) {
 
 /// The text of a PDF as `tool` (pdftotext or pdfinfo) gives it.
 fn pdf_text(path: &Path, tool: &[&str]) -> String {
-    let mut command = Command::new(tool[0]);
-    command.args(&tool[1..]).arg(path);
+    let mut args = tool[1..].to_vec();
+    args.push(path.to_str().unwrap());
     if tool[0] == "pdftotext" {
-        command.arg("-");
+        args.push("-");
     }
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("{} (poppler-utils) is needed: {e}", tool[0]));
-    assert!(
-        output.status.success(),
-        "{tool:?} {}: {output:?}",
-        path.display()
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    common::tool(tool[0], &args)
 }
 
 #[test]
@@ -850,12 +759,12 @@ fn names_like_paths_stay_in_the_current_folder() {
         "1\n-\n1\n3\n",
     );
     let expected = [
-        format!("a/b/interview-eindhoven-evil-tmp-{marker}-{DATE}.yaml"),
-        format!("a/b/scan-eindhoven--{DATE}-2.yaml"),
-        format!("a/b/scan-eindhoven--{DATE}.yaml"),
-        format!("a/b/scan-eindhoven-a-b-c-{DATE}.yaml"),
-        format!("a/b/scan-eindhoven-evil-{DATE}.yaml"),
-        format!("a/b/scan-eindhoven-tmp-{marker}-{DATE}.yaml"),
+        format!("a/b/interview-eindhoven-evil-tmp-{marker}-{TODAY}.yaml"),
+        format!("a/b/scan-eindhoven--{TODAY}-2.yaml"),
+        format!("a/b/scan-eindhoven--{TODAY}.yaml"),
+        format!("a/b/scan-eindhoven-a-b-c-{TODAY}.yaml"),
+        format!("a/b/scan-eindhoven-evil-{TODAY}.yaml"),
+        format!("a/b/scan-eindhoven-tmp-{marker}-{TODAY}.yaml"),
     ];
     let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
     assert_tree(root, &before, &expected, "sessions with path-like names");

@@ -2,29 +2,17 @@
 //! no name with `--anonymous`, is owner-only, is read by `team` like a scan, and bad input is
 //! refused as for scans.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use common::{root, vakwijzer};
+
 const EXAMPLE: &str = "data/examples/team";
 const EXAMPLE_EARLIER: &str = "data/examples/team-2026-voorjaar";
-
-fn vakwijzer(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env("COLUMNS", "100");
-    command
-}
-
-fn root(path: &str) -> PathBuf {
-    Path::new(ROOT).join(path)
-}
 
 fn stdout(dir: &Path, args: &[&str]) -> String {
     let output = vakwijzer(dir).args(args).output().unwrap();

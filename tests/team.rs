@@ -6,19 +6,10 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn vakwijzer() -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env("COLUMNS", "100");
-    command
-}
+use common::at_root;
 
 /// Six people, asked creativiteit (4 statements) and durf (5), teams A and B.
 const SMALL: &str = "tests/fixtures/team-small";
@@ -29,7 +20,7 @@ const EXAMPLE: &str = "data/examples/team";
 const EXAMPLE_EARLIER: &str = "data/examples/team-2026-voorjaar";
 
 fn run(args: &[&str]) -> (String, String) {
-    let output = vakwijzer().args(args).output().unwrap();
+    let output = at_root().args(args).output().unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
@@ -178,7 +169,7 @@ fn too_few_scans_withhold_the_whole_report() {
 
 #[test]
 fn a_minimum_group_below_three_is_refused() {
-    vakwijzer()
+    at_root()
         .args(["team", SMALL, "--min-group", "2"])
         .assert()
         .code(2)
@@ -423,20 +414,20 @@ fn the_framework_is_the_one_most_files_have_or_the_one_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(format!("{SMALL}/scan-01.yaml"), dir.path().join("a.yaml")).unwrap();
     std::fs::copy(format!("{MIXED}/generiek.yaml"), dir.path().join("b.yaml")).unwrap();
-    vakwijzer()
+    at_root()
         .args(["team", dir.path().to_str().unwrap()])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
             "evenveel scans van 'eindhoven' als van 'generiek'",
         ));
-    vakwijzer()
+    at_root()
         .args(["team", "bestaat/niet"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bestaat/niet"));
     let empty = tempfile::tempdir().unwrap();
-    vakwijzer()
+    at_root()
         .args(["team", empty.path().to_str().unwrap()])
         .assert()
         .code(2)
@@ -725,7 +716,7 @@ fn no_name_appears_in_any_output() {
         for format in ["table", "md", "json", "csv", "html"] {
             let mut args = args.clone();
             args.extend(["--format", format]);
-            let output = vakwijzer().args(&args).output().unwrap();
+            let output = at_root().args(&args).output().unwrap();
             assert!(output.status.success(), "{args:?}");
             let all = format!(
                 "{}{}",
@@ -749,7 +740,7 @@ fn no_name_appears_in_any_output() {
 fn the_report_goes_to_a_file_with_o_never_over_an_input() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("team.md");
-    let output = vakwijzer()
+    let output = at_root()
         .args([
             "team",
             EXAMPLE,
@@ -771,7 +762,7 @@ fn the_report_goes_to_a_file_with_o_never_over_an_input() {
         assert_eq!(mode & 0o777, 0o600, "reports are owner-only");
     }
     // An input file is never written over.
-    vakwijzer()
+    at_root()
         .args([
             "team",
             SMALL,
@@ -797,7 +788,7 @@ fn a_named_pipe_in_the_folder_does_not_hang_the_report() {
         .status()
         .unwrap();
     assert!(made.success(), "mkfifo failed");
-    vakwijzer()
+    at_root()
         .args(["team", dir.path().to_str().unwrap()])
         .timeout(std::time::Duration::from_secs(20))
         .assert()

@@ -15,13 +15,13 @@
 //! A failing case is kept in `tests/fuzz_corpus/written-readable-regressions.txt` and tried
 //! first on every run; each one found is also a named test below.
 
+mod common;
+
 use std::path::Path;
 use std::sync::OnceLock;
 
-use assert_cmd::Command;
 use crossterm::event::Event;
 use proptest::prelude::*;
-use proptest::test_runner::FileFailurePersistence;
 
 use vakwijzer::framework::Library;
 use vakwijzer::questionnaire::engine;
@@ -31,33 +31,10 @@ use vakwijzer::questionnaire::scan::ScanSession;
 use vakwijzer::result::interview::{self, InterviewResult};
 use vakwijzer::result::{ResultFile, ScanResult, file_contents, load_scan};
 
-const NOW: &str = "2026-11-23T10:00:00Z";
-
-fn cases() -> u32 {
-    std::env::var("VAKWIJZER_FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(32)
-}
+use common::vakwijzer;
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: cases(),
-        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(
-            "tests/fuzz_corpus/written-readable-regressions.txt",
-        ))),
-        ..ProptestConfig::default()
-    }
-}
-
-fn vakwijzer(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("vakwijzer").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("VAKWIJZER_DATA")
-        .env_remove("VAKWIJZER_LANG")
-        .env("VAKWIJZER_NOW", NOW);
-    command
+    common::proptest_config(32, "tests/fuzz_corpus/written-readable-regressions.txt")
 }
 
 /// Pieces that have broken readers and writers of texts before, or could.

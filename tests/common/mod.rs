@@ -89,7 +89,7 @@ pub fn run(dir: &Path, args: &[&str], input: &str) -> Output {
 }
 
 /// `vakwijzer ARGS` in `dir` with `input` piped; it must succeed. Its standard output.
-pub fn stdout(dir: &Path, args: &[&str], input: &str) -> String {
+pub fn ok(dir: &Path, args: &[&str], input: &str) -> String {
     let output = run(dir, args, input);
     assert!(
         output.status.success(),
@@ -361,4 +361,49 @@ fn column_ids(lang: &str) -> std::collections::HashMap<String, String> {
         }
     }
     ids
+}
+
+/// Runs the outside tool `name` (pdftotext, qpdf, ...) with `args`; its standard output. Fails
+/// the test, saying what to install, when the tool is missing, and with its stderr when it
+/// fails. The tests read PDFs with tools that share no code with the writer.
+pub fn tool(name: &str, args: &[&str]) -> String {
+    let output = match std::process::Command::new(name).args(args).output() {
+        Ok(output) => output,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => panic!(
+            "`{name}` is not installed, and this test needs it: install poppler-utils and qpdf \
+             (scripts/test does)"
+        ),
+        Err(e) => panic!("cannot run `{name}`: {e}"),
+    };
+    assert!(
+        output.status.success(),
+        "`{name} {}` failed:\n{}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// `text` with every run of white space one space: to compare text across line breaks.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How a suite's property tests run: `VAKWIJZER_FUZZ_CASES` cases per property (else
+/// `default_cases`), a failing case kept in `regressions` and tried first on every run.
+pub fn proptest_config(
+    default_cases: u32,
+    regressions: &'static str,
+) -> proptest::test_runner::Config {
+    let cases = std::env::var("VAKWIJZER_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default_cases);
+    proptest::test_runner::Config {
+        cases,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::Direct(regressions),
+        )),
+        ..proptest::test_runner::Config::default()
+    }
 }
