@@ -2,6 +2,7 @@
 
 mod boks;
 mod compare;
+mod completions;
 mod forget;
 mod form;
 mod frameworks;
@@ -83,6 +84,8 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
         Command::Compare(args) => compare::run(context, &args, out),
         Command::Share(args) => share::run(context, &args, out),
         Command::Team(args) => team::run(context, &args, out),
+        Command::Completions(args) => completions::run(&args, out),
+        Command::Man(_) => completions::man(out),
     }
 }
 
