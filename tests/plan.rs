@@ -399,6 +399,8 @@ fn a_plan_in_a_terminal_and_one_killed_halfway_loses_nothing() {
     pty.expect("Wanneer wil je het bereikt hebben?");
     pty.send(&format!("juni{ENTER}"));
     pty.expect("Met wie");
+    // The editor row is drawn once the terminal is raw: only then is Ctrl-C a key, not a signal.
+    pty.expect(common::pty::EDITOR);
     // Ctrl-C saves and stops; the next run asks from here.
     pty.send(CTRL_C);
     pty.expect("plan --resume plan.yaml");
