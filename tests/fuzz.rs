@@ -825,6 +825,7 @@ fn check_line_prompts(bytes: &[u8], asks: &[Ask]) {
                     choices: &choices,
                     previous: None,
                     progress: String::new(),
+                    compact: false,
                 })
                 .map(drop),
             Ask::Pick(count) => prompter

@@ -201,7 +201,8 @@ trait Interview {
     }
 
     /// The rating prompt of competency `c` with `observed` of its indicators ticked, the
-    /// suggestion in the text and the choice line drawn with `selected` (a key) in reverse video.
+    /// suggestion in the text and the choice line drawn with `selected` (a key) in reverse video;
+    /// the scale in full (the first rating of a session) or as a one-line reminder.
     fn expect_rating(
         &mut self,
         competencies: &[Competency],
@@ -209,6 +210,7 @@ trait Interview {
         observed: usize,
         suggestion: char,
         selected: char,
+        full: bool,
     ) {
         let competency = &competencies[c];
         let text = format!(
@@ -217,7 +219,7 @@ trait Interview {
             competency.name,
             competency.indicators.len()
         );
-        self.expect_rating_text(competencies, c, &text, selected);
+        self.expect_rating_text(competencies, c, &text, selected, full);
     }
 
     /// The rating prompt of competency `c` with the question `text` and `selected` (a key)
@@ -228,13 +230,24 @@ trait Interview {
         c: usize,
         text: &str,
         selected: char,
+        full: bool,
     ) {
         self.expect(&format!("\r\n{}\r\n", progress(competencies, c)));
         self.expect(&format!("  {text}\r\n"));
-        for label in &RATINGS[..5] {
-            self.expect(&format!("    {label} — Geeft "));
+        if full {
+            for label in &RATINGS[..5] {
+                self.expect(&format!("    {label} — Geeft "));
+            }
+            self.expect("    0 niet beoordeeld — de competentie kwam niet aan bod\r\n");
+        } else {
+            self.expect(&format!("    {}\r\n", RATINGS.join(" · ")));
+            self.expect(
+                "  cijfer of pijltjes kiezen · Enter bevestigen · b terug · q opslaan en \
+                 stoppen · ? = de ankers\r\n",
+            );
+            self.expect(&choice_line(&RATINGS, Some(rating_index(selected))));
+            return;
         }
-        self.expect("    0 niet beoordeeld — de competentie kwam niet aan bod\r\n");
         self.expect(CHOICE_KEYS);
         self.expect(&choice_line(&RATINGS, Some(rating_index(selected))));
     }
@@ -258,6 +271,14 @@ trait Interview {
         self.expect(&choice_line(&ADVICE, Some(index)));
         self.send(ENTER);
         self.expect(&format!("✓ {}\x1b[K\r\n", ADVICE[index]));
+    }
+
+    /// The review at the end, confirmed with Enter ("klaar" is preselected).
+    fn confirm_review(&mut self) {
+        self.expect("  Overzicht: controleer je beoordelingen.");
+        self.expect("    k klaar\r\n");
+        self.send(ENTER);
+        self.expect("✓ k klaar\x1b[K\r\n");
     }
 
     fn expect_motivation(&mut self) {
@@ -416,7 +437,7 @@ fn a_whole_interview_with_going_back_and_an_overridden_suggestion() {
     term.expect_indicators(&competencies, 0, &[]);
     term.line("1 2 4");
     // 3 of 5 seen: 1 + 3/5 * 4 = 3.4, suggested 3, preselected; Enter accepts it.
-    term.expect_rating(&competencies, 0, 3, '3', '3');
+    term.expect_rating(&competencies, 0, 3, '3', '3', true);
     term.send(ENTER);
     term.expect("✓ 3 voldoende\x1b[K\r\n");
 
@@ -433,7 +454,7 @@ fn a_whole_interview_with_going_back_and_an_overridden_suggestion() {
     term.expect_indicators(&competencies, 1, &[]);
     term.line("1 3 4 5");
     // 4 of 5: 1 + 4/5 * 4 = 4.2, suggested 4; overridden with 2.
-    term.expect_rating(&competencies, 1, 4, '4', '4');
+    term.expect_rating(&competencies, 1, 4, '4', '4', false);
     term.send("2");
     term.expect(&choice_line(&RATINGS, Some(rating_index('2'))));
     term.send(ENTER);
@@ -445,6 +466,7 @@ fn a_whole_interview_with_going_back_and_an_overridden_suggestion() {
         "Durft veel, coacht nog te sturend; één ding om op te letten",
         None,
     );
+    term.confirm_review();
     term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
     term.expect(
         "Scorekaart (met de interviews van de andere panelleden): vakwijzer report \
@@ -547,7 +569,7 @@ fn quit_at_a_rating_and_resume_in_a_new_terminal() {
     term.expect_indicators(&competencies, 0, &[]);
     term.line("2 3");
     // 2 of 5: 1 + 2/5 * 4 = 2.6, suggested 3; overridden with 4.
-    term.expect_rating(&competencies, 0, 2, '3', '3');
+    term.expect_rating(&competencies, 0, 2, '3', '3', true);
     term.send("4");
     term.send(ENTER);
     term.expect("✓ 4 goed\x1b[K\r\n");
@@ -561,7 +583,7 @@ fn quit_at_a_rating_and_resume_in_a_new_terminal() {
     term.expect_indicators(&competencies, 1, &[]);
     term.line("1");
     // 1 of 5: 1 + 1/5 * 4 = 1.8, suggested 2. 5 selected, not confirmed, then q.
-    term.expect_rating(&competencies, 1, 1, '2', '2');
+    term.expect_rating(&competencies, 1, 1, '2', '2', false);
     term.send("5");
     term.expect(&choice_line(&RATINGS, Some(rating_index('5'))));
     term.send("q");
@@ -608,12 +630,13 @@ ratings:
     term.expect_indicators(&competencies, 1, &[1]);
     term.line("1 2");
     // 2 of 5: suggested 3; the 5 selected before stopping was never saved.
-    term.expect_rating(&competencies, 1, 2, '3', '3');
+    term.expect_rating(&competencies, 1, 2, '3', '3', true);
     term.send(ENTER);
     term.expect("✓ 3 voldoende\x1b[K\r\n");
     term.advise('4');
     term.expect_motivation();
     term.note("", None); // no motivation
+    term.confirm_review();
     term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
     let output = term.finish();
     assert!(
@@ -673,7 +696,7 @@ fn a_killed_interview_keeps_what_was_confirmed_and_can_be_finished() {
     term.expect_indicators(&competencies, 0, &[]);
     term.line("5");
     // 1 of 5: suggested 2; 0 = niet beoordeeld instead.
-    term.expect_rating(&competencies, 0, 1, '2', '2');
+    term.expect_rating(&competencies, 0, 1, '2', '2', true);
     term.send("0");
     term.send(ENTER);
     term.expect("✓ 0 niet beoordeeld\x1b[K\r\n");
@@ -718,13 +741,14 @@ fn a_killed_interview_keeps_what_was_confirmed_and_can_be_finished() {
     term.expect_indicators(&competencies, 1, &[]);
     term.line("-");
     // None seen: suggested 1; 3 instead.
-    term.expect_rating(&competencies, 1, 0, '1', '1');
+    term.expect_rating(&competencies, 1, 0, '1', '1', true);
     term.send("3");
     term.send(ENTER);
     term.expect("✓ 3 voldoende\x1b[K\r\n");
     term.advise('5');
     term.expect_motivation();
     term.note("Tweede gesprek nodig over durf", None);
+    term.confirm_review();
     term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
     term.finish();
 
@@ -816,7 +840,7 @@ fn the_session_never_shows_another_interviewers_file() {
     term.note("", None);
     term.expect_indicators(&competencies, 0, &[]);
     term.line("1 2 3 4 5");
-    term.expect_rating(&competencies, 0, 5, '5', '5');
+    term.expect_rating(&competencies, 0, 5, '5', '5', true);
     term.send(ENTER);
     term.expect("✓ 5 uitstekend\x1b[K\r\n");
     term.expect_questions(&competencies, 1, &[]);
@@ -825,12 +849,13 @@ fn the_session_never_shows_another_interviewers_file() {
     term.note("", None);
     term.expect_indicators(&competencies, 1, &[]);
     term.line("1 2 3 4");
-    term.expect_rating(&competencies, 1, 4, '4', '4');
+    term.expect_rating(&competencies, 1, 4, '4', '4', false);
     term.send(ENTER);
     term.expect("✓ 4 goed\x1b[K\r\n");
     term.advise('4');
     term.expect_motivation();
     term.note("Sterke voorbeelden", None);
+    term.confirm_review();
     let pieter_file = "interview-eindhoven-noor-pieter-2026-11-23.yaml";
     term.expect(&format!("\r\nOpgeslagen in {pieter_file}\r\n"));
     let output = term.finish();
@@ -869,7 +894,7 @@ fn a_competency_that_did_not_come_up_is_preselected_as_not_rated() {
     term.line("-");
     term.expect_indicators(&competencies, 0, &[]);
     term.line("-");
-    term.expect_rating_text(&competencies, 0, "Beoordeling van Durf:", '0');
+    term.expect_rating_text(&competencies, 0, "Beoordeling van Durf:", '0', true);
     term.send("b");
     term.expect("← terug\x1b[K\r\n");
     term.expect_indicators(&competencies, 0, &[]);
@@ -878,12 +903,13 @@ fn a_competency_that_did_not_come_up_is_preselected_as_not_rated() {
     term.line("-");
     term.expect_indicators(&competencies, 0, &[]);
     term.line("");
-    term.expect_rating_text(&competencies, 0, "Beoordeling van Durf:", '0');
+    term.expect_rating_text(&competencies, 0, "Beoordeling van Durf:", '0', false);
     term.send(ENTER);
     term.expect("✓ 0 niet beoordeeld\x1b[K\r\n");
     term.advise('5');
     term.expect_motivation();
     term.note("", None);
+    term.confirm_review();
     term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
     term.finish();
 
@@ -973,7 +999,7 @@ fn a_paste_answers_no_choice_and_is_the_note_where_a_note_is_asked() {
     term.expect_indicators(&competencies, 0, &[]);
     term.line("1 2");
     // 2 of 5 seen: 1 + 2/5 * 4 = 2.6, suggested 3 and preselected.
-    term.expect_rating(&competencies, 0, 2, '3', '3');
+    term.expect_rating(&competencies, 0, 2, '3', '3', true);
     term.send(&paste("5\r"));
     term.expect(PASTE_IGNORED);
     term.send("4");
@@ -987,6 +1013,7 @@ fn a_paste_answers_no_choice_and_is_the_note_where_a_note_is_asked() {
     term.expect("✓ 3 wel\x1b[K\r\n");
     term.expect_motivation();
     term.note("Durft", None);
+    term.confirm_review();
     term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
     term.finish();
 
@@ -1041,4 +1068,95 @@ fn a_long_note_wraps_to_the_terminal_and_is_saved_as_typed() {
         text.contains(&format!("      durf.q1: {note}\n")),
         "the note is not saved as one line in\n{text}"
     );
+}
+
+/// A note typed over two lines (Enter, then Enter twice), the rating scale in full only the
+/// first time, and the review at the end: it lists the competency's rating, ticked indicators
+/// and notes; its number goes back to the competency, whose rating leads straight back to the
+/// review (not through the advice again), which shows the change before Enter finishes.
+#[test]
+fn the_review_lists_every_competency_and_goes_back_to_change_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let competencies = durf_and_coachen();
+    let (durf, coachen) = (&competencies[0], &competencies[1]);
+    let mut term = start_pieter(dir.path());
+    term.expect_questions(&competencies, 0, &[]);
+    term.line("1");
+    term.expect_note(durf.question(1), None);
+    term.send(&format!(
+        "Eerste regel{ENTER}tweede regel{}",
+        ENTER.repeat(2)
+    ));
+    term.expect_indicators(&competencies, 0, &[]);
+    term.line("1 3");
+    // 2 of 5 seen: 1 + 2/5 * 4 = 2.6, suggested 3.
+    term.expect_rating(&competencies, 0, 2, '3', '3', true);
+    term.send(ENTER);
+    term.expect("✓ 3 voldoende\x1b[K\r\n");
+    term.expect_questions(&competencies, 1, &[]);
+    term.line("-");
+    term.expect_indicators(&competencies, 1, &[]);
+    term.line("");
+    // The second rating: the scale as a one-line reminder.
+    term.expect_rating_text(
+        &competencies,
+        1,
+        &format!("Beoordeling van {}:", coachen.name),
+        '0',
+        false,
+    );
+    term.send(ENTER);
+    term.expect("✓ 0 niet beoordeeld\x1b[K\r\n");
+    term.advise('3');
+    term.expect_motivation();
+    term.note("Goed", None);
+    term.expect("  Overzicht: controleer je beoordelingen.");
+    term.expect(
+        "    1 Durf — beoordeling: 3 voldoende · indicatoren: 1, 3 (2 van 5) · aantekeningen: 1\r\n",
+    );
+    term.expect(
+        "    2 Coachen — beoordeling: niet beoordeeld · indicatoren: — (0 van 5) · aantekeningen: 0",
+    );
+    term.expect("    a advies — wel · motivering: ja\r\n");
+    // Back to durf: its questions, notes and ticks as recorded, then a new rating.
+    term.send("1");
+    term.send(ENTER);
+    term.expect("✓ 1 Durf\x1b[K\r\n");
+    term.expect_questions(&competencies, 0, &[1]);
+    term.line("");
+    term.expect_note(durf.question(1), Some("Eerste regel"));
+    term.send(&ENTER.repeat(2));
+    term.expect_indicators(&competencies, 0, &[1, 3]);
+    term.line("");
+    term.expect_rating(&competencies, 0, 2, '3', '3', false);
+    term.send("4");
+    term.send(ENTER);
+    term.expect("✓ 4 goed\x1b[K\r\n");
+    term.expect("  Overzicht: controleer je beoordelingen.");
+    let review = term.expect("    k klaar\r\n");
+    assert!(
+        review.contains("1 Durf — beoordeling: 4 goed"),
+        "{}",
+        readable(&review)
+    );
+    assert!(
+        !review.contains("Je advies over deze kandidaat"),
+        "{}",
+        readable(&review)
+    );
+    term.send(ENTER);
+    term.expect("✓ k klaar\x1b[K\r\n");
+    term.expect("\r\nOpgeslagen in pieter.yaml\r\n");
+    term.finish();
+
+    let text = std::fs::read_to_string(dir.path().join("pieter.yaml")).unwrap();
+    for expected in [
+        "complete: true",
+        "      durf.q1: |-\n        Eerste regel\n        tweede regel\n",
+        "    rating: 4\n",
+        "    rating: nb\n",
+        "advice: wel\nmotivation: Goed\n",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in\n{text}");
+    }
 }

@@ -17,6 +17,8 @@ pub enum Flow {
     /// Nothing to ask at this step (e.g. notes when no question was asked): keep going in
     /// the direction of travel.
     Skip,
+    /// Go to step `n` (from a review, back to what is to be changed) and on from there.
+    Jump(usize),
 }
 
 /// How a walk ended.
@@ -59,6 +61,10 @@ pub fn run(session: &mut dyn Session, prompter: &mut dyn Prompter) -> Result<Out
                 index += 1;
             }
             Flow::Skip => index -= 1,
+            Flow::Jump(to) => {
+                forward = true;
+                index = to;
+            }
             Flow::Quit => return Ok(Outcome::Stopped),
         }
     }

@@ -1,7 +1,10 @@
 //! The interview session of one interviewer: per competency the questions asked, a note per
 //! question, the indicators observed and a rating (suggested by the ticks, decided by the
-//! interviewer); then the overall advice and its motivation. It shows only this interviewer's
-//! own file: independent ratings, combined mechanically afterwards, predict better.
+//! interviewer); then the overall advice and its motivation; at a terminal, last, a review of
+//! every competency from which the interviewer goes back to change one before finishing. The
+//! rating scale with its anchors is shown in full the first time, then as a one-line reminder
+//! (`?` shows it again). It shows only this interviewer's own file: independent ratings,
+//! combined mechanically afterwards, predict better.
 
 use super::engine::{Flow, Session};
 use super::prompt::{Choice, ChoicePrompt, Chosen, PickPrompt, Picked, Prompter, TextPrompt};
@@ -19,6 +22,7 @@ enum Step {
     Rate(usize),
     Advice,
     Motivation,
+    Review,
 }
 
 pub struct InterviewSession<'a> {
@@ -30,6 +34,11 @@ pub struct InterviewSession<'a> {
     pub file: ResultFile,
     /// The step asked last, to tell coming back to a step from arriving at it.
     last_asked: Option<usize>,
+    /// Whether the scale has been shown in full in this session.
+    scale_shown: bool,
+    /// Whether the interviewer came from the review to change a competency: its rating then
+    /// leads back there.
+    from_review: bool,
 }
 
 /// The competencies an interview asks, in framework order: the named ones, or all with questions.
@@ -59,7 +68,7 @@ impl<'a> InterviewSession<'a> {
                 Step::Rate(c),
             ]);
         }
-        steps.extend([Step::Advice, Step::Motivation]);
+        steps.extend([Step::Advice, Step::Motivation, Step::Review]);
         InterviewSession {
             competencies,
             scale,
@@ -67,6 +76,8 @@ impl<'a> InterviewSession<'a> {
             result,
             file,
             last_asked: None,
+            scale_shown: false,
+            from_review: false,
         }
     }
 
@@ -190,7 +201,7 @@ impl<'a> InterviewSession<'a> {
                 Flow::Back if index == 0 => return Ok(Flow::Back),
                 Flow::Back => index -= 1,
                 Flow::Quit => return Ok(Flow::Quit),
-                Flow::Next | Flow::Skip => index += 1,
+                Flow::Next | Flow::Skip | Flow::Jump(_) => index += 1,
             }
         }
         Ok(Flow::Next)
@@ -284,7 +295,9 @@ impl<'a> InterviewSession<'a> {
             choices: &choices,
             previous,
             progress: self.progress(c),
+            compact: self.scale_shown,
         };
+        self.scale_shown = true;
         match prompter.choose(&prompt)? {
             Chosen::Index(index) => {
                 let rating = if choices[index].key == '0' {
@@ -294,6 +307,9 @@ impl<'a> InterviewSession<'a> {
                 };
                 self.record(c).rating = Some(rating);
                 self.save()?;
+                if std::mem::take(&mut self.from_review) {
+                    return Ok(Flow::Jump(self.steps.len() - 1));
+                }
                 Ok(Flow::Next)
             }
             Chosen::Back => Ok(Flow::Back),
@@ -329,6 +345,7 @@ impl<'a> InterviewSession<'a> {
             choices: &choices,
             previous,
             progress: t!("interview.closing"),
+            compact: false,
         };
         match prompter.choose(&prompt)? {
             Chosen::Index(index) => {
@@ -358,6 +375,113 @@ impl<'a> InterviewSession<'a> {
     }
 }
 
+impl InterviewSession<'_> {
+    /// What was recorded for competency `c`, in one line: rating, ticked indicators, notes.
+    fn summary(&self, c: usize) -> String {
+        let competency = self.competencies[c];
+        let record = self.result.ratings.get(&competency.id);
+        let rating = match record.and_then(|r| r.rating) {
+            Some(Rating::Score(value)) => {
+                let label = self.scale.points.iter().find(|p| p.value == value);
+                label.map_or(value.to_string(), |p| format!("{} {}", p.value, p.label))
+            }
+            Some(Rating::NotRated) => t!("interview.not_rated"),
+            None => "—".to_string(),
+        };
+        let observed = indices(
+            &competency.indicators,
+            record.map_or(&[][..], |r| &r.observed),
+        );
+        let numbers: Vec<String> = observed.iter().map(|i| (i + 1).to_string()).collect();
+        let notes = record.map_or(0, |r| r.notes.values().filter(|n| !n.is_empty()).count());
+        t!(
+            "interview.review_line",
+            rating = rating,
+            indicators = if numbers.is_empty() {
+                "—".to_string()
+            } else {
+                numbers.join(", ")
+            },
+            observed = observed.len(),
+            total = competency.indicators.len(),
+            notes = notes
+        )
+    }
+
+    /// Every competency's rating, ticks and notes, and the advice; a competency's number goes
+    /// back to it (and from its rating straight back here), `a` to the advice, Enter finishes.
+    /// Piped input has no review: its format stays one line per step.
+    fn ask_review(&mut self, prompter: &mut dyn Prompter) -> Result<Flow> {
+        if !prompter.interactive() {
+            return Ok(Flow::Skip);
+        }
+        const KEYS: &str = "123456789cdefghijlmnoprstuvwxyz";
+        let mut choices: Vec<Choice> = self
+            .competencies
+            .iter()
+            .enumerate()
+            .zip(KEYS.chars())
+            .map(|((c, competency), key)| Choice {
+                key,
+                label: format!("{key} {}", competency.name),
+                detail: Some(self.summary(c)),
+                aliases: Vec::new(),
+            })
+            .collect();
+        let advice = match self.result.advice {
+            Some(advice) => advice.label(),
+            None => "—".to_string(),
+        };
+        let motivation = if self.result.motivation.is_some() {
+            t!("word.yes")
+        } else {
+            t!("word.no")
+        };
+        choices.push(Choice {
+            key: 'a',
+            label: t!("interview.review_advice"),
+            detail: Some(t!(
+                "interview.review_advice_line",
+                advice = advice,
+                motivation = motivation
+            )),
+            aliases: Vec::new(),
+        });
+        choices.push(Choice {
+            key: 'k',
+            label: t!("interview.review_done"),
+            detail: None,
+            aliases: Vec::new(),
+        });
+        let text = t!("interview.review");
+        let prompt = ChoicePrompt {
+            id: "review".to_string(),
+            text: &text,
+            choices: &choices,
+            previous: Some(choices.len() - 1),
+            progress: t!("interview.closing"),
+            compact: false,
+        };
+        match prompter.choose(&prompt)? {
+            Chosen::Index(index) if index < self.competencies.len() => {
+                self.from_review = true;
+                let step = self
+                    .steps
+                    .iter()
+                    .position(|s| matches!(s, Step::Questions(c) if *c == index));
+                Ok(Flow::Jump(step.unwrap_or(0)))
+            }
+            Chosen::Index(index) if index == self.competencies.len() => {
+                let step = self.steps.iter().position(|s| matches!(s, Step::Advice));
+                Ok(Flow::Jump(step.unwrap_or(0)))
+            }
+            Chosen::Index(_) => Ok(Flow::Next),
+            Chosen::Back => Ok(Flow::Back),
+            Chosen::Quit => Ok(Flow::Quit),
+        }
+    }
+}
+
 /// Positions of `ids` among `items`.
 fn indices(items: &[crate::framework::Item], ids: &[String]) -> Vec<usize> {
     items
@@ -383,7 +507,8 @@ impl Session for InterviewSession<'_> {
             Step::Advice => self.result.advice.is_none(),
             _ => false,
         });
-        unrated.unwrap_or(self.steps.len().saturating_sub(1))
+        // Everything rated and advised: on at the motivation, then the review.
+        unrated.unwrap_or(self.steps.len().saturating_sub(2))
     }
 
     fn ask(&mut self, index: usize, prompter: &mut dyn Prompter) -> Result<Flow> {
@@ -396,6 +521,7 @@ impl Session for InterviewSession<'_> {
             Step::Rate(c) => self.ask_rating(c, prompter),
             Step::Advice => self.ask_advice(prompter),
             Step::Motivation => self.ask_motivation(prompter),
+            Step::Review => self.ask_review(prompter),
         }
     }
 

@@ -87,6 +87,8 @@ pub struct ChoicePrompt<'a> {
     /// The choice selected at the start (the earlier answer, or a suggestion).
     pub previous: Option<usize>,
     pub progress: String,
+    /// Shown before: the choices in one line, their details on `?`.
+    pub compact: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -636,8 +638,20 @@ impl<W: Write> TerminalPrompter<W> {
         Ok(())
     }
 
+    /// Every choice on a line of its own, with its detail (a behaviour anchor).
+    fn list_choices(&mut self, choices: &[Choice]) -> Result<()> {
+        for choice in choices {
+            match &choice.detail {
+                Some(detail) => self.say(&format!("  {} — {detail}", choice.label))?,
+                None => self.say(&format!("  {}", choice.label))?,
+            }
+        }
+        Ok(())
+    }
+
     /// The one key loop of a choice: digits (or a choice's key) and arrows select, Enter
-    /// confirms. A paste selects nothing: the line says so.
+    /// confirms; `?` lists the choices with their details. A paste selects nothing: the line
+    /// says so.
     fn key_choice(&mut self, choices: &[Choice], mut selected: Option<usize>) -> Result<Chosen> {
         let raw = self.raw_mode()?;
         self.draw(choices, selected, "")?;
@@ -658,6 +672,22 @@ impl<W: Write> TerminalPrompter<W> {
                         KeyCode::Char('q') => break Chosen::Quit,
                         KeyCode::Char('b') | KeyCode::Backspace | KeyCode::Esc => {
                             break Chosen::Back;
+                        }
+                        KeyCode::Char('?') if choices.iter().any(|c| c.detail.is_some()) => {
+                            write!(self.out, "\r\x1b[K")?;
+                            // Raw mode: a line feed does not return the carriage.
+                            let wrapped = crate::render::table::wrap_lines(
+                                &choices
+                                    .iter()
+                                    .map(|c| match &c.detail {
+                                        Some(detail) => format!("    {} — {detail}", c.label),
+                                        None => format!("    {}", c.label),
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("\n"),
+                                self.width,
+                            );
+                            write!(self.out, "{}\r\n", wrapped.replace('\n', "\r\n"))?;
                         }
                         KeyCode::Char(c) => {
                             if let Some(index) = choices.iter().position(|choice| choice.key == c) {
@@ -781,7 +811,7 @@ impl<W: Write> TerminalPrompter<W> {
         match then {
             Flow::Back => write!(self.out, "\r\n  {}", t!("scan.going_back"))?,
             Flow::Quit => write!(self.out, "\r\n  {}", t!("scan.stopping"))?,
-            Flow::Next | Flow::Skip => {}
+            Flow::Next | Flow::Skip | Flow::Jump(_) => {}
         }
         write!(self.out, "\r\n")?;
         self.out.flush()?;
@@ -845,13 +875,18 @@ impl<W: Write> Prompter for TerminalPrompter<W> {
     fn choose(&mut self, prompt: &ChoicePrompt) -> Result<Chosen> {
         writeln!(self.out, "\n{}", prompt.progress)?;
         self.say(prompt.text)?;
-        for choice in prompt.choices {
-            match &choice.detail {
-                Some(detail) => self.say(&format!("  {} — {detail}", choice.label))?,
-                None => self.say(&format!("  {}", choice.label))?,
-            }
+        if prompt.compact {
+            let labels: Vec<&str> = prompt.choices.iter().map(|c| c.label.as_str()).collect();
+            self.say(&format!("  {}", labels.join(" · ")))?;
+            self.say(&format!(
+                "{} · {}",
+                t!("interview.keys"),
+                t!("interview.explain_key")
+            ))?;
+        } else {
+            self.list_choices(prompt.choices)?;
+            self.say(&t!("interview.keys"))?;
         }
-        self.say(&t!("interview.keys"))?;
         self.key_choice(prompt.choices, prompt.previous)
     }
 
