@@ -347,6 +347,7 @@ impl PlanSession {
             choices: &choices,
             previous: self.result.quadrant_wanted.map(|w| usize::from(!w)),
             progress: String::new(),
+            compact: false,
         };
         match prompter.choose(&prompt)? {
             Chosen::Index(index) => {
