@@ -48,7 +48,7 @@ fn main() {
             framework,
             library.default_role(&framework.id),
             &current.result,
-            Some(&previous.result),
+            &[&previous.result],
             vec![],
         );
         pdf::from_layout(&layout::personal::layout(&report))

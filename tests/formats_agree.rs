@@ -321,3 +321,93 @@ fn the_team_report_says_the_same_in_the_same_place_and_takes_its_templates() {
         "{md}"
     );
 }
+
+#[test]
+fn three_scans_show_every_round_the_trend_and_the_previous_scan_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    // In no order: the newest is the report, the others are sorted by date.
+    let args = strings(&[
+        "report",
+        &example("scans/sanne-2026-05.yaml"),
+        &example("scans/sanne-2025-11.yaml"),
+        &example("scans/sanne-2026-11.yaml"),
+    ]);
+    let report = json(dir.path(), &args);
+    assert_eq!(report["date"], "2026-11-16");
+    let dates = ["2025-11-10", "2026-05-12", "2026-11-16"];
+    assert_eq!(report["trend"]["dates"], serde_json::json!(dates));
+    let growth = &report["trend"]["since_first"]["growth"];
+    assert_eq!(growth["id"], "durf", "{growth}");
+    let names: Vec<String> = report["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    for format in ["table", "md", "html", "pdf", "csv"] {
+        let all = text(dir.path(), &args, format);
+        for date in dates {
+            assert!(all.contains(date), "{format} lacks the scan of {date}");
+        }
+        if format != "csv" {
+            let all = words(&all.replace('\n', " "));
+            for line in [
+                "Grootste groei sinds 2025-11-10: Durf, +1,80.",
+                "Grootste daling sinds 2026-05-12: Netwerken, -0,50.",
+            ] {
+                assert!(all.contains(line), "{format} lacks '{line}'");
+            }
+        }
+    }
+    // The trend table: a column per scan, then the change since the previous and the first.
+    let durf = format!("{} 1,80 2,40 3,60 +1,20 +1,80", names[2]);
+    for format in ["table", "md", "html", "pdf"] {
+        let all = text(dir.path(), &args, format);
+        assert!(
+            all.lines().any(|line| words(line).contains(&durf)),
+            "{format} lacks the trend row '{durf}'"
+        );
+    }
+    // HTML: the trend chart, and the earlier scan as a second outline on the radar.
+    let html = std::fs::read_to_string({
+        text(dir.path(), &args, "html");
+        dir.path().join("out.html")
+    })
+    .unwrap();
+    assert!(
+        html.contains(r#"<svg class="chart trend""#),
+        "no trend chart"
+    );
+    assert!(
+        html.contains("scan van 2026-05-12"),
+        "no previous scan on the radar"
+    );
+    // PDF: the trend chart's legend and the radar's, through pdftotext.
+    let pdf = text(dir.path(), &args, "pdf");
+    assert!(pdf.contains("score per scan"), "no trend chart in the PDF");
+    assert!(
+        pdf.contains("scan van 2026-05-12"),
+        "no previous scan in the PDF"
+    );
+}
+
+#[test]
+fn scans_of_two_people_are_refused_naming_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = std::fs::read_to_string(example("scans/sanne-2025-11.yaml"))
+        .unwrap()
+        .replace("name: Sanne de Vries", "name: Sanne de Wit");
+    std::fs::write(dir.path().join("wit.yaml"), other).unwrap();
+    let output = vakwijzer(dir.path())
+        .args(["report", &example("scans/sanne-2026-11.yaml")])
+        .args([&example("scans/sanne-2026-05.yaml"), "wit.yaml"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("sanne-2026-11.yaml") && message.contains("wit.yaml"),
+        "{message}"
+    );
+    assert!(message.contains("verschillende personen"), "{message}");
+}

@@ -611,7 +611,7 @@ fn check_scan_file(dir: &Path, bytes: &[u8]) {
                 framework,
                 role,
                 &loaded.result,
-                Some(&loaded.result),
+                &[&loaded.result],
                 loaded.warnings.clone(),
             );
             render(&report, Format::Table, &OPTIONS).unwrap();

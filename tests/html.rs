@@ -26,6 +26,8 @@ fn reports() -> Vec<(&'static str, Vec<String>)> {
                 "report".into(),
                 path(scans.join("sanne-2026-11.yaml")),
                 path(scans.join("sanne-2026-05.yaml")),
+                // Three scans: the trend chart too.
+                path(scans.join("sanne-2025-11.yaml")),
             ],
         ),
         ("guide.html", vec!["guide".into(), "eindhoven".into()]),

@@ -99,7 +99,7 @@ fn forget_removes_every_result_about_one_person_and_nothing_else() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "2 bestand(en) over Sanne de Vries verwijderd",
+            "3 bestand(en) over Sanne de Vries verwijderd",
         ));
 }
 

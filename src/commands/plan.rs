@@ -116,7 +116,7 @@ fn candidates(
     let names = |list: &[Suggestion]| list.iter().map(|s| s.name.clone()).collect();
     if let Some(scan) = scan {
         let (role, _) = library.role_of_result(&framework.id, None, scan.role.as_deref())?;
-        let report = personal::build(library, framework, role, scan, None, Vec::new());
+        let report = personal::build(library, framework, role, scan, &[], Vec::new());
         let points: Vec<Candidate> = report
             .development_points
             .iter()

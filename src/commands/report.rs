@@ -1,5 +1,6 @@
-//! `vakwijzer report <files>`: for scans the personal report, with the progress between two
-//! scans of the same person and framework; for interviews the candidate's scorecard.
+//! `vakwijzer report <files>`: for scans the personal report of the newest, with the progress
+//! over the earlier scans of the same person and framework; for interviews the candidate's
+//! scorecard.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -41,26 +42,22 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
         .iter()
         .map(|path| result::load_scan(path, &library))
         .collect::<Result<_>>()?;
-    if scans.len() > 2 {
-        return Err(Error::Usage(t!("report.too_many_scans")));
-    }
-    // The newest scan is the report; an older one is what progress is measured from.
+    // The newest scan is the report; the older ones are what progress is measured from.
     scans.sort_by(|a, b| b.result.started.cmp(&a.result.started));
     let current = &scans[0];
-    let previous = scans.get(1);
-    if let Some(previous) = previous {
-        if previous.result.framework != current.result.framework {
+    for earlier in &scans[1..] {
+        if earlier.result.framework != current.result.framework {
             return Err(Error::Usage(t!(
                 "report.other_framework",
                 a = current.path.display(),
-                b = previous.path.display()
+                b = earlier.path.display()
             )));
         }
-        if previous.result.name != current.result.name {
+        if earlier.result.name != current.result.name {
             return Err(Error::Usage(t!(
                 "report.other_person",
                 a = current.path.display(),
-                b = previous.path.display()
+                b = earlier.path.display()
             )));
         }
     }
@@ -79,7 +76,7 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
         framework,
         role,
         &current.result,
-        previous.map(|p| &p.result),
+        &scans[1..].iter().map(|s| &s.result).collect::<Vec<_>>(),
         warnings,
     );
     let mut inputs = files.clone();

@@ -76,7 +76,7 @@ fn walk(
             let role = session.result.role.as_deref();
             let (role, _) = library.role_of_result(&framework.id, None, role)?;
             let result = &session.result;
-            let report = personal::build(library, framework, role, result, None, Vec::new());
+            let report = personal::build(library, framework, role, result, &[], Vec::new());
             let pdf = session.file.path().with_extension("pdf");
             writeln!(out, "\n{}", summary(&report, context.width))?;
             writeln!(out, "{}", t!("scan.saved", path = &path))?;

@@ -9,6 +9,7 @@ pub enum Chart {
     Radar(RadarChart),
     Bars(BarChart),
     Heat(HeatMap),
+    Trend(TrendChart),
 }
 
 impl From<RadarChart> for Chart {
@@ -20,6 +21,12 @@ impl From<RadarChart> for Chart {
 impl From<BarChart> for Chart {
     fn from(chart: BarChart) -> Chart {
         Chart::Bars(chart)
+    }
+}
+
+impl From<TrendChart> for Chart {
+    fn from(chart: TrendChart) -> Chart {
+        Chart::Trend(chart)
     }
 }
 
@@ -62,6 +69,24 @@ pub struct BarChart {
     pub min: f64,
     pub max: f64,
     /// The legend entries for the bars and the ticks; an empty one is left out.
+    pub value_legend: String,
+    pub target_legend: String,
+}
+
+/// A small chart per label, a row each: its value in every round (scan) as a line from the
+/// first round to the last, the target as a dashed line, and the last value on the right.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TrendChart {
+    pub labels: Vec<String>,
+    /// The name of each round (its date), the first first.
+    pub rounds: Vec<String>,
+    /// `values[label][round]`; `None` (no score that round) breaks the line.
+    pub values: Vec<Vec<Option<f64>>>,
+    /// One per label; `None` draws no target line.
+    pub targets: Vec<Option<f64>>,
+    pub min: f64,
+    pub max: f64,
+    /// The legend entries for the line and the target; an empty one is left out.
     pub value_legend: String,
     pub target_legend: String,
 }

@@ -13,7 +13,7 @@ pub mod team;
 
 use serde::{Serialize, Serializer};
 
-pub use chart::{BarChart, Chart, HeatMap, RadarChart};
+pub use chart::{BarChart, Chart, HeatMap, RadarChart, TrendChart};
 
 use crate::render::{number, signed};
 

@@ -1,12 +1,14 @@
 //! The personal scan report laid out: scores against targets (radar, table, bars), strengths,
 //! development points with the person's note and schooling suggestions, progress.
 
-use super::{BarChart, Block, Cell, ColumnKind, Document, RadarChart, Table, day};
-use crate::render::number;
+use super::{BarChart, Block, Cell, ColumnKind, Document, RadarChart, Table, TrendChart, day};
+use crate::render::{number, signed};
 use crate::report::personal::{
     CompetencyResult, DevelopmentPoint, PersonalReport, StatementAnswer,
 };
+use crate::report::personal::{Move, Moves, Trend};
 use crate::report::suggestions::{Because, BoksSuggestion, LinkOrigin, Suggestion, alone};
+use crate::score::round2;
 use crate::t;
 
 impl crate::render::Report for PersonalReport {
@@ -55,30 +57,8 @@ pub fn layout(report: &PersonalReport) -> Document {
     for point in &report.development_points {
         blocks.extend(development_point(report, point));
     }
-    if let Some(progress) = &report.progress {
-        blocks.push(Block::heading(
-            2,
-            t!("report.progress_since", date = &progress.previous_date),
-        ));
-        let mut table = Table::new([
-            (t!("report.competency"), ColumnKind::Name),
-            (progress.previous_date.clone(), ColumnKind::Score),
-            (report.date.clone(), ColumnKind::Score),
-            (t!("report.change"), ColumnKind::Change),
-        ]);
-        table.rows = progress
-            .rows
-            .iter()
-            .map(|r| {
-                vec![
-                    Cell::from(r.name.as_str()),
-                    Cell::Score(r.previous),
-                    Cell::Score(r.current),
-                    Cell::Change(r.change),
-                ]
-            })
-            .collect();
-        blocks.push(Block::Table(table));
+    if let Some(trend) = &report.trend {
+        blocks.extend(progress(report, trend));
     }
     if let Some(plan) = &report.plan {
         blocks.extend(super::plan::blocks(plan));
@@ -93,6 +73,92 @@ pub fn layout(report: &PersonalReport) -> Document {
         personal_data: true,
         blocks,
     }
+}
+
+/// "Grootste groei sinds 2026-05-12: Durf, +1,20." and the same for the decline.
+fn move_lines(moves: &Moves) -> Vec<String> {
+    let since = &moves.since;
+    let words = |m: &Move| (alone(&m.name), signed(Some(m.change)));
+    let growth = match moves.growth.as_ref().map(words) {
+        Some((name, change)) => t!(
+            "report.trend_growth",
+            since = since,
+            name = name,
+            change = change
+        ),
+        None => t!("report.trend_no_growth", since = since),
+    };
+    let decline = match moves.decline.as_ref().map(words) {
+        Some((name, change)) => t!(
+            "report.trend_decline",
+            since = since,
+            name = name,
+            change = change
+        ),
+        None => t!("report.trend_no_decline", since = since),
+    };
+    vec![growth, decline]
+}
+
+/// The progress over every scan: the largest moves in words, a table with a column per scan
+/// and the change since the previous (and the first), and a small chart per competency.
+fn progress(report: &PersonalReport, trend: &Trend) -> Vec<Block> {
+    let first = trend.dates.first().cloned().unwrap_or_default();
+    let mut blocks = vec![Block::heading(
+        2,
+        t!("report.progress_since", date = &first),
+    )];
+    let mut lines = move_lines(&trend.since_previous);
+    if let Some(since_first) = &trend.since_first {
+        lines.extend(move_lines(since_first));
+    }
+    blocks.push(Block::bullets(lines));
+    let mut columns = vec![(t!("report.competency"), ColumnKind::Name)];
+    columns.extend(trend.dates.iter().map(|d| (d.clone(), ColumnKind::Score)));
+    let with_first = trend.since_first.is_some();
+    // With more than two scans, which change is which is said by its date.
+    let since_previous = match trend.dates.iter().rev().nth(1) {
+        Some(date) if with_first => t!("report.since", date = date),
+        _ => t!("report.change"),
+    };
+    columns.push((since_previous, ColumnKind::Change));
+    if with_first {
+        columns.push((t!("report.since", date = &first), ColumnKind::Change));
+    }
+    let mut table = Table::new(columns);
+    let previous = trend.dates.len().saturating_sub(2);
+    table.rows = trend
+        .rows
+        .iter()
+        .map(|row| {
+            let now = row.scores.last().copied().flatten();
+            let change = |from: usize| {
+                let then = row.scores.get(from).copied().flatten();
+                then.zip(now).map(|(a, b)| round2(b - a))
+            };
+            let mut cells = vec![Cell::from(row.name.as_str())];
+            cells.extend(row.scores.iter().map(|s| Cell::Score(*s)));
+            cells.push(Cell::Change(change(previous)));
+            if with_first {
+                cells.push(Cell::Change(change(0)));
+            }
+            cells
+        })
+        .collect();
+    blocks.push(Block::Table(table));
+    let (min, max) = report.scale_range;
+    let chart = TrendChart {
+        labels: trend.rows.iter().map(|r| r.name.clone()).collect(),
+        rounds: trend.dates.clone(),
+        values: trend.rows.iter().map(|r| r.scores.clone()).collect(),
+        targets: report.competencies.iter().map(|c| c.score.target).collect(),
+        min,
+        max,
+        value_legend: t!("chart.trend_scores"),
+        target_legend: t!("report.target"),
+    };
+    blocks.push(Block::chart(chart, t!("chart.trend")));
+    blocks
 }
 
 /// Per competency the highest level of the role reached and what the next one asks; nothing

@@ -1,7 +1,8 @@
 //! The personal report as records: one row per competency, with the ids of its lowest and
-//! highest statements (space-separated when several share the answer).
+//! highest statements (space-separated when several share the answer) and, over earlier scans,
+//! a `score_YYYY-MM-DD` column per earlier scan, the first first.
 
-use super::{Field, Records};
+use super::{Column, Field, Records};
 use crate::report::personal::{PersonalReport, StatementAnswer};
 use crate::report::plan::{PlanGoal, PlanSection};
 use crate::result::Answer;
@@ -28,6 +29,16 @@ pub fn records(report: &PersonalReport) -> Records {
         "highest_statements",
         "highest_answer",
     ]);
+    // Every scan but the report's own (its score is `score`).
+    let earlier = report
+        .trend
+        .as_ref()
+        .map_or(&[][..], |t| &t.dates[..t.dates.len().saturating_sub(1)]);
+    records.columns.extend(
+        earlier
+            .iter()
+            .map(|date| Column::named(format!("score_{date}"), format!("score_{date}"))),
+    );
     for result in &report.competencies {
         let c = &result.score;
         let ids = |list: &[&StatementAnswer]| {
@@ -69,6 +80,16 @@ pub fn records(report: &PersonalReport) -> Records {
             Field::Text(ids(&highest)),
             answer(&highest),
         ]);
+        let trend = report
+            .trend
+            .as_ref()
+            .and_then(|t| t.rows.iter().find(|r| r.id == c.id));
+        if let Some(row) = records.rows.last_mut() {
+            row.extend(
+                (0..earlier.len())
+                    .map(|n| Field::Number(trend.and_then(|t| t.scores.get(n).copied().flatten()))),
+            );
+        }
     }
     if let Some(plan) = &report.plan {
         add_plan(&mut records, report, plan);

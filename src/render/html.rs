@@ -27,5 +27,6 @@ pub fn chart_svg(chart: &Chart, caption: &str) -> Result<String> {
         Chart::Radar(radar) => svg::radar(radar, caption),
         Chart::Bars(bars) => svg::bars(bars, caption),
         Chart::Heat(heat) => svg::heat_map(heat, caption),
+        Chart::Trend(trend) => svg::trend(trend, caption),
     }
 }

@@ -16,7 +16,7 @@ use crate::Error;
 use crate::render::pdf::chart;
 use crate::render::pdf::fonts::{Fonts, Weight, subset_tag};
 use crate::render::pdf::layout::{Color, Drawing, Point, Primitive, Stroke, Typesetter};
-use crate::render::pdf::{BarChart, HeatMap, RadarChart};
+use crate::render::pdf::{BarChart, HeatMap, RadarChart, TrendChart};
 
 /// The width charts are drawn to, in points (the PDF's unit): narrower than the A4 page so
 /// that, scaled to the width of a phone or a column, the labels stay readable.
@@ -62,6 +62,24 @@ pub fn bars(chart: &BarChart, name: &str) -> Result<String, Error> {
         (&chart.value_legend, &chart.values),
         (&chart.target_legend, &chart.targets),
     ];
+    Ok(figure(&image, name, &series_table(&chart.labels, &series)))
+}
+
+/// The trend chart as a figure; `name` says what it shows. Its numbers: a column per round.
+pub fn trend(chart: &TrendChart, name: &str) -> Result<String, Error> {
+    let fonts = Fonts::load()?;
+    let drawing = chart::trend(chart, Typesetter::new(&fonts), WIDTH);
+    let image = svg(&drawing, &fonts, "trend", name, WIDTH)?;
+    let rounds: Vec<Vec<Option<f64>>> = (0..chart.rounds.len())
+        .map(|round| {
+            chart
+                .values
+                .iter()
+                .map(|row| row.get(round).copied().flatten())
+                .collect()
+        })
+        .collect();
+    let series: Vec<(&String, &Vec<Option<f64>>)> = chart.rounds.iter().zip(&rounds).collect();
     Ok(figure(&image, name, &series_table(&chart.labels, &series)))
 }
 

@@ -21,6 +21,8 @@ pub struct PersonalReport {
     pub strengths: Vec<Highlight>,
     pub development_points: Vec<DevelopmentPoint>,
     pub progress: Option<Progress>,
+    /// Every scan's scores, the first first, and the largest moves; with earlier scans only.
+    pub trend: Option<Trend>,
     /// Per competency the highest level of the role reached and what the next asks; empty
     /// when the role has no levels for this framework.
     pub levels: Vec<LevelRow>,
@@ -167,6 +169,107 @@ pub struct ProgressRow {
     pub change: Option<f64>,
 }
 
+/// The scores over every scan of the person, oldest first.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct Trend {
+    /// The date of each scan, the first first; the last is the report's own.
+    pub dates: Vec<String>,
+    pub rows: Vec<TrendRow>,
+    /// The largest growth and decline since the previous scan.
+    pub since_previous: Moves,
+    /// The same since the first scan; none when the previous scan is the first.
+    pub since_first: Option<Moves>,
+}
+
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct TrendRow {
+    pub id: String,
+    pub name: String,
+    /// One per date; none where that scan has no score.
+    pub scores: Vec<Option<f64>>,
+}
+
+/// The competencies that moved most since a scan.
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Moves {
+    /// The date of the scan the moves are counted from.
+    pub since: String,
+    /// The largest rise, if any competency rose; the first in the framework's order on a tie.
+    pub growth: Option<Move>,
+    /// The largest fall, if any fell.
+    pub decline: Option<Move>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Move {
+    pub id: String,
+    pub name: String,
+    pub change: f64,
+}
+
+/// The largest rise and fall between the scores at `from` and the last scores.
+pub fn moves(rows: &[TrendRow], from: usize, since: &str) -> Moves {
+    let changes: Vec<Move> = rows
+        .iter()
+        .filter_map(|row| {
+            let then = row.scores.get(from).copied().flatten()?;
+            let now = row.scores.last().copied().flatten()?;
+            Some(Move {
+                id: row.id.clone(),
+                name: row.name.clone(),
+                change: round2(now - then),
+            })
+        })
+        .collect();
+    // The first of the largest: `max_by` would keep the last of equals.
+    let pick = |better: fn(f64, f64) -> bool| {
+        changes
+            .iter()
+            .fold(None::<&Move>, |best, m| match best {
+                Some(b) if !better(m.change, b.change) => Some(b),
+                _ => Some(m),
+            })
+            .cloned()
+    };
+    Moves {
+        since: since.to_string(),
+        growth: pick(|a, b| a > b).filter(|m| m.change > 0.0),
+        decline: pick(|a, b| a < b).filter(|m| m.change < 0.0),
+    }
+}
+
+fn trend(framework: &Framework, scans: &[&ScanResult], now: &[CompetencyScore]) -> Trend {
+    let scored: Vec<Vec<CompetencyScore>> = scans
+        .iter()
+        .map(|scan| score_scan(framework, scan, None))
+        .collect();
+    let rows: Vec<TrendRow> = now
+        .iter()
+        .map(|competency| TrendRow {
+            id: competency.id.clone(),
+            name: competency.name.clone(),
+            scores: scored
+                .iter()
+                .map(|scores| {
+                    scores
+                        .iter()
+                        .find(|s| s.id == competency.id)
+                        .and_then(|s| s.score)
+                })
+                .collect(),
+        })
+        .collect();
+    let dates: Vec<String> = scans.iter().map(|s| s.date().to_string()).collect();
+    let last = dates.len().saturating_sub(1);
+    let previous = last.saturating_sub(1);
+    Trend {
+        since_previous: moves(&rows, previous, &dates[previous]),
+        since_first: (previous > 0).then(|| moves(&rows, 0, &dates[0])),
+        dates,
+        rows,
+    }
+}
+
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct LevelRow {
     pub id: String,
@@ -263,15 +366,20 @@ fn points(
         .collect()
 }
 
-/// Builds the report of `current`, with the progress since `previous` when given.
+/// Builds the report of `current`, with the progress since the `earlier` scans (any order)
+/// when there are any: the previous one on the radar, all of them in the trend.
 pub fn build(
     library: &Library,
     framework: &Framework,
     role: Option<&Role>,
     current: &ScanResult,
-    previous: Option<&ScanResult>,
+    earlier: &[&ScanResult],
     warnings: Vec<String>,
 ) -> PersonalReport {
+    let mut scans: Vec<&ScanResult> = earlier.to_vec();
+    scans.sort_by(|a, b| a.started.cmp(&b.started));
+    let previous = scans.last().copied();
+    scans.push(current);
     let targets = role.and_then(|r| r.targets.get(&framework.id));
     let scores = score_scan(framework, current, targets);
     let scale = library.scale(&framework.scales.self_scan);
@@ -319,6 +427,7 @@ pub fn build(
                     .find(|l| l.origin != crate::framework::Origin::Source)
             })
             .map(|l| crate::t!("report.levels_proposed", author = library.author(l.origin))),
+        trend: previous.map(|_| trend(framework, &scans, &scores)),
         competencies: scores
             .into_iter()
             .zip(statements(framework, scale, current))

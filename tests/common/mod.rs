@@ -204,6 +204,16 @@ pub fn example_reports() -> Vec<(&'static str, Vec<String>)> {
             ]),
         ),
         (
+            // Three scans in no order: the report sorts them by date.
+            "personal-trend",
+            strings(&[
+                "report",
+                "data/examples/scans/sanne-2026-05.yaml",
+                "data/examples/scans/sanne-2026-11.yaml",
+                "data/examples/scans/sanne-2025-11.yaml",
+            ]),
+        ),
+        (
             "personal-generiek",
             strings(&["report", "data/examples/scans/mehmet-2026-10.yaml"]),
         ),

@@ -4,7 +4,7 @@
 
 use std::f32::consts::PI;
 
-use super::document::{BarChart, HeatMap, RadarChart};
+use super::document::{BarChart, HeatMap, RadarChart, TrendChart};
 use super::fonts::Weight;
 use super::layout::{
     Align, Color, Drawing, Point, Primitive, Stroke, Style, Typesetter, mm, point,
@@ -122,6 +122,8 @@ enum LegendMark {
     Bar,
     /// A target tick across a bar.
     Tick,
+    /// A trend line with a dot.
+    Line,
 }
 
 impl LegendMark {
@@ -150,6 +152,10 @@ impl LegendMark {
                 height: 8.0,
                 fill: Some(Color::ACCENT),
                 stroke: None,
+            },
+            LegendMark::Line => Primitive::Line {
+                points: vec![point(x, middle), point(x + width, middle)],
+                stroke: Stroke::solid(Color::ACCENT, 1.5),
             },
             LegendMark::Tick => Primitive::line(
                 point(x + width / 2.0, middle - 6.0),
@@ -540,6 +546,136 @@ pub fn bars(chart: &BarChart, typesetter: Typesetter, width: f32) -> Drawing {
             (LegendMark::Tick, legends[1]),
         ],
         (bar_left + bar_right) / 2.0,
+        -height - LEGEND_GAP,
+    ));
+    Drawing {
+        height: height + legend_height(&legends),
+        items,
+    }
+}
+
+/// One small chart per competency, a row each: the label, the scores of every scan as a line
+/// from the first scan to the last (the dates over the columns), the target as a dashed line,
+/// and the latest score in a column on the right.
+pub fn trend(chart: &TrendChart, typesetter: Typesetter, width: f32) -> Drawing {
+    const PLOT: f32 = 22.0;
+    const ROW_GAP: f32 = 8.0;
+    const VALUE_COLUMN: f32 = 40.0;
+    const INSET: f32 = 8.0;
+    if chart.labels.is_empty() || chart.rounds.is_empty() {
+        return Drawing::default();
+    }
+    let (min, max) = scale_bounds(chart.min, chart.max);
+    let label_width = width * 0.36;
+    let plot_left = label_width + 10.0 + INSET;
+    let plot_right = width - VALUE_COLUMN - INSET;
+    let rounds = chart.rounds.len();
+    let x_of = |round: usize| {
+        if rounds == 1 {
+            (plot_left + plot_right) / 2.0
+        } else {
+            plot_left + (plot_right - plot_left) * round as f32 / (rounds - 1) as f32
+        }
+    };
+    let mut items = Vec::new();
+    // The dates over their columns; when they do not all fit side by side, the first and the
+    // last only.
+    let header_height = SCALE.leading + 2.0;
+    let widest = chart
+        .rounds
+        .iter()
+        .map(|r| typesetter.width(r, &SCALE))
+        .fold(0.0, f32::max);
+    let room = if rounds > 1 {
+        (plot_right - plot_left) / (rounds - 1) as f32
+    } else {
+        f32::MAX
+    };
+    let dated: Vec<usize> = if widest + 4.0 <= room {
+        (0..rounds).collect()
+    } else {
+        vec![0, rounds - 1]
+    };
+    for round in dated {
+        items.push(typesetter.run(
+            &chart.rounds[round],
+            &SCALE,
+            x_of(round),
+            -SCALE.baseline_offset(),
+            Align::Center,
+        ));
+    }
+    let rows: Vec<Vec<String>> = chart
+        .labels
+        .iter()
+        .map(|label| typesetter.wrap(label, &LABEL, label_width))
+        .collect();
+    let mut top = -header_height - ROW_GAP / 2.0;
+    for (index, lines) in rows.iter().enumerate() {
+        let row_height = LABEL.height(lines.len()).max(PLOT);
+        let middle = top - row_height / 2.0;
+        let (bottom, plot_top) = (middle - PLOT / 2.0, middle + PLOT / 2.0);
+        let y_of = |v: f64| bottom + PLOT * share(v, min, max);
+        let label_top = middle + LABEL.height(lines.len()) / 2.0;
+        items.extend(typesetter.lines(lines, &LABEL, 0.0, label_top, Align::Left));
+        // The frame of the small chart: its lowest and highest scale point, and a column per
+        // scan.
+        for y in [bottom, plot_top] {
+            items.push(Primitive::line(
+                point(plot_left - INSET, y),
+                point(plot_right + INSET, y),
+                GRID,
+            ));
+        }
+        for round in 0..rounds {
+            items.push(Primitive::line(
+                point(x_of(round), bottom),
+                point(x_of(round), plot_top),
+                GRID,
+            ));
+        }
+        if let Some(target) = nth(&chart.targets, index) {
+            items.push(Primitive::line(
+                point(plot_left - INSET, y_of(target)),
+                point(plot_right + INSET, y_of(target)),
+                Stroke::dashed(Color::TARGET, 1.0),
+            ));
+        }
+        let values = chart.values.get(index).map_or(&[][..], Vec::as_slice);
+        let points: Vec<Option<Point>> = (0..rounds)
+            .map(|round| nth(values, round).map(|v| point(x_of(round), y_of(v))))
+            .collect();
+        // A line through the scans that have a score; a scan without one breaks it.
+        for run in points.split(Option::is_none) {
+            let run: Vec<Point> = run.iter().flatten().copied().collect();
+            if run.len() > 1 {
+                items.push(Primitive::Line {
+                    points: run,
+                    stroke: Stroke::solid(Color::ACCENT, 1.5),
+                });
+            }
+        }
+        items.extend(points.iter().flatten().map(|p| dot(*p)));
+        let latest = nth(values, rounds - 1);
+        let baseline = middle - LABEL.size * 0.35;
+        items.push(typesetter.run(
+            &crate::render::number(latest),
+            &LABEL,
+            width,
+            baseline,
+            Align::Right,
+        ));
+        top -= row_height + ROW_GAP;
+    }
+    let height = -top - ROW_GAP / 2.0;
+    let legends = [chart.value_legend.as_str(), chart.target_legend.as_str()];
+    items.extend(legend(
+        typesetter,
+        &[
+            (LegendMark::Line, legends[0]),
+            (LegendMark::DashedLine, legends[1]),
+        ],
+        (plot_left + plot_right) / 2.0,
         -height - LEGEND_GAP,
     ));
     Drawing {

@@ -45,6 +45,7 @@ fn block(block: &layout::Block) -> Block {
             Chart::Radar(radar) => Block::RadarChart(radar.clone()),
             Chart::Bars(bars) => Block::BarChart(bars.clone()),
             Chart::Heat(heat) => Block::HeatMap(heat.clone()),
+            Chart::Trend(trend) => Block::TrendChart(trend.clone()),
         },
         B::WriteLines { label, lines } => Block::WriteLines {
             label: label.clone(),

@@ -39,6 +39,7 @@ pub enum Block {
     RadarChart(RadarChart),
     BarChart(BarChart),
     HeatMap(HeatMap),
+    TrendChart(TrendChart),
     /// A label with empty ruled lines under it, to write notes on.
     WriteLines {
         label: String,
@@ -77,4 +78,4 @@ pub struct Table {
     pub align_right: Vec<bool>,
 }
 
-pub use crate::layout::chart::{BarChart, HeatMap, RadarChart};
+pub use crate::layout::chart::{BarChart, HeatMap, RadarChart, TrendChart};

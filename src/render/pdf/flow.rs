@@ -223,6 +223,9 @@ impl<'a> Flow<'a> {
             Block::HeatMap(map) => {
                 self.drawing(chart::heat_map(map, self.typesetter, CONTENT_WIDTH))
             }
+            Block::TrendChart(trend) => {
+                self.drawing(chart::trend(trend, self.typesetter, CONTENT_WIDTH))
+            }
             Block::WriteLines { label, lines } => self.write_lines(label, *lines),
             Block::Checkboxes(items) => self.checkboxes(items),
             Block::RatingBoxes {

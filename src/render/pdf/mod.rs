@@ -10,5 +10,5 @@ pub(crate) mod layout;
 mod writer;
 
 pub use convert::from_layout;
-pub use document::{BarChart, Block, Document, HeatMap, RadarChart, Table};
+pub use document::{BarChart, Block, Document, HeatMap, RadarChart, Table, TrendChart};
 pub use writer::render;
