@@ -398,7 +398,7 @@ fn scans_of_two_people_are_refused_naming_both_files() {
         .unwrap()
         .replace("name: Sanne de Vries", "name: Sanne de Wit");
     std::fs::write(dir.path().join("wit.yaml"), other).unwrap();
-    let output = vakwijzer(dir.path())
+    let output = common::vakwijzer(dir.path())
         .args(["report", &example("scans/sanne-2026-11.yaml")])
         .args([&example("scans/sanne-2026-05.yaml"), "wit.yaml"])
         .output()
