@@ -141,10 +141,16 @@ pub struct ScanArgs {
     pub session: SessionArgs,
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
-    #[arg(long)]
+    #[arg(long, conflicts_with = "about")]
     pub team: Option<String>,
-    #[arg(long)]
+    #[arg(long, conflicts_with = "about")]
     pub role: Option<String>,
+    #[arg(long, value_name = "NAME", conflicts_with = "name", requires = "rater")]
+    pub about: Option<String>,
+    #[arg(long, value_name = "KIND", requires = "about")]
+    pub rater: Option<String>,
+    #[arg(long, value_name = "NAME", requires = "about")]
+    pub rater_name: Option<String>,
 }
 
 /// What a questionnaire session is begun or gone on with: which competencies it asks, the

@@ -14,6 +14,7 @@ pub mod file;
 mod header;
 pub mod interview;
 pub mod plan;
+pub mod rating;
 pub mod record;
 
 pub use file::{ResultFile, slug};
@@ -42,6 +43,8 @@ pub enum ResultKind {
     Contribution,
     /// A development plan made after a scan (`report --plan` shows it).
     Plan,
+    /// A rating of someone else, for 360-degree feedback.
+    Rating,
 }
 
 /// One answer to a statement: a point on the scale, or "not applicable".
@@ -230,30 +233,42 @@ impl Record for ScanResult {
         file: &str,
         locator: &Locator,
     ) -> (Vec<Problem>, Vec<String>) {
-        let mut problems = Vec::new();
-        let mut dropped = Vec::new();
-        for (item_id, answer) in &self.answers {
-            let known = framework
-                .competencies
-                .iter()
-                .any(|c| c.indicators.iter().any(|i| &i.id == item_id));
-            if !known {
-                dropped.push(item_id.clone());
-                continue;
-            }
-            if let Err(message) = check_answer(*answer, scale) {
-                let position = locator.key_value(item_id, &answer.to_string(), 0);
-                problems.push(Problem::new(file, position, message));
-            }
-        }
-        self.answers.retain(|id, _| !dropped.contains(id));
-        (problems, dropped)
+        check_statement_answers(&mut self.answers, framework, scale, file, locator)
     }
 
     fn file_stem(&self) -> String {
         let (framework, name) = (&self.framework, slug(&self.name));
         format!("scan-{framework}-{name}-{}", self.date())
     }
+}
+
+/// Checks answers to statements (a scan's, a rating's): answers to statements the framework no
+/// longer has are dropped (their ids returned), answers off the scale are problems.
+pub(crate) fn check_statement_answers(
+    answers: &mut BTreeMap<String, Answer>,
+    framework: &Framework,
+    scale: &Scale,
+    file: &str,
+    locator: &Locator,
+) -> (Vec<Problem>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut dropped = Vec::new();
+    for (item_id, answer) in answers.iter() {
+        let known = framework
+            .competencies
+            .iter()
+            .any(|c| c.indicators.iter().any(|i| &i.id == item_id));
+        if !known {
+            dropped.push(item_id.clone());
+            continue;
+        }
+        if let Err(message) = check_answer(*answer, scale) {
+            let position = locator.key_value(item_id, &answer.to_string(), 0);
+            problems.push(Problem::new(file, position, message));
+        }
+    }
+    answers.retain(|id, _| !dropped.contains(id));
+    (problems, dropped)
 }
 
 /// A short, stable fingerprint of a framework's content: any change to a text or id changes it.

@@ -36,6 +36,8 @@ pub enum SkipReason {
     NotAScan,
     /// A development plan, which follows from a scan but is none.
     Plan,
+    /// A rating of someone else (360-degree feedback): a team report is of self-scans only.
+    Rating,
     /// A scan that does not fit the result format or its framework; `vakwijzer report FILE`
     /// says exactly what is wrong.
     Invalid,
@@ -160,6 +162,7 @@ fn classify(text: &str, error: &Error) -> (Option<usize>, SkipReason) {
         None => (line, SkipReason::NotAResult),
         Some(ResultKind::Interview) => (line, SkipReason::NotAScan),
         Some(ResultKind::Plan) => (line, SkipReason::Plan),
+        Some(ResultKind::Rating) => (line, SkipReason::Rating),
         Some(ResultKind::Scan | ResultKind::Contribution) => (line, SkipReason::Invalid),
     }
 }
@@ -330,6 +333,7 @@ mod tests {
             ("", SkipReason::NotAResult),
             ("kind: framework\nid: x\n", SkipReason::NotAResult),
             ("kind: interview\n", SkipReason::NotAScan),
+            ("kind: rating\nabout: Sanne\n", SkipReason::Rating),
             ("kind: scan\nschema: twee\n", SkipReason::Invalid),
         ];
         for (text, expected) in cases {

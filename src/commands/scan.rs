@@ -22,25 +22,23 @@ use crate::questionnaire::prompt::{
 use crate::questionnaire::scan::{ScanSession, selected_competencies};
 use crate::render;
 use crate::report::personal;
+use crate::result::rating::RatingResult;
 use crate::result::record::scale_of;
 use crate::result::{self, Answer, ScanResult, check_answer};
 use crate::{Result, t};
 
 pub fn run(context: &Context, options: &ScanArgs, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
+    if is_rating(options)? {
+        return rate(context, &library, options, out);
+    }
     let new = || new_result(&library, options);
     let Some(mut begun) = session::begin(&options.session, &library, out, new)? else {
         return Ok(());
     };
     let framework = library.framework(&begun.result().framework)?;
     let scale = scale_of::<ScanResult>(&library, framework)?;
-    let mut prompter: Box<dyn Prompter> = match &options.answers {
-        Some(file) => Box::new(answers_file(file, framework, scale)?),
-        None if std::io::stdin().is_terminal() => {
-            Box::new(TerminalPrompter::new(std::io::stdout(), context.width))
-        }
-        None => Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin")),
-    };
+    let mut prompter = prompter(context, options, framework, scale)?;
     if let Begun::New(result) = &mut begun {
         result.name = match &options.name {
             Some(name) => name.clone(),
@@ -57,6 +55,121 @@ pub fn run(context: &Context, options: &ScanArgs, out: &mut dyn Write) -> Result
         prompter.as_mut(),
         out,
     )
+}
+
+/// Where the answers come from: the answers file, the terminal, or piped lines.
+fn prompter(
+    context: &Context,
+    options: &ScanArgs,
+    framework: &Framework,
+    scale: &Scale,
+) -> Result<Box<dyn Prompter>> {
+    Ok(match &options.answers {
+        Some(file) => Box::new(answers_file(file, framework, scale)?),
+        None if std::io::stdin().is_terminal() => {
+            Box::new(TerminalPrompter::new(std::io::stdout(), context.width))
+        }
+        None => Box::new(LinePrompter::new(std::io::stdin().lock(), "stdin")),
+    })
+}
+
+/// Whether this scan rates someone else: `--about`, or a rating file to go on with.
+fn is_rating(options: &ScanArgs) -> Result<bool> {
+    if options.about.is_some() {
+        return Ok(true);
+    }
+    let Some(path) = &options.session.resume else {
+        return Ok(false);
+    };
+    let text = result::read_text(path)?;
+    Ok(matches!(
+        result::peek_kind(path, &text),
+        Ok(result::ResultKind::Rating)
+    ))
+}
+
+/// A rating of someone else (360): the same walk as the self-scan, its questions about the
+/// person and "n.v.t." as "kan ik niet beoordelen". The rater sees no report: only that it is
+/// saved, and where.
+fn rate(
+    context: &Context,
+    library: &Library,
+    options: &ScanArgs,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let new = || new_rating(library, options);
+    let Some(begun) = session::begin(&options.session, library, out, new)? else {
+        return Ok(());
+    };
+    let framework = library.framework(&begun.result().framework)?;
+    let scale = rating_scale(scale_of::<RatingResult>(library, framework)?);
+    let mut prompter = prompter(context, options, framework, &scale)?;
+    let opened = begun.open(&options.session, prompter.as_mut())?;
+    let mut session = ScanSession::new(framework, &scale, opened.result, opened.file);
+    let outcome = engine::run(&mut session, prompter.as_mut())?;
+    let path = session.file.path().display().to_string();
+    match outcome {
+        Outcome::Complete => writeln!(out, "\n{}", t!("rating.saved", path = &path))?,
+        Outcome::Stopped => {
+            let answered = session.result.answers.len();
+            writeln!(
+                out,
+                "\n{}",
+                t!("scan.stopped", count = answered, path = &path)
+            )?;
+            writeln!(out, "{}", t!("scan.resume_hint", path = &path))?;
+        }
+    }
+    Ok(())
+}
+
+/// The self-scan scale as a rater answers it: "not applicable" is "I cannot judge".
+fn rating_scale(scale: &Scale) -> Scale {
+    let mut scale = scale.clone();
+    if scale.not_applicable.is_some() {
+        scale.not_applicable = Some(t!("rating.cannot_judge"));
+    }
+    scale
+}
+
+/// A new, empty rating of the person `--about` by a rater of kind `--rater`.
+fn new_rating(library: &Library, options: &ScanArgs) -> Result<RatingResult> {
+    let framework = check_framework(library, options)?;
+    let (Some(about), Some(kind)) = (&options.about, &options.rater) else {
+        return Err(Error::Usage(t!("rating.rater_needed")));
+    };
+    library.rater_kind(kind)?;
+    input::check_argument("--about", about)?;
+    if let Some(name) = &options.rater_name {
+        input::check_argument("--rater-name", name)?;
+    }
+    if about.trim().is_empty() {
+        return Err(Error::Usage(t!("rating.about_needed")));
+    }
+    Ok(RatingResult {
+        about: about.trim().to_string(),
+        rater_kind: kind.clone(),
+        rater_name: options.rater_name.as_ref().map(|n| n.trim().to_string()),
+        ..RatingResult::begin(framework, options.session.competencies.clone())
+    })
+}
+
+/// The framework to scan, with the competencies asked checked against it.
+fn check_framework<'a>(library: &'a Library, options: &ScanArgs) -> Result<&'a Framework> {
+    let Some(framework_id) = &options.framework else {
+        return Err(Error::Usage(t!("scan.framework_needed")));
+    };
+    let framework = library.framework(framework_id)?;
+    for id in &options.session.competencies {
+        crate::commands::show::find_competency(framework, id)?;
+    }
+    if selected_competencies(framework, &options.session.competencies).is_empty() {
+        return Err(Error::Usage(t!(
+            "scan.nothing_to_ask",
+            framework = &framework.id
+        )));
+    }
+    Ok(framework)
 }
 
 fn walk(
@@ -129,19 +242,7 @@ fn summary(report: &personal::PersonalReport, width: u16) -> String {
 
 /// A new, empty result for the framework and competencies asked for.
 fn new_result(library: &Library, options: &ScanArgs) -> Result<ScanResult> {
-    let Some(framework_id) = &options.framework else {
-        return Err(Error::Usage(t!("scan.framework_needed")));
-    };
-    let framework = library.framework(framework_id)?;
-    for id in &options.session.competencies {
-        crate::commands::show::find_competency(framework, id)?;
-    }
-    if selected_competencies(framework, &options.session.competencies).is_empty() {
-        return Err(Error::Usage(t!(
-            "scan.nothing_to_ask",
-            framework = &framework.id
-        )));
-    }
+    let framework = check_framework(library, options)?;
     let arguments = [
         ("--name", &options.name),
         ("--team", &options.team),

@@ -19,6 +19,8 @@ pub struct Library {
     pub methods: Vec<Method>,
     pub scales: Vec<Scale>,
     pub roles: Vec<Role>,
+    /// The kinds of raters of 360-degree feedback.
+    pub raters: Vec<RaterKind>,
     /// Who the organisation's data folder is from, when it says so.
     pub organisation: Option<OrganisationDocument>,
     /// The default role of each framework that roles have targets for: framework id -> role id.
@@ -45,6 +47,14 @@ impl Library {
 
     pub fn scale(&self, id: &str) -> Option<&Scale> {
         self.scales.iter().find(|s| s.id == id)
+    }
+
+    /// The kind of rater `scan --rater` names; an unknown id is an error listing the kinds.
+    pub fn rater_kind(&self, id: &str) -> Result<&RaterKind> {
+        self.raters.iter().find(|k| k.id == id).ok_or_else(|| {
+            let known: Vec<&str> = self.raters.iter().map(|k| k.id.as_str()).collect();
+            Error::Usage(t!("rating.unknown_kind", id = id, known = known.join(", ")))
+        })
     }
 
     pub fn method(&self, id: &str) -> Option<&Method> {

@@ -37,6 +37,7 @@ const BUNDLED: &[(&str, &str)] = &[
     ("data/methods.yaml", include_str!("../../data/methods.yaml")),
     ("data/targets.yaml", include_str!("../../data/targets.yaml")),
     ("data/links.yaml", include_str!("../../data/links.yaml")),
+    ("data/raters.yaml", include_str!("../../data/raters.yaml")),
 ];
 
 /// Largest data file accepted; a framework is a few tens of kilobytes, so anything near this
@@ -97,6 +98,7 @@ pub enum Document {
     Scales(ScalesDocument),
     Targets(TargetsDocument),
     Organisation(OrganisationDocument),
+    Raters(RatersDocument),
 }
 
 #[derive(Deserialize)]
@@ -107,7 +109,7 @@ struct Header {
 /// Parses one data file into a document, or the problem that stops it.
 pub fn parse_document(file: &SourceFile) -> std::result::Result<Document, Problem> {
     let header: Header = from_yaml(&file.name, &file.text)?;
-    let kinds = "framework, boks, links, methods, scales, targets, organisation";
+    let kinds = "framework, boks, links, methods, scales, targets, organisation, raters";
     let Some(kind) = header.kind else {
         return Err(Problem::new(&file.name, (1, 1), t!("data.no_kind"))
             .with_hint(t!("data.kind_hint", kinds = kinds)));
@@ -133,5 +135,6 @@ pub fn parse_document(file: &SourceFile) -> std::result::Result<Document, Proble
         DocumentKind::Scales => Document::Scales(typed(file)?),
         DocumentKind::Targets => Document::Targets(typed(file)?),
         DocumentKind::Organisation => Document::Organisation(typed(file)?),
+        DocumentKind::Raters => Document::Raters(typed(file)?),
     })
 }

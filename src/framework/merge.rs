@@ -178,6 +178,19 @@ fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, docu
                 }
             }
         }
+        Document::Raters(doc) => {
+            for (n, kind) in doc.raters.into_iter().enumerate() {
+                let id = kind.id.clone();
+                let item = Located {
+                    file,
+                    index: n,
+                    doc: kind,
+                };
+                if !staging.raters.upsert(layer, item, id.clone()) {
+                    duplicate(c, &[K("raters"), I(n), K("id")], &id);
+                }
+            }
+        }
         Document::Organisation(doc) => match &staging.organisation {
             Some(existing) if existing.file != file => duplicate(c, &[K("name")], &doc.name),
             _ => {
@@ -290,6 +303,7 @@ fn library(
         methods: staging.methods.iter().map(|(_, m)| m.doc.clone()).collect(),
         scales: staging.scales.iter().map(|(_, s)| s.doc.clone()).collect(),
         roles: staging.roles.iter().map(|(_, r)| r.doc.clone()).collect(),
+        raters: staging.raters.iter().map(|(_, r)| r.doc.clone()).collect(),
         default_roles: default_roles(staging, files, problems),
         organisation: staging.organisation.as_ref().map(|o| o.doc.clone()),
         warnings: Vec::new(),

@@ -40,6 +40,7 @@ pub enum DocumentKind {
     Scales,
     Targets,
     Organisation,
+    Raters,
 }
 
 /// Who a data folder is from, so that outputs name the organisation as the author of the
@@ -295,6 +296,30 @@ pub struct ScalesDocument {
     pub kind: DocumentKind,
     pub scales: Vec<Scale>,
 }
+
+/// The kinds of raters of 360-degree feedback (`kind: raters`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatersDocument {
+    pub kind: DocumentKind,
+    pub raters: Vec<RaterKind>,
+}
+
+/// A kind of rater (a colleague, a team lead): the id `scan --rater` names, the name a 360
+/// report heads its figures with, and the fewest raters of the kind it shows figures of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RaterKind {
+    pub id: String,
+    /// As a report heads its column: plural ("collega's").
+    pub name: String,
+    pub minimum: usize,
+    #[serde(default, skip_serializing_if = "Origin::is_source")]
+    pub origin: Origin,
+}
+
+/// No kind of rater is shown from fewer than this many: with two, each sees the other's scores.
+pub const MIN_RATERS: usize = 3;
 
 /// A rating scale. Points are numbered 1..=n in order; a self-scan scale may allow "n.v.t.".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

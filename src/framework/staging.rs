@@ -17,6 +17,7 @@ pub(super) struct Staging {
     pub(super) methods: Keyed<String, Method>,
     pub(super) scales: Keyed<String, Scale>,
     pub(super) roles: Keyed<String, Role>,
+    pub(super) raters: Keyed<String, RaterKind>,
     pub(super) organisation: Option<Located<OrganisationDocument>>,
     /// The role that is the default for each framework, with the layer that says so.
     pub(super) defaults: HashMap<String, (usize, String)>,

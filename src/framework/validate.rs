@@ -178,6 +178,30 @@ pub(super) fn check_document(document: &Document, c: &mut Checker) {
         Document::Scales(doc) => check_scales(doc, c),
         Document::Targets(doc) => check_targets(doc, c),
         Document::Organisation(doc) => c.text(&doc.name, "name", "organisation", &[K("name")]),
+        Document::Raters(doc) => check_raters(doc, c),
+    }
+}
+
+fn check_raters(doc: &RatersDocument, c: &mut Checker) {
+    for (n, kind) in doc.raters.iter().enumerate() {
+        c.id(&kind.id, &[K("raters"), I(n), K("id")]);
+        c.text(
+            &kind.name,
+            "name",
+            &kind.id,
+            &[K("raters"), I(n), K("name")],
+        );
+        if kind.minimum < MIN_RATERS {
+            c.report(
+                c.at(&[K("raters"), I(n), K("minimum")]),
+                t!(
+                    "validate.raters_minimum",
+                    id = &kind.id,
+                    minimum = MIN_RATERS
+                ),
+                None,
+            );
+        }
     }
 }
 

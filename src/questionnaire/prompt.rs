@@ -276,7 +276,15 @@ impl<R: BufRead> Prompter for LinePrompter<R> {
             "q" | "stop" | "quit" => return Ok(Rating::Quit),
             _ => {}
         }
-        let answer = Answer::parse(&line).ok_or_else(|| {
+        // The scale's own word for "not applicable" ("kan ik niet beoordelen") is one too.
+        let says_na = |label: &String| label.to_lowercase() == line.trim().to_lowercase();
+        let label_na = prompt.scale.not_applicable.as_ref().is_some_and(says_na);
+        let parsed = if label_na {
+            Some(Answer::NotApplicable)
+        } else {
+            Answer::parse(&line)
+        };
+        let answer = parsed.ok_or_else(|| {
             refuse(t!(
                 "scan.not_an_answer",
                 answer = &line,
@@ -854,7 +862,8 @@ impl<W: Write> Prompter for TerminalPrompter<W> {
             scale_choices(prompt.scale).into_iter().unzip();
         writeln!(self.out, "\n{}", prompt.progress)?;
         self.say(prompt.text)?;
-        self.say(&t!("scan.keys"))?;
+        let na = prompt.scale.not_applicable.as_deref().unwrap_or_default();
+        self.say(&t!("scan.keys", na = na))?;
         let selected = prompt
             .previous
             .and_then(|previous| answers.iter().position(|a| *a == previous));

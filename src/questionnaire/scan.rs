@@ -1,11 +1,73 @@
-//! The self-scan session: per competency its statements, rated on the self-scan scale, then an
-//! optional note; saved after every answer.
+//! The session of statements: per competency its statements, rated on the self-scan scale,
+//! then an optional note; saved after every answer. A self-scan and a rating of someone else
+//! (360) are the same walk; they differ in how they speak ([`Statements`]).
+
+use std::collections::BTreeMap;
 
 use super::engine::{Flow, Session};
 use super::prompt::{NotePrompt, Prompter, Rating, RatingPrompt};
 use crate::framework::{Competency, Framework, Scale};
-use crate::result::{self, ResultFile, ScanResult};
+use crate::result::rating::RatingResult;
+use crate::result::{self, Answer, Record, ResultFile, ScanResult};
 use crate::{Result, t};
+
+/// A result a session of statements fills in, and how its questions are put.
+pub trait Statements: Record {
+    fn answers(&self) -> &BTreeMap<String, Answer>;
+    fn answers_mut(&mut self) -> &mut BTreeMap<String, Answer>;
+    fn notes(&self) -> &BTreeMap<String, String>;
+    fn notes_mut(&mut self) -> &mut BTreeMap<String, String>;
+    /// The question each statement answers, shown above it, when it is not about oneself.
+    fn question(&self) -> Option<String>;
+    /// The question of the note after a competency.
+    fn note_question(&self, competency: &str) -> String;
+}
+
+impl Statements for ScanResult {
+    fn answers(&self) -> &BTreeMap<String, Answer> {
+        &self.answers
+    }
+    fn answers_mut(&mut self) -> &mut BTreeMap<String, Answer> {
+        &mut self.answers
+    }
+    fn notes(&self) -> &BTreeMap<String, String> {
+        &self.notes
+    }
+    fn notes_mut(&mut self) -> &mut BTreeMap<String, String> {
+        &mut self.notes
+    }
+    fn question(&self) -> Option<String> {
+        None
+    }
+    fn note_question(&self, competency: &str) -> String {
+        t!("scan.note_question", competency = competency)
+    }
+}
+
+impl Statements for RatingResult {
+    fn answers(&self) -> &BTreeMap<String, Answer> {
+        &self.answers
+    }
+    fn answers_mut(&mut self) -> &mut BTreeMap<String, Answer> {
+        &mut self.answers
+    }
+    fn notes(&self) -> &BTreeMap<String, String> {
+        &self.notes
+    }
+    fn notes_mut(&mut self) -> &mut BTreeMap<String, String> {
+        &mut self.notes
+    }
+    fn question(&self) -> Option<String> {
+        Some(t!("rating.question", name = &self.about))
+    }
+    fn note_question(&self, competency: &str) -> String {
+        t!(
+            "rating.note_question",
+            name = &self.about,
+            competency = competency
+        )
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 enum Step {
@@ -13,27 +75,22 @@ enum Step {
     Note { competency: usize },
 }
 
-pub struct ScanSession<'a> {
+pub struct ScanSession<'a, T = ScanResult> {
     competencies: Vec<&'a Competency>,
     scale: &'a Scale,
     steps: Vec<Step>,
     statement_count: usize,
-    pub result: ScanResult,
+    pub result: T,
     /// The result file, held (locked) for as long as the session runs.
     pub file: ResultFile,
     /// The competency whose heading was shown last, so that a resumed scan shows it too.
     heading_shown: Option<usize>,
 }
 
-impl<'a> ScanSession<'a> {
+impl<'a, T: Statements> ScanSession<'a, T> {
     /// A session over the competencies the result asks (all with statements, when it names none).
-    pub fn new(
-        framework: &'a Framework,
-        scale: &'a Scale,
-        result: ScanResult,
-        file: ResultFile,
-    ) -> Self {
-        let competencies = selected_competencies(framework, &result.competencies);
+    pub fn new(framework: &'a Framework, scale: &'a Scale, result: T, file: ResultFile) -> Self {
+        let competencies = selected_competencies(framework, result.competencies());
         let mut steps = Vec::new();
         for (c, competency) in competencies.iter().enumerate() {
             for i in 0..competency.indicators.len() {
@@ -87,7 +144,7 @@ pub fn selected_competencies<'a>(framework: &'a Framework, ids: &[String]) -> Ve
         .collect()
 }
 
-impl Session for ScanSession<'_> {
+impl<T: Statements> Session for ScanSession<'_, T> {
     fn step_count(&self) -> usize {
         self.steps.len()
     }
@@ -99,7 +156,7 @@ impl Session for ScanSession<'_> {
                 indicator,
             } => {
                 let id = &self.competencies[*competency].indicators[*indicator].id;
-                !self.result.answers.contains_key(id)
+                !self.result.answers().contains_key(id)
             }
             Step::Note { .. } => false,
         });
@@ -111,7 +168,7 @@ impl Session for ScanSession<'_> {
                 Step::Note { competency }
                     if !self
                         .result
-                        .notes
+                        .notes()
                         .contains_key(&self.competencies[competency].id) =>
                 {
                     index - 1
@@ -137,23 +194,26 @@ impl Session for ScanSession<'_> {
                     self.heading_shown = Some(competency);
                 }
                 let item = &self.competencies[competency].indicators[indicator];
-                let progress = t!(
+                let mut progress = t!(
                     "scan.progress",
                     competency = competency + 1,
                     competencies = self.competencies.len(),
                     statement = self.statement_number(index),
                     statements = self.statement_count
                 );
+                if let Some(question) = self.result.question() {
+                    progress = format!("{progress}\n{question}");
+                }
                 let prompt = RatingPrompt {
                     item_id: &item.id,
                     text: &item.text,
                     scale: self.scale,
-                    previous: self.result.answers.get(&item.id).copied(),
+                    previous: self.result.answers().get(&item.id).copied(),
                     progress,
                 };
                 match prompter.rate(&prompt)? {
                     Rating::Answer(answer) => {
-                        self.result.answers.insert(item.id.clone(), answer);
+                        self.result.answers_mut().insert(item.id.clone(), answer);
                         self.save()?;
                         Ok(Flow::Next)
                     }
@@ -165,18 +225,17 @@ impl Session for ScanSession<'_> {
                 let competency = self.competencies[competency];
                 let prompt = NotePrompt {
                     competency_id: &competency.id,
-                    question: t!(
-                        "scan.note_question",
-                        competency = competency.name.trim_end_matches('.')
-                    ),
-                    previous: self.result.notes.get(&competency.id).map(String::as_str),
+                    question: self
+                        .result
+                        .note_question(competency.name.trim_end_matches('.')),
+                    previous: self.result.notes().get(&competency.id).map(String::as_str),
                 };
                 let input = prompter.note(&prompt)?;
                 if let Some(text) = input.text {
                     if text.is_empty() {
-                        self.result.notes.remove(&competency.id);
+                        self.result.notes_mut().remove(&competency.id);
                     } else {
-                        self.result.notes.insert(competency.id.clone(), text);
+                        self.result.notes_mut().insert(competency.id.clone(), text);
                     }
                     self.save()?;
                 }
@@ -186,7 +245,7 @@ impl Session for ScanSession<'_> {
     }
 
     fn finish(&mut self) -> Result<()> {
-        self.result.complete = true;
+        self.result.set_complete();
         self.save()
     }
 }

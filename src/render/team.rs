@@ -49,6 +49,7 @@ fn reason_label(reason: SkipReason) -> String {
         SkipReason::NotAResult => t!("team.skip.not_a_result"),
         SkipReason::NotAScan => t!("team.skip.not_a_scan"),
         SkipReason::Plan => t!("team.skip.plan"),
+        SkipReason::Rating => t!("team.skip.rating"),
         SkipReason::Invalid => t!("team.skip.invalid_short"),
         SkipReason::OtherFramework => t!("team.skip.other_framework"),
         SkipReason::Incomplete => t!("team.skip.incomplete"),

@@ -91,6 +91,9 @@ macro_rules! result_struct {
             fn touch(&mut self) {
                 self.updated = $crate::result::now();
             }
+            fn set_complete(&mut self) {
+                self.complete = true;
+            }
         }
     };
 }
@@ -109,4 +112,6 @@ pub trait Header {
     fn complete(&self) -> bool;
     /// Marks the result as saved now.
     fn touch(&mut self);
+    /// Marks the result as finished.
+    fn set_complete(&mut self);
 }
