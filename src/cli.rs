@@ -47,6 +47,7 @@ pub enum Command {
     Report(ReportArgs),
     Forget(ForgetArgs),
     Compare(CompareArgs),
+    Panel(PanelArgs),
     Share(ShareArgs),
     Team(TeamArgs),
     Completions(CompletionsArgs),
@@ -60,6 +61,7 @@ impl Command {
             Command::Guide(GuideArgs { output, .. })
             | Command::Report(ReportArgs { output, .. })
             | Command::Compare(CompareArgs { output, .. })
+            | Command::Panel(PanelArgs { output, .. })
             | Command::Team(TeamArgs { output, .. })
             | Command::Form(FormArgs { output, .. }) => output.output.as_deref(),
             _ => None,
@@ -222,6 +224,16 @@ pub struct CompareArgs {
     pub files: Vec<PathBuf>,
     #[arg(long, value_name = "FILE")]
     pub vacancy: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PanelArgs {
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
     #[command(flatten)]

@@ -7,7 +7,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command as Process;
 
 use common::{example, vakwijzer};
 
@@ -26,23 +25,7 @@ fn vacancy() -> String {
 
 /// The output of `args` in `format` as text (a PDF through pdftotext).
 fn output(dir: &Path, args: &[String], format: &str) -> String {
-    let file = dir.join(format!("out.{format}"));
-    vakwijzer(dir)
-        .args(args)
-        .args(["--format", format, "-o", file.to_str().unwrap()])
-        .assert()
-        .success();
-    let text = if format == "pdf" {
-        let out = Process::new("pdftotext")
-            .arg(&file)
-            .arg("-")
-            .output()
-            .expect("pdftotext (poppler-utils): scripts/test installs it");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    } else {
-        std::fs::read_to_string(&file).unwrap()
-    };
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    common::report_text(dir, args, format)
 }
 
 fn compare(extra: &[&str]) -> Vec<String> {

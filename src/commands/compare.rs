@@ -9,14 +9,33 @@ use super::output::emit;
 use super::report::{check_vacancy_framework, load_interviews, split_vacancy};
 use crate::cli::CompareArgs;
 use crate::error::Error;
+use crate::framework::{Framework, Library};
 use crate::render::render;
-use crate::report::scorecard;
+use crate::report::scorecard::{self, Scorecard};
+use crate::result::interview::LoadedInterview;
+use crate::vacancy::Vacancy;
 use crate::{Result, t};
 
 pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
     let (files, vacancy) = split_vacancy(&library, &args.files, args.vacancy.as_deref())?;
     let interviews = load_interviews(&library, &files)?;
+    let framework = framework_of(&library, &interviews)?;
+    check_vacancy_framework(vacancy.as_ref(), &framework.id)?;
+    let vacancy = vacancy.as_ref().map(|(_, v)| v);
+    let scorecards = scorecards(&library, framework, interviews, vacancy)?;
+    let comparison = scorecard::compare(framework, &scorecards, vacancy);
+    let rendered = render(&comparison, args.format.into(), &context.render_options())?;
+    // The -o file may replace none of the inputs, the vacancy included.
+    let inputs: Vec<_> = args.files.iter().chain(&args.vacancy).cloned().collect();
+    emit(rendered, &args.output, &inputs, out)
+}
+
+/// The one framework of the interviews; two are refused with a file of each named.
+pub(crate) fn framework_of<'a>(
+    library: &'a Library,
+    interviews: &[LoadedInterview],
+) -> Result<&'a Framework> {
     let first = &interviews[0];
     if let Some(other) = interviews
         .iter()
@@ -28,10 +47,17 @@ pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result
             b = other.path.display()
         )));
     }
-    let framework = library.framework(&first.result.framework)?;
-    check_vacancy_framework(vacancy.as_ref(), &framework.id)?;
-    let vacancy = vacancy.as_ref().map(|(_, v)| v);
-    // One panel per candidate, in the order the files were given.
+    library.framework(&first.result.framework)
+}
+
+/// A scorecard per candidate, in the order of their names, each from the interviews of their
+/// panel.
+pub(crate) fn scorecards(
+    library: &Library,
+    framework: &Framework,
+    interviews: Vec<LoadedInterview>,
+    vacancy: Option<&Vacancy>,
+) -> Result<Vec<Scorecard>> {
     let mut panels: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for interview in interviews {
         panels
@@ -39,13 +65,8 @@ pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result
             .or_default()
             .push(interview);
     }
-    let scorecards: Vec<scorecard::Scorecard> = panels
+    panels
         .values()
-        .map(|panel| scorecard::build(&library, framework, panel, vacancy))
-        .collect::<Result<_>>()?;
-    let comparison = scorecard::compare(framework, &scorecards, vacancy);
-    let rendered = render(&comparison, args.format.into(), &context.render_options())?;
-    // The -o file may replace none of the inputs, the vacancy included.
-    let inputs: Vec<_> = args.files.iter().chain(&args.vacancy).cloned().collect();
-    emit(rendered, &args.output, &inputs, out)
+        .map(|panel| scorecard::build(library, framework, panel, vacancy))
+        .collect()
 }

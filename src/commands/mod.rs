@@ -10,6 +10,7 @@ mod guide;
 mod interview;
 mod methods;
 mod output;
+mod panel;
 mod plan;
 pub(crate) mod report;
 mod roles;
@@ -82,6 +83,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
         Command::Report(args) => report::run(context, &args, out),
         Command::Forget(args) => forget::run(&args, out),
         Command::Compare(args) => compare::run(context, &args, out),
+        Command::Panel(args) => panel::run(context, &args, out),
         Command::Share(args) => share::run(context, &args, out),
         Command::Team(args) => team::run(context, &args, out),
         Command::Completions(args) => completions::run(&args, out),

@@ -6,6 +6,7 @@
 pub mod chart;
 pub mod compare;
 pub mod guide;
+pub mod panel;
 pub mod personal;
 pub mod plan;
 pub mod scorecard;

@@ -78,7 +78,9 @@ fn close_objects(schema: &mut schemars::Schema) {
 
 /// The schema of every report that has JSON, by its kind: what docs/schemas/ holds.
 pub fn schemas() -> Vec<(&'static str, Value)> {
-    use crate::report::{personal::PersonalReport, scorecard, team::TeamReport};
+    use crate::report::{
+        panel::PanelAgreement, personal::PersonalReport, scorecard, team::TeamReport,
+    };
     vec![
         (PersonalReport::NAME, schema::<PersonalReport>()),
         (scorecard::Scorecard::NAME, schema::<scorecard::Scorecard>()),
@@ -87,5 +89,6 @@ pub fn schemas() -> Vec<(&'static str, Value)> {
             schema::<scorecard::Comparison>(),
         ),
         (TeamReport::NAME, schema::<TeamReport>()),
+        (PanelAgreement::NAME, schema::<PanelAgreement>()),
     ]
 }

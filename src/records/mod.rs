@@ -5,11 +5,13 @@
 
 mod compare;
 pub mod json;
+mod panel;
 mod personal;
 mod scorecard;
 mod team;
 
 pub use compare::records as compare;
+pub use panel::{leniency, records as panel};
 pub use personal::records as personal;
 pub use scorecard::{advice, records as scorecard};
 pub use team::{plan, records as team};

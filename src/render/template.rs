@@ -47,6 +47,11 @@ const BUILT_IN: &[(&str, &str)] = &[
         "compare.html",
         include_str!("../../templates/compare.html.tera"),
     ),
+    ("panel.md", include_str!("../../templates/panel.md.tera")),
+    (
+        "panel.html",
+        include_str!("../../templates/panel.html.tera"),
+    ),
     ("team.html", include_str!("../../templates/team.html.tera")),
     ("team.md", include_str!("../../templates/team.md.tera")),
     ("form.html", include_str!("../../templates/form.html.tera")),

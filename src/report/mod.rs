@@ -2,6 +2,7 @@
 
 pub mod disclosure;
 pub mod guide;
+pub mod panel;
 pub mod personal;
 pub mod plan;
 pub mod scorecard;

@@ -244,6 +244,12 @@ pub fn example_reports() -> Vec<(&'static str, Vec<String>)> {
                 .chain(examples("interviews"))
                 .collect(),
         ),
+        (
+            "panel",
+            std::iter::once("panel".to_string())
+                .chain(examples("interviews"))
+                .collect(),
+        ),
     ]
 }
 
@@ -392,6 +398,23 @@ pub fn tool(name: &str, args: &[&str]) -> String {
         String::from_utf8_lossy(&output.stderr)
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The report `args` write in `format` (`-o` a file in `dir`) as text, a PDF through
+/// pdftotext, every run of white space one space.
+pub fn report_text(dir: &Path, args: &[String], format: &str) -> String {
+    let file = dir.join(format!("out.{format}"));
+    let path = file.to_str().expect("a UTF-8 path");
+    vakwijzer(dir)
+        .args(args)
+        .args(["--format", format, "-o", path])
+        .assert()
+        .success();
+    if format == "pdf" {
+        squash(&tool("pdftotext", &[path, "-"]))
+    } else {
+        squash(&std::fs::read_to_string(&file).unwrap())
+    }
 }
 
 /// `text` with every run of white space one space: to compare text across line breaks.
