@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{files_in, ok, run};
+use std::path::{Path, PathBuf};
+
+use common::{example, files_in, ok, run};
 
 /// The statements of `durf` in the Eindhoven framework, as many answers as it has.
 const DURF: usize = 5;
@@ -127,6 +129,301 @@ fn an_organisation_can_change_the_kinds_of_raters_but_not_below_three() {
     assert!(!refused.status.success());
     assert!(message.contains("raters.yaml:5"), "{message}");
     assert!(message.contains("minstens 3"), "{message}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The 360 report
+
+/// The example round: Sanne's self-scan, four colleagues and one team lead.
+fn example_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(example("360"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The self-scan and the ratings of `kind` (the first `count` of them) copied into `dir`.
+fn round(dir: &Path, colleagues: usize, leads: usize) -> Vec<String> {
+    let mut names = Vec::new();
+    let (mut c, mut l) = (0, 0);
+    for file in example_files() {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let take = if name.starts_with("scan-") {
+            true
+        } else if name.contains("-collega-") {
+            c += 1;
+            c <= colleagues
+        } else {
+            l += 1;
+            l <= leads
+        };
+        if take {
+            std::fs::copy(&file, dir.join(&name)).unwrap();
+            names.push(name);
+        }
+    }
+    names
+}
+
+fn json_report(dir: &Path, files: &[String]) -> serde_json::Value {
+    let mut args = vec!["report".to_string()];
+    args.extend(files.iter().cloned());
+    args.extend(["--format".to_string(), "json".to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    serde_json::from_str(&ok(dir, &args, "")).expect("JSON")
+}
+
+fn competency<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {report}"))
+}
+
+fn group<'a>(competency: &'a serde_json::Value, kind: &str) -> Option<&'a serde_json::Value> {
+    competency["others"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["kind"] == kind)
+}
+
+/// The mean of a competency over the given rating files, by hand: what the report rounds.
+fn mean_of(dir: &Path, files: &[String], competency: &str) -> f64 {
+    let mut scores = Vec::new();
+    for file in files.iter().filter(|f| f.starts_with("rating-")) {
+        let yaml = common::read_yaml(&dir.join(file));
+        let answers: Vec<f64> = yaml["answers"]
+            .as_mapping()
+            .unwrap()
+            .iter()
+            .filter(|(k, _)| k.as_str().unwrap().starts_with(&format!("{competency}.")))
+            .filter_map(|(_, v)| v.as_f64())
+            .collect();
+        scores.push(answers.iter().sum::<f64>() / answers.len() as f64);
+    }
+    scores.iter().sum::<f64>() / scores.len() as f64
+}
+
+#[test]
+fn three_colleagues_show_self_and_others_and_a_blind_spot_where_self_is_far_above() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = round(dir.path(), 3, 0);
+    let report = json_report(dir.path(), &files);
+    assert_eq!(report["kind"], "feedback");
+    let coachen = competency(&report, "coachen");
+    // Sanne's own coachen: 5 5 5 5 4.
+    assert_eq!(coachen["self"].as_f64(), Some(4.8));
+    let colleagues = group(coachen, "collega").expect("colleagues shown");
+    assert_eq!(colleagues["raters"].as_u64(), Some(3));
+    // Below ten raters the mean is rounded to half points.
+    let exact = mean_of(dir.path(), &files, "coachen");
+    let shown = colleagues["mean"].as_f64().unwrap();
+    assert_eq!(shown, (exact * 2.0).round() / 2.0, "exact {exact}");
+    assert_eq!(coachen["finding"], "blind_spot", "{coachen}");
+    assert_eq!(coachen["statements"].as_array().unwrap().len(), 3);
+    let strength = competency(&report, "overtuigingskracht");
+    assert_eq!(strength["finding"], "hidden_strength", "{strength}");
+    // Self is never averaged with others: "alle anderen" is the colleagues' figure.
+    assert_eq!(coachen["others_all"], colleagues["mean"]);
+    let table = ok(
+        dir.path(),
+        &["report", &files[0], &files[1], &files[2], &files[3]],
+        "",
+    );
+    let blind = table
+        .split("Blinde vlekken")
+        .nth(1)
+        .expect("a blind spots section");
+    let blind = blind.split("Verborgen krachten").next().unwrap();
+    assert!(blind.contains("Coachen"), "{table}");
+    assert!(table.contains("blinde vlek"), "{table}");
+}
+
+#[test]
+fn with_two_colleagues_their_figures_are_withheld() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = round(dir.path(), 2, 0);
+    let report = json_report(dir.path(), &files);
+    for competency in report["competencies"].as_array().unwrap() {
+        assert!(group(competency, "collega").is_none(), "{competency}");
+        let merged = group(competency, "anderen").expect("merged as anderen");
+        assert_eq!(merged["withheld"], true);
+        assert!(
+            merged["mean"].is_null() && merged["raters"].is_null(),
+            "{merged}"
+        );
+        assert!(competency["others_all"].is_null(), "{competency}");
+        assert!(competency["finding"].is_null(), "{competency}");
+    }
+    assert!(
+        report["notes"].as_array().unwrap().is_empty(),
+        "no notes of a withheld kind"
+    );
+    let raters = &report["raters"];
+    assert_eq!(raters[0]["withheld"], true);
+    assert!(
+        raters[0]["ratings"].is_null(),
+        "not even their number: {raters}"
+    );
+    let mut args = vec!["report"];
+    args.extend(files.iter().map(String::as_str));
+    let table = ok(dir.path(), &args, "");
+    assert!(
+        table.contains("te weinig beoordelaars") && table.contains("te weinig "),
+        "{table}"
+    );
+    assert!(
+        !table.contains("blinde vlek ") && !table.contains("(2)"),
+        "{table}"
+    );
+}
+
+/// One team lead (below the minimum of leidinggevende) is in no figure: not merged with the
+/// colleagues, not in "alle anderen", their note left out; so "alle anderen" minus the
+/// colleagues cannot give their scores.
+#[test]
+fn a_kind_below_its_minimum_is_in_no_figure_and_its_notes_are_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let with_lead = round(dir.path(), 4, 1);
+    let report = json_report(dir.path(), &with_lead);
+    let without = {
+        let only = tempfile::tempdir().unwrap();
+        let files = round(only.path(), 4, 0);
+        json_report(only.path(), &files)
+    };
+    for (with, without) in report["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(without["competencies"].as_array().unwrap())
+    {
+        assert_eq!(with["others_all"], without["others_all"], "{with}");
+        assert_eq!(group(with, "collega"), group(without, "collega"));
+        assert_eq!(group(with, "anderen").unwrap()["withheld"], true);
+    }
+    let text = report.to_string();
+    assert!(
+        !text.contains("Stapt zonder afspraak"),
+        "the lead's note: {text}"
+    );
+    assert!(
+        text.contains("Ze neemt het gesprek vaak over"),
+        "a colleague's note: {text}"
+    );
+}
+
+/// Notes come in an order that follows neither the files nor their names: the same report
+/// whatever the files are called and in whatever order they are given.
+#[test]
+fn the_order_of_notes_does_not_follow_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = round(dir.path(), 4, 0);
+    let first = json_report(dir.path(), &files);
+    let mut renamed = vec![files[0].clone()];
+    for (n, file) in files.iter().skip(1).rev().enumerate() {
+        let name = format!("z{n}-{file}");
+        std::fs::rename(dir.path().join(file), dir.path().join(&name)).unwrap();
+        renamed.push(name);
+    }
+    let second = json_report(dir.path(), &renamed);
+    assert_eq!(first["notes"], second["notes"]);
+    assert_eq!(first["competencies"], second["competencies"]);
+}
+
+/// The rater names of the example round, which no output may hold.
+const RATER_NAMES: [&str; 8] = [
+    "Pieter", "Smit", "Ans de", "Groot", "Fatima", "Yilmaz", "Joost", "Bakker",
+];
+
+fn assert_no_rater_name(what: &str, text: &str) {
+    for name in RATER_NAMES {
+        assert!(!text.contains(name), "{what} holds {name:?}:\n{text}");
+    }
+}
+
+#[test]
+fn no_rater_name_in_any_output_of_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    round(dir.path(), 4, 1);
+    for format in ["table", "md", "html", "json", "csv", "pdf", "xlsx"] {
+        let out = format!("out.{format}");
+        let output = run(
+            dir.path(),
+            &["report", ".", "--format", format, "-o", &out],
+            "",
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{format}: {stderr}");
+        assert_no_rater_name(&format!("stderr of {format}"), &stderr);
+        let path = dir.path().join(&out);
+        let text = match format {
+            "pdf" => common::tool("pdftotext", &[path.to_str().unwrap(), "-"]),
+            "xlsx" => xlsx_text(&path),
+            _ => std::fs::read_to_string(&path).unwrap(),
+        };
+        assert!(
+            text.contains("Sanne de Vries") || ["csv", "xlsx"].contains(&format),
+            "{format}: {text}"
+        );
+        assert_no_rater_name(format, &text);
+    }
+    // The terminal, as a person at it sees the report.
+    let table = ok(dir.path(), &["report", "."], "");
+    assert!(table.contains("collega"), "{table}");
+    assert_no_rater_name("the terminal", &table);
+}
+
+/// Every XML part of a workbook, as text.
+fn xlsx_text(path: &Path) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    for index in 0..zip.len() {
+        let mut part = zip.by_index(index).unwrap();
+        part.read_to_string(&mut text).unwrap();
+    }
+    assert!(text.contains("coachen"), "a workbook with the records");
+    text
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who still has to respond, forgetting, the team report
+
+#[test]
+fn team_uses_self_scans_only_and_counts_the_ratings_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in std::fs::read_dir(example("team")).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(&file, dir.path().join(file.file_name().unwrap())).unwrap();
+    }
+    let without = ok(dir.path(), &["team", ".", "--format", "json"], "");
+    for name in round(dir.path(), 4, 1) {
+        if name.starts_with("scan-") {
+            std::fs::remove_file(dir.path().join(name)).unwrap();
+        }
+    }
+    let output = run(dir.path(), &["team", ".", "--format", "json"], "");
+    assert!(output.status.success());
+    let with: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let without: serde_json::Value = serde_json::from_str(&without).unwrap();
+    assert_eq!(
+        with["team"], without["team"],
+        "the ratings change no figure"
+    );
+    let skipped = with["skipped"].as_array().unwrap();
+    let ratings = skipped
+        .iter()
+        .find(|s| s["reason"] == "rating")
+        .expect("ratings counted");
+    assert_eq!(ratings["count"].as_u64(), Some(5));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("beoordeling door een ander"), "{stderr}");
+    assert_no_rater_name("team stderr", &stderr);
 }
 
 #[cfg(unix)]

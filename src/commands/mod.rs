@@ -3,6 +3,7 @@
 mod boks;
 mod compare;
 mod completions;
+mod feedback;
 mod forget;
 mod form;
 mod frameworks;

@@ -20,13 +20,40 @@ use crate::{Result, t};
 pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<()> {
     let (role, format, output) = (args.role.as_deref(), args.format, &args.output);
     let library = context.library()?;
-    let (files, vacancy) = split_vacancy(&library, &args.files, args.vacancy.as_deref())?;
+    // A folder (a round of 360 feedback) stands for the results below it.
+    let given = if args.files.iter().any(|p| p.is_dir()) {
+        crate::scans::find_files(&args.files)?
+    } else {
+        args.files.clone()
+    };
+    let (files, vacancy) = split_vacancy(&library, &given, args.vacancy.as_deref())?;
     let files = &files;
     let kinds: Vec<ResultKind> = files
         .iter()
         .map(|path| result::read_text(path).and_then(|text| result::peek_kind(path, &text)))
         .collect::<Result<_>>()?;
-    if kinds.iter().any(|k| *k != kinds[0]) {
+    // Ratings of others make it a 360 report: the self-scans and the ratings about them.
+    let ratings: Vec<PathBuf> = files
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| **k == ResultKind::Rating)
+        .map(|(f, _)| f.clone())
+        .collect();
+    let files: &Vec<PathBuf> = &files
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| **k != ResultKind::Rating)
+        .map(|(f, _)| f.clone())
+        .collect();
+    let kinds: Vec<ResultKind> = kinds
+        .into_iter()
+        .filter(|k| *k != ResultKind::Rating)
+        .collect();
+    if !ratings.is_empty() && kinds.is_empty() {
+        return Err(Error::Usage(t!("feedback.no_scan")));
+    }
+    if kinds.iter().any(|k| *k != kinds[0]) || (!ratings.is_empty() && kinds[0] != ResultKind::Scan)
+    {
         return Err(Error::Usage(t!("report.mixed_kinds")));
     }
     if kinds[0] == ResultKind::Interview {
@@ -38,29 +65,11 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
             path = path.display()
         )));
     }
-    let mut scans: Vec<LoadedScan> = files
-        .iter()
-        .map(|path| result::load_scan(path, &library))
-        .collect::<Result<_>>()?;
-    // The newest scan is the report; the older ones are what progress is measured from.
-    scans.sort_by(|a, b| b.result.started.cmp(&a.result.started));
-    let current = &scans[0];
-    for earlier in &scans[1..] {
-        if earlier.result.framework != current.result.framework {
-            return Err(Error::Usage(t!(
-                "report.other_framework",
-                a = current.path.display(),
-                b = earlier.path.display()
-            )));
-        }
-        if earlier.result.name != current.result.name {
-            return Err(Error::Usage(t!(
-                "report.other_person",
-                a = current.path.display(),
-                b = earlier.path.display()
-            )));
-        }
+    let scans = load_scans(&library, files)?;
+    if !ratings.is_empty() {
+        return super::feedback::run(context, &library, args, &scans, &ratings, out);
     }
+    let current = &scans[0];
     let warnings: Vec<String> = scans.iter().flat_map(|s| s.warnings.clone()).collect();
     for warning in &warnings {
         super::warn(warning);
@@ -86,6 +95,34 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
     }
     let rendered = render(&report, format.into(), &context.render_options())?;
     emit(rendered, output, &inputs, out)
+}
+
+/// The scans of one person and framework, the newest first: the newest is the report, the
+/// older ones are what progress is measured from.
+fn load_scans(library: &Library, files: &[PathBuf]) -> Result<Vec<LoadedScan>> {
+    let mut scans: Vec<LoadedScan> = files
+        .iter()
+        .map(|path| result::load_scan(path, library))
+        .collect::<Result<_>>()?;
+    scans.sort_by(|a, b| b.result.started.cmp(&a.result.started));
+    let current = &scans[0];
+    for earlier in &scans[1..] {
+        if earlier.result.framework != current.result.framework {
+            return Err(Error::Usage(t!(
+                "report.other_framework",
+                a = current.path.display(),
+                b = earlier.path.display()
+            )));
+        }
+        if earlier.result.name != current.result.name {
+            return Err(Error::Usage(t!(
+                "report.other_person",
+                a = current.path.display(),
+                b = earlier.path.display()
+            )));
+        }
+    }
+    Ok(scans)
 }
 
 /// The plan of `--plan` for the report of `scans` (the newest first): of the same person and

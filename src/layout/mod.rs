@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod compare;
+pub mod feedback;
 pub mod guide;
 pub mod panel;
 pub mod personal;

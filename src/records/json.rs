@@ -90,5 +90,9 @@ pub fn schemas() -> Vec<(&'static str, Value)> {
         ),
         (TeamReport::NAME, schema::<TeamReport>()),
         (PanelAgreement::NAME, schema::<PanelAgreement>()),
+        (
+            crate::report::feedback::FeedbackReport::NAME,
+            schema::<crate::report::feedback::FeedbackReport>(),
+        ),
     ]
 }

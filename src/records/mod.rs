@@ -4,6 +4,7 @@
 //! numbers. The columns are documented in docs/formats.md.
 
 mod compare;
+mod feedback;
 pub mod json;
 mod panel;
 mod personal;
@@ -11,6 +12,7 @@ mod scorecard;
 mod team;
 
 pub use compare::records as compare;
+pub use feedback::records as feedback;
 pub use panel::{leniency, records as panel};
 pub use personal::records as personal;
 pub use scorecard::{advice, records as scorecard};

@@ -53,6 +53,14 @@ const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/panel.html.tera"),
     ),
     ("team.html", include_str!("../../templates/team.html.tera")),
+    (
+        "feedback.html",
+        include_str!("../../templates/feedback.html.tera"),
+    ),
+    (
+        "feedback.md",
+        include_str!("../../templates/feedback.md.tera"),
+    ),
     ("team.md", include_str!("../../templates/team.md.tera")),
     ("form.html", include_str!("../../templates/form.html.tera")),
     ("form.css", include_str!("../../templates/form.css.tera")),

@@ -55,6 +55,8 @@ impl Count {
 enum Precision {
     Tenth,
     Half,
+    /// The single statements of a 360 report: integer answers of a few raters.
+    Whole,
 }
 
 impl Precision {
@@ -71,15 +73,16 @@ impl Precision {
         match self {
             Precision::Tenth => 0.1,
             Precision::Half => 0.5,
+            Precision::Whole => 1.0,
         }
     }
 
     /// The coarser of two.
     fn coarser(self, other: Precision) -> Precision {
-        if self == Precision::Half || other == Precision::Half {
-            Precision::Half
+        if self.step() >= other.step() {
+            self
         } else {
-            Precision::Tenth
+            other
         }
     }
 }
@@ -352,6 +355,49 @@ fn below_target(values: &[f64], target: f64, scale: &Scale) -> usize {
 /// published figures only.
 fn need(gap: Figure, below: Count) -> Figure {
     Figure((gap.0.max(0.0) * below.0 as f64 * 10.0).round() / 10.0 + 0.0)
+}
+
+/// The figures of a 360 report (`crate::report::feedback`), by the same rules: a group of
+/// raters (a kind, or the small kinds merged as "anderen") is shown only from its minimum, as
+/// a rounded mean and a count; the single statements behind a blind spot, whose answers are
+/// whole points given by a few raters, only to whole points.
+pub mod rated {
+    use super::{Count, Figure, Precision, mean, round};
+
+    /// A group's mean and number of raters, or none below `minimum`.
+    pub fn group(values: &[f64], minimum: usize) -> Option<(Count, Figure)> {
+        (values.len() >= minimum.max(1)).then(|| {
+            let precision = Precision::of_group(values.len());
+            (Count(values.len()), round(mean(values), precision))
+        })
+    }
+
+    /// The mean over published groups, weighed by their published counts: made of published
+    /// figures only, so it tells nothing they do not; rounded as the coarsest of them.
+    pub fn combined(groups: &[(Count, Figure)]) -> Option<Figure> {
+        let raters: usize = groups.iter().map(|(n, _)| n.0).sum();
+        if raters == 0 {
+            return None;
+        }
+        let sum: f64 = groups.iter().map(|(n, m)| n.0 as f64 * m.0).sum();
+        let precision = groups
+            .iter()
+            .map(|(n, _)| Precision::of_group(n.0))
+            .fold(Precision::Tenth, Precision::coarser);
+        Some(round(sum / raters as f64, precision))
+    }
+
+    /// The mean answer of a statement over the raters who answered it, to whole points, or
+    /// none below `minimum`.
+    pub fn statement(values: &[f64], minimum: usize) -> Option<Figure> {
+        (values.len() >= minimum.max(1)).then(|| round(mean(values), Precision::Whole))
+    }
+
+    /// A difference of a person's own score (exact: their own) and a published figure, to
+    /// the figure's precision; it tells no more than the figure.
+    pub fn difference(own: f64, published: Figure) -> Figure {
+        round(own - published.0, Precision::Tenth)
+    }
 }
 
 #[cfg(test)]

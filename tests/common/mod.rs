@@ -239,6 +239,11 @@ pub fn example_reports() -> Vec<(&'static str, Vec<String>)> {
             strings(&["team", "data/examples/team", "--by", "role"]),
         ),
         (
+            // A round of 360 feedback: a folder with the self-scan and the ratings.
+            "feedback",
+            strings(&["report", "data/examples/360"]),
+        ),
+        (
             "compare",
             std::iter::once("compare".to_string())
                 .chain(examples("interviews"))
