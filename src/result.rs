@@ -253,12 +253,9 @@ pub(crate) fn check_statement_answers(
 ) -> (Vec<Problem>, Vec<String>) {
     let mut problems = Vec::new();
     let mut dropped = Vec::new();
+    let statements = framework.statement_ids();
     for (item_id, answer) in answers.iter() {
-        let known = framework
-            .competencies
-            .iter()
-            .any(|c| c.indicators.iter().any(|i| &i.id == item_id));
-        if !known {
+        if !statements.contains(item_id.as_str()) {
             dropped.push(item_id.clone());
             continue;
         }
@@ -267,7 +264,7 @@ pub(crate) fn check_statement_answers(
             problems.push(Problem::new(file, position, message));
         }
     }
-    answers.retain(|id, _| !dropped.contains(id));
+    answers.retain(|id, _| statements.contains(id.as_str()));
     (problems, dropped)
 }
 

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use super::Context;
-use super::session::{self, Begun, Opened};
+use super::session::{self, Begun};
 use crate::cli::ScanArgs;
 use crate::error::{Error, Problem};
 use crate::framework::{Framework, Library, Scale};
@@ -19,7 +19,7 @@ use crate::questionnaire::input;
 use crate::questionnaire::prompt::{
     LinePrompter, MapPrompter, Prompter, TerminalPrompter, TextPrompt,
 };
-use crate::questionnaire::scan::{ScanSession, selected_competencies};
+use crate::questionnaire::scan::{ScanSession, Statements, selected_competencies};
 use crate::render;
 use crate::report::personal;
 use crate::result::rating::RatingResult;
@@ -46,15 +46,9 @@ pub fn run(context: &Context, options: &ScanArgs, out: &mut dyn Write) -> Result
         };
     }
     let opened = begun.open(&options.session, prompter.as_mut())?;
-    walk(
-        context,
-        &library,
-        framework,
-        scale,
-        opened,
-        prompter.as_mut(),
-        out,
-    )
+    let mut session = ScanSession::new(framework, scale, opened.result, opened.file);
+    let outcome = answer(&mut session, options, prompter.as_mut())?;
+    walk(context, &library, framework, session, outcome, out)
 }
 
 /// Where the answers come from: the answers file, the terminal, or piped lines.
@@ -106,7 +100,7 @@ fn rate(
     let mut prompter = prompter(context, options, framework, &scale)?;
     let opened = begun.open(&options.session, prompter.as_mut())?;
     let mut session = ScanSession::new(framework, &scale, opened.result, opened.file);
-    let outcome = engine::run(&mut session, prompter.as_mut())?;
+    let outcome = answer(&mut session, options, prompter.as_mut())?;
     let path = session.file.path().display().to_string();
     match outcome {
         Outcome::Complete => writeln!(out, "\n{}", t!("rating.saved", path = &path))?,
@@ -172,17 +166,31 @@ fn check_framework<'a>(library: &'a Library, options: &ScanArgs) -> Result<&'a F
     Ok(framework)
 }
 
+/// Walks the session. Typed and piped answers are saved one by one; answers from a file, all
+/// there at once, are saved once, when applied: saving after each would write the whole result
+/// once per statement, which grows with the square of the statements.
+fn answer<T: Statements>(
+    session: &mut ScanSession<T>,
+    options: &ScanArgs,
+    prompter: &mut dyn Prompter,
+) -> Result<Outcome> {
+    if options.answers.is_some() {
+        session.save_once();
+    }
+    // What was answered is kept even when the walk ends in an error.
+    let outcome = engine::run(session, prompter);
+    session.save_pending()?;
+    outcome
+}
+
 fn walk(
     context: &Context,
     library: &Library,
     framework: &Framework,
-    scale: &Scale,
-    opened: Opened<ScanResult>,
-    prompter: &mut dyn Prompter,
+    session: ScanSession,
+    outcome: Outcome,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut session = ScanSession::new(framework, scale, opened.result, opened.file);
-    let outcome = engine::run(&mut session, prompter)?;
     let path = session.file.path().display().to_string();
     match outcome {
         Outcome::Complete => {
@@ -303,6 +311,7 @@ fn answers_file(path: &Path, framework: &Framework, scale: &Scale) -> Result<Map
     let locator = Locator::new(&text);
     let mut problems = Vec::new();
     let mut answers = BTreeMap::new();
+    let statements = framework.statement_ids();
     for (key, value) in &mapping {
         // A key that is not text (`1: 4`, `true: 3`) is no statement either: refused, not lost.
         let key = match key {
@@ -316,12 +325,8 @@ fn answers_file(path: &Path, framework: &Framework, scale: &Scale) -> Result<Map
         if key == "notes" {
             continue;
         }
-        let known = framework
-            .competencies
-            .iter()
-            .any(|c| c.indicators.iter().any(|i| i.id == key));
         let position = locator.key_line(key);
-        if !known {
+        if !statements.contains(key) {
             problems.push(
                 Problem::new(
                     &name,

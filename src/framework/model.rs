@@ -81,6 +81,17 @@ pub struct Framework {
     pub competencies: Vec<Competency>,
 }
 
+impl Framework {
+    /// The ids of every statement (behaviour indicator), to look answers up in constant time:
+    /// a framework may have thousands, and a result as many answers.
+    pub fn statement_ids(&self) -> std::collections::HashSet<&str> {
+        self.competencies
+            .iter()
+            .flat_map(|c| c.indicators.iter().map(|i| i.id.as_str()))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {

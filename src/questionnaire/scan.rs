@@ -1,6 +1,7 @@
 //! The session of statements: per competency its statements, rated on the self-scan scale,
-//! then an optional note; saved after every answer. A self-scan and a rating of someone else
-//! (360) are the same walk; they differ in how they speak ([`Statements`]).
+//! then an optional note; saved after every answer (answers from a file: once, when applied).
+//! A self-scan and a rating of someone else (360) are the same walk; they differ in how they
+//! speak ([`Statements`]).
 
 use std::collections::BTreeMap;
 
@@ -71,8 +72,15 @@ impl Statements for RatingResult {
 
 #[derive(Debug, Clone, Copy)]
 enum Step {
-    Rate { competency: usize, indicator: usize },
-    Note { competency: usize },
+    /// `number`: the statement's place among all the scan asks, from 1.
+    Rate {
+        competency: usize,
+        indicator: usize,
+        number: usize,
+    },
+    Note {
+        competency: usize,
+    },
 }
 
 pub struct ScanSession<'a, T = ScanResult> {
@@ -85,6 +93,10 @@ pub struct ScanSession<'a, T = ScanResult> {
     pub file: ResultFile,
     /// The competency whose heading was shown last, so that a resumed scan shows it too.
     heading_shown: Option<usize>,
+    /// Whether each answer is saved as it is given (see `save_once`).
+    save_each_answer: bool,
+    /// Answers given and not saved yet.
+    unsaved: bool,
 }
 
 impl<'a, T: Statements> ScanSession<'a, T> {
@@ -92,11 +104,14 @@ impl<'a, T: Statements> ScanSession<'a, T> {
     pub fn new(framework: &'a Framework, scale: &'a Scale, result: T, file: ResultFile) -> Self {
         let competencies = selected_competencies(framework, result.competencies());
         let mut steps = Vec::new();
+        let mut number = 0;
         for (c, competency) in competencies.iter().enumerate() {
             for i in 0..competency.indicators.len() {
+                number += 1;
                 steps.push(Step::Rate {
                     competency: c,
                     indicator: i,
+                    number,
                 });
             }
             steps.push(Step::Note { competency: c });
@@ -110,18 +125,38 @@ impl<'a, T: Statements> ScanSession<'a, T> {
             result,
             file,
             heading_shown: None,
+            save_each_answer: true,
+            unsaved: false,
         }
     }
 
-    fn save(&mut self) -> Result<()> {
-        result::save(&mut self.file, &mut self.result)
+    /// Saves the result once, when the session ends (`finish`, `save_pending`), rather than
+    /// after every answer: for answers from a file, all there from the start, where saving
+    /// after each would write the whole result once per statement, which grows with the
+    /// square of the statements. Typed and piped answers are saved as they come.
+    pub fn save_once(&mut self) {
+        self.save_each_answer = false;
     }
 
-    fn statement_number(&self, index: usize) -> usize {
-        self.steps[..=index]
-            .iter()
-            .filter(|s| matches!(s, Step::Rate { .. }))
-            .count()
+    /// Saves what was answered and is not saved yet.
+    pub fn save_pending(&mut self) -> Result<()> {
+        if self.unsaved {
+            self.write()?;
+        }
+        Ok(())
+    }
+
+    fn save(&mut self) -> Result<()> {
+        if self.save_each_answer {
+            return self.write();
+        }
+        self.unsaved = true;
+        Ok(())
+    }
+
+    fn write(&mut self) -> Result<()> {
+        self.unsaved = false;
+        result::save(&mut self.file, &mut self.result)
     }
 
     fn heading(&self, c: usize) -> String {
@@ -154,6 +189,7 @@ impl<T: Statements> Session for ScanSession<'_, T> {
             Step::Rate {
                 competency,
                 indicator,
+                ..
             } => {
                 let id = &self.competencies[*competency].indicators[*indicator].id;
                 !self.result.answers().contains_key(id)
@@ -186,6 +222,7 @@ impl<T: Statements> Session for ScanSession<'_, T> {
             Step::Rate {
                 competency,
                 indicator,
+                number,
             } => {
                 if (indicator == 0 || self.heading_shown != Some(competency))
                     && prompter.interactive()
@@ -198,7 +235,7 @@ impl<T: Statements> Session for ScanSession<'_, T> {
                     "scan.progress",
                     competency = competency + 1,
                     competencies = self.competencies.len(),
-                    statement = self.statement_number(index),
+                    statement = number,
                     statements = self.statement_count
                 );
                 if let Some(question) = self.result.question() {
@@ -246,6 +283,6 @@ impl<T: Statements> Session for ScanSession<'_, T> {
 
     fn finish(&mut self) -> Result<()> {
         self.result.set_complete();
-        self.save()
+        self.write()
     }
 }
