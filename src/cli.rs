@@ -8,6 +8,7 @@ use clap::builder::PossibleValue;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
+use crate::render::list::ListFormat;
 use crate::report::team::GroupField;
 
 #[derive(Debug, Parser)]
@@ -368,12 +369,26 @@ pub enum Shell {
 #[derive(Debug, Clone, Args)]
 pub struct ManArgs {}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Md,
-    Json,
-    Csv,
+/// `--format` of the lists, whose enum lives with their renderer (`render::list`); written
+/// out here, as for `GroupField`, so that the renderer knows nothing of clap.
+impl ValueEnum for ListFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            ListFormat::Table,
+            ListFormat::Md,
+            ListFormat::Json,
+            ListFormat::Csv,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(match self {
+            ListFormat::Table => "table",
+            ListFormat::Md => "md",
+            ListFormat::Json => "json",
+            ListFormat::Csv => "csv",
+        }))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

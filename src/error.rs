@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::render::escape::terminal_path;
+use crate::escape::terminal_path;
 use crate::t;
 
 /// One problem in an input file, at a position, with an optional hint on how to fix it.

@@ -12,7 +12,6 @@ use sha2::{Digest, Sha256};
 
 use crate::Result;
 use crate::framework::{Framework, Scale};
-use crate::questionnaire::scan::selected_competencies;
 use crate::render::template::Templates;
 use crate::result::{self, ResultKind, SCHEMA_VERSION};
 use crate::{i18n, t};
@@ -81,7 +80,8 @@ const SCRIPT_MESSAGES: [(&str, &str); 7] = [
 
 /// The form for a framework's self-scan, for everyone or for one role (its id and name).
 pub fn build(framework: &Framework, scale: &Scale, role: Option<(String, String)>) -> Form {
-    let competencies: Vec<FormCompetency> = selected_competencies(framework, &[])
+    let competencies: Vec<FormCompetency> = framework
+        .scan_competencies(&[])
         .into_iter()
         .map(|competency| FormCompetency {
             id: competency.id.clone(),

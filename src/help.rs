@@ -309,7 +309,7 @@ fn frameworks_there_are(args: &[OsString]) -> String {
         out.push_str(&format!(
             "  {:width$}  {}\n",
             framework.id,
-            crate::render::escape::terminal_line(&framework.name)
+            crate::escape::terminal_line(&framework.name)
         ));
     }
     out

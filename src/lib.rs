@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod escape;
 pub mod form;
 pub mod framework;
 pub mod help;
@@ -19,6 +20,7 @@ pub mod result;
 pub mod scans;
 pub mod score;
 pub mod vacancy;
+pub mod wrap;
 
 pub use error::{Error, Problem, Result};
 

@@ -14,10 +14,7 @@ fn main() -> ExitCode {
         }
         Err(error) => {
             let message = error.to_string();
-            eprintln!(
-                "vakwijzer: {}",
-                vakwijzer::render::escape::terminal_text(&message)
-            );
+            eprintln!("vakwijzer: {}", vakwijzer::escape::terminal_text(&message));
             ExitCode::from(error.exit_code())
         }
     }

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::framework::{Competency, Framework};
-use crate::questionnaire::scan::selected_competencies;
 use crate::result::{Answer, ScanResult};
 
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -73,7 +72,8 @@ pub fn score_scan(
     result: &ScanResult,
     targets: Option<&BTreeMap<String, f64>>,
 ) -> Vec<CompetencyScore> {
-    selected_competencies(framework, &result.competencies)
+    framework
+        .scan_competencies(&result.competencies)
         .into_iter()
         .map(|competency| {
             let target = targets.and_then(|t| t.get(&competency.id)).copied();

@@ -159,7 +159,7 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Vacancy> {
             Some(t!("vacancy.bad_weight_hint")),
         );
     }
-    let (min, max) = crate::layout::chart::scale_range(library.scale(&framework.scales.interview));
+    let (min, max) = crate::framework::Scale::range_of(library.scale(&framework.scales.interview));
     for (id, minimum) in &raw.must_haves {
         if !minimum.is_finite() || *minimum < min || *minimum > max {
             problem(

@@ -3,12 +3,14 @@
 
 use std::io::Write;
 
-use super::{Context, to_json};
+use super::Context;
 use crate::cli::{BoksArgs, BoksFormat};
 use crate::error::Error;
+use crate::escape::markdown_text as md;
 use crate::framework::{Boks, BoksRow, Framework, Library};
-use crate::render::escape::markdown_text as md;
-use crate::render::table::{self, Cell, bulleted, wrap_lines};
+use crate::render::table::{self, Cell, bulleted};
+use crate::render::to_json;
+use crate::wrap::wrap_lines;
 use crate::{Result, t};
 
 pub fn run(context: &Context, args: &BoksArgs, out: &mut dyn Write) -> Result<()> {

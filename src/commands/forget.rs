@@ -14,8 +14,8 @@ use serde::Deserialize;
 
 use crate::cli::ForgetArgs;
 use crate::error::{Error, Result};
+use crate::escape::{terminal_line, terminal_path};
 use crate::person::{maybe_same_person, normalized_name, same_person};
-use crate::render::escape::{terminal_line, terminal_path};
 use crate::result::{self, ResultFile};
 use crate::scans::files_below;
 use crate::t;

@@ -10,7 +10,6 @@ use crate::cli::FormArgs;
 use crate::error::Error;
 use crate::form;
 use crate::questionnaire::input;
-use crate::questionnaire::scan::selected_competencies;
 use crate::render::template::Templates;
 use crate::result::ScanResult;
 use crate::result::record::scale_of;
@@ -20,7 +19,7 @@ pub fn run(context: &Context, args: &FormArgs, out: &mut dyn Write) -> Result<()
     let library = context.library()?;
     let framework = library.framework(&args.framework)?;
     let scale = scale_of::<ScanResult>(&library, framework)?;
-    if selected_competencies(framework, &[]).is_empty() {
+    if framework.scan_competencies(&[]).is_empty() {
         return Err(Error::Usage(t!(
             "scan.nothing_to_ask",
             framework = &framework.id

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::Context;
 use crate::Result;
-use crate::cli::{FrameworksArgs, ListFormat};
+use crate::cli::FrameworksArgs;
+use crate::render::list::ListFormat;
 use crate::render::list::{self, List};
 use crate::t;
 

@@ -9,7 +9,7 @@ use crate::cli::InterviewArgs;
 use crate::error::Error;
 use crate::questionnaire::engine::{self, Outcome};
 use crate::questionnaire::input;
-use crate::questionnaire::interview::{InterviewSession, selected_competencies};
+use crate::questionnaire::interview::InterviewSession;
 use crate::questionnaire::prompt::{LinePrompter, Prompter, TerminalPrompter};
 use crate::result::interview::InterviewResult;
 use crate::result::record::scale_of;
@@ -75,9 +75,12 @@ fn new_result(
     };
     let framework = library.framework(framework_id)?;
     for id in &options.session.competencies {
-        crate::commands::show::find_competency(framework, id)?;
+        framework.find_competency(id)?;
     }
-    if selected_competencies(framework, &options.session.competencies).is_empty() {
+    if framework
+        .interview_competencies(&options.session.competencies)
+        .is_empty()
+    {
         return Err(Error::Usage(t!(
             "guide.no_questions",
             framework = &framework.id

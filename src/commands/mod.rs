@@ -96,13 +96,5 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
 /// safe for the terminal first.
 pub(crate) fn warn(message: impl std::fmt::Display) {
     let message = message.to_string();
-    eprintln!(
-        "vakwijzer: {}",
-        crate::render::escape::terminal_text(&message)
-    );
-}
-
-/// Serializes to pretty JSON; the model types cannot fail to serialize.
-pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+    eprintln!("vakwijzer: {}", crate::escape::terminal_text(&message));
 }

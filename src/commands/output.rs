@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::OutputArgs;
 use crate::error::{Error, Result};
+use crate::escape::{terminal_path, terminal_text};
 use crate::questionnaire::prompt::{Prompter, TerminalPrompter};
-use crate::render::escape::{terminal_path, terminal_text};
 use crate::result::{self, ResultFile, write_atomic};
 use crate::t;
 

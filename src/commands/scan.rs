@@ -19,7 +19,7 @@ use crate::questionnaire::input;
 use crate::questionnaire::prompt::{
     LinePrompter, MapPrompter, Prompter, TerminalPrompter, TextPrompt,
 };
-use crate::questionnaire::scan::{ScanSession, Statements, selected_competencies};
+use crate::questionnaire::scan::{ScanSession, Statements};
 use crate::render;
 use crate::report::personal;
 use crate::result::rating::RatingResult;
@@ -155,9 +155,12 @@ fn check_framework<'a>(library: &'a Library, options: &ScanArgs) -> Result<&'a F
     };
     let framework = library.framework(framework_id)?;
     for id in &options.session.competencies {
-        crate::commands::show::find_competency(framework, id)?;
+        framework.find_competency(id)?;
     }
-    if selected_competencies(framework, &options.session.competencies).is_empty() {
+    if framework
+        .scan_competencies(&options.session.competencies)
+        .is_empty()
+    {
         return Err(Error::Usage(t!(
             "scan.nothing_to_ask",
             framework = &framework.id

@@ -3,12 +3,13 @@
 
 use std::io::Write;
 
-use super::{Context, to_json};
+use super::Context;
 use crate::cli::{ShowArgs, ShowFormat};
-use crate::error::Error;
+use crate::escape::markdown_text as md;
 use crate::framework::{Competency, Framework, Item, Library, Origin};
-use crate::render::escape::markdown_text as md;
-use crate::render::table::{self, Cell, bulleted, numbered, wrap_lines};
+use crate::render::table::{self, Cell, bulleted, numbered};
+use crate::render::to_json;
+use crate::wrap::wrap_lines;
 use crate::{Result, t};
 
 pub fn run(context: &Context, args: &ShowArgs, out: &mut dyn Write) -> Result<()> {
@@ -18,7 +19,7 @@ pub fn run(context: &Context, args: &ShowArgs, out: &mut dyn Write) -> Result<()
     let framework = library.framework(framework_id)?;
     let competencies: Vec<&Competency> = match competency_id {
         None => framework.competencies.iter().collect(),
-        Some(id) => vec![find_competency(framework, id)?],
+        Some(id) => vec![framework.find_competency(id)?],
     };
     let text = match (format, competency_id) {
         (ShowFormat::Json, None) => to_json(framework),
@@ -30,26 +31,6 @@ pub fn run(context: &Context, args: &ShowArgs, out: &mut dyn Write) -> Result<()
     };
     writeln!(out, "{}", text.trim_end())?;
     Ok(())
-}
-
-pub fn find_competency<'a>(framework: &'a Framework, id: &str) -> Result<&'a Competency> {
-    framework
-        .competencies
-        .iter()
-        .find(|c| c.id == id)
-        .ok_or_else(|| {
-            let known: Vec<&str> = framework
-                .competencies
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect();
-            Error::Usage(t!(
-                "framework.unknown_competency",
-                id = id,
-                framework = &framework.id,
-                known = known.join(", ")
-            ))
-        })
 }
 
 /// An item's text (through `escape`) with its reference and authorship marked: "[geschreven
@@ -70,7 +51,7 @@ fn drivers(competency: &Competency, escape: Escape) -> String {
     competency
         .drivers
         .iter()
-        .map(|driver| escape(&crate::render::driver_label(driver)))
+        .map(|driver| escape(&driver.label()))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -73,7 +73,7 @@ pub fn run(context: &Context, options: &TeamArgs, out: &mut dyn Write) -> Result
     );
     // Wrapped to the terminal like the report (a narrow terminal shows stderr too).
     for hint in render::team::hints(&report) {
-        let hint = render::table::wrap_lines(&format!("vakwijzer: {hint}"), context.width);
+        let hint = crate::wrap::wrap_lines(&format!("vakwijzer: {hint}"), context.width);
         eprintln!("{}", hint.trim_end());
     }
     let rendered = render::render(&report, options.format.into(), &context.render_options())?;

@@ -90,6 +90,42 @@ impl Framework {
             .flat_map(|c| c.indicators.iter().map(|i| i.id.as_str()))
             .collect()
     }
+
+    /// The competency `id`; an id the framework lacks is an error listing the ones it has.
+    pub fn find_competency(&self, id: &str) -> crate::Result<&Competency> {
+        self.competencies
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| {
+                let known: Vec<&str> = self.competencies.iter().map(|c| c.id.as_str()).collect();
+                crate::Error::Usage(crate::t!(
+                    "framework.unknown_competency",
+                    id = id,
+                    framework = &self.id,
+                    known = known.join(", ")
+                ))
+            })
+    }
+
+    /// The competencies a scan asks, in framework order: the named ones, or all with
+    /// statements.
+    pub fn scan_competencies(&self, ids: &[String]) -> Vec<&Competency> {
+        self.selected(ids, |c| !c.indicators.is_empty())
+    }
+
+    /// The competencies an interview asks, in framework order: the named ones, or all with
+    /// questions.
+    pub fn interview_competencies(&self, ids: &[String]) -> Vec<&Competency> {
+        self.selected(ids, |c| !c.questions.is_empty())
+    }
+
+    fn selected(&self, ids: &[String], asks: impl Fn(&Competency) -> bool) -> Vec<&Competency> {
+        self.competencies
+            .iter()
+            .filter(|c| asks(c))
+            .filter(|c| ids.is_empty() || ids.contains(&c.id))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -165,6 +201,17 @@ pub struct Driver {
     pub name: String,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inverse: bool,
+}
+
+impl Driver {
+    /// The driver as people read it: "orde & structuur (inverse)".
+    pub fn label(&self) -> String {
+        if self.inverse {
+            format!("{} ({})", self.name, crate::t!("show.inverse"))
+        } else {
+            self.name.clone()
+        }
+    }
 }
 
 /// One indicator or question, with an id that result files refer to.
@@ -367,6 +414,12 @@ impl Scale {
 
     pub fn point(&self, value: u8) -> Option<&ScalePoint> {
         self.points.iter().find(|p| p.value == value)
+    }
+
+    /// The lowest and highest point of a scale, the range a chart spans (1 to 5 without a
+    /// scale).
+    pub fn range_of(scale: Option<&Scale>) -> (f64, f64) {
+        scale.map_or((1.0, 5.0), |s| (f64::from(s.min()), f64::from(s.max())))
     }
 }
 

@@ -79,7 +79,7 @@ pub fn refuse_special_file(path: &Path) -> Result<()> {
     if is_special_file(path) {
         return Err(Error::Usage(t!(
             "data.not_a_file",
-            path = crate::render::escape::terminal_path(path)
+            path = crate::escape::terminal_path(path)
         )));
     }
     Ok(())

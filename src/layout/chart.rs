@@ -102,8 +102,3 @@ pub struct HeatMap {
     /// grey with a dash in every cell. Missing entries are false.
     pub withheld: Vec<bool>,
 }
-
-/// The lowest and highest point of a scale, the range a chart spans (1 to 5 without a scale).
-pub fn scale_range(scale: Option<&crate::framework::Scale>) -> (f64, f64) {
-    scale.map_or((1.0, 5.0), |s| (f64::from(s.min()), f64::from(s.max())))
-}

@@ -41,16 +41,6 @@ pub struct InterviewSession<'a> {
     from_review: bool,
 }
 
-/// The competencies an interview asks, in framework order: the named ones, or all with questions.
-pub fn selected_competencies<'a>(framework: &'a Framework, ids: &[String]) -> Vec<&'a Competency> {
-    framework
-        .competencies
-        .iter()
-        .filter(|c| !c.questions.is_empty())
-        .filter(|c| ids.is_empty() || ids.contains(&c.id))
-        .collect()
-}
-
 impl<'a> InterviewSession<'a> {
     pub fn new(
         framework: &'a Framework,
@@ -58,7 +48,7 @@ impl<'a> InterviewSession<'a> {
         result: InterviewResult,
         file: ResultFile,
     ) -> Self {
-        let competencies = selected_competencies(framework, &result.competencies);
+        let competencies = framework.interview_competencies(&result.competencies);
         let mut steps = Vec::new();
         for c in 0..competencies.len() {
             steps.extend([

@@ -606,7 +606,7 @@ impl<W: Write> TerminalPrompter<W> {
 
     /// Writes a block of text wrapped to the terminal, indented by two.
     fn say(&mut self, text: &str) -> Result<()> {
-        let wrapped = crate::render::table::wrap(&format!("  {text}"), self.width);
+        let wrapped = crate::wrap::wrap(&format!("  {text}"), self.width);
         writeln!(self.out, "{wrapped}")?;
         Ok(())
     }
@@ -684,7 +684,7 @@ impl<W: Write> TerminalPrompter<W> {
                         KeyCode::Char('?') if choices.iter().any(|c| c.detail.is_some()) => {
                             write!(self.out, "\r\x1b[K")?;
                             // Raw mode: a line feed does not return the carriage.
-                            let wrapped = crate::render::table::wrap_lines(
+                            let wrapped = crate::wrap::wrap_lines(
                                 &choices
                                     .iter()
                                     .map(|c| match &c.detail {
@@ -852,7 +852,7 @@ impl<W: Write> Drop for TerminalPrompter<W> {
 
 impl<W: Write> Prompter for TerminalPrompter<W> {
     fn show(&mut self, text: &str) -> Result<()> {
-        let wrapped = crate::render::table::wrap_lines(text, self.width);
+        let wrapped = crate::wrap::wrap_lines(text, self.width);
         writeln!(self.out, "{wrapped}")?;
         Ok(())
     }

@@ -102,7 +102,7 @@ pub struct ScanSession<'a, T = ScanResult> {
 impl<'a, T: Statements> ScanSession<'a, T> {
     /// A session over the competencies the result asks (all with statements, when it names none).
     pub fn new(framework: &'a Framework, scale: &'a Scale, result: T, file: ResultFile) -> Self {
-        let competencies = selected_competencies(framework, result.competencies());
+        let competencies = framework.scan_competencies(result.competencies());
         let mut steps = Vec::new();
         let mut number = 0;
         for (c, competency) in competencies.iter().enumerate() {
@@ -167,16 +167,6 @@ impl<'a, T: Statements> ScanSession<'a, T> {
         }
         text
     }
-}
-
-/// The competencies a scan asks, in framework order: the named ones, or all with statements.
-pub fn selected_competencies<'a>(framework: &'a Framework, ids: &[String]) -> Vec<&'a Competency> {
-    framework
-        .competencies
-        .iter()
-        .filter(|c| !c.indicators.is_empty())
-        .filter(|c| ids.is_empty() || ids.contains(&c.id))
-        .collect()
 }
 
 impl<T: Statements> Session for ScanSession<'_, T> {

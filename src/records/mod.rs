@@ -179,7 +179,7 @@ pub fn csv(records: &Records) -> Result<String> {
         .rows
         .iter()
         .map(|row| row.iter().map(|f| f.csv_text(&style)).collect::<Vec<_>>());
-    let document = crate::render::escape::csv_document(
+    let document = crate::escape::csv_document(
         std::iter::once(records.headers()).chain(rows),
         style.delimiter,
     )?;

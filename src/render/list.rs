@@ -3,9 +3,17 @@
 
 use serde::Serialize;
 
-use super::escape;
 use super::table::{self, Cell};
-use crate::cli::ListFormat;
+use crate::escape;
+
+/// The formats a list is given in (`--format` of `frameworks`, `roles`, `methods`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    Table,
+    Md,
+    Json,
+    Csv,
+}
 
 /// One list: the column titles, and per row its cells as text (the first one a name).
 pub struct List {
@@ -19,7 +27,7 @@ pub fn render<T: Serialize>(list: &List, records: &T, format: ListFormat, width:
         ListFormat::Table => table(list, width),
         ListFormat::Md => markdown(list),
         ListFormat::Csv => csv(list),
-        ListFormat::Json => crate::commands::to_json(records),
+        ListFormat::Json => super::to_json(records),
     }
 }
 

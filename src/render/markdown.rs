@@ -1,8 +1,8 @@
 //! A document as Markdown (CommonMark with GitHub's tables and task lists). Every text of the
 //! document is escaped here, so no name, note or data text can become Markdown syntax.
 
+use crate::escape::markdown_text as text;
 use crate::layout::{Block, Document, Table};
-use crate::render::escape::markdown_text as text;
 
 /// Lines to write on, as wide as a page of Markdown shows comfortably.
 const WRITE_LINE: usize = 60;

@@ -4,7 +4,6 @@
 //! the renderer for a format.
 
 pub mod charts;
-pub mod escape;
 pub mod html;
 pub mod list;
 pub mod markdown;
@@ -99,7 +98,7 @@ pub fn render<R: Report>(report: &R, format: Format, options: &Options) -> Resul
                 .records()
                 .ok_or_else(|| Error::Usage(format!("{}: csv", R::NAME)))?;
             for line in report.csv_notices() {
-                eprintln!("vakwijzer: {}", escape::terminal_text(&line));
+                eprintln!("vakwijzer: {}", crate::escape::terminal_text(&line));
             }
             crate::records::csv(&records)?
         }
@@ -141,7 +140,7 @@ pub fn render<R: Report>(report: &R, format: Format, options: &Options) -> Resul
                 return Err(Error::Usage(format!("{}: xlsx", R::NAME)));
             }
             for line in report.csv_notices() {
-                eprintln!("vakwijzer: {}", escape::terminal_text(&line));
+                eprintln!("vakwijzer: {}", crate::escape::terminal_text(&line));
             }
             return Ok(Rendered::Binary {
                 format: "xlsx",
@@ -200,11 +199,7 @@ pub fn signed(value: Option<f64>) -> String {
     }
 }
 
-/// A TMA driver as people read it: "orde & structuur (inverse)".
-pub fn driver_label(driver: &crate::framework::Driver) -> String {
-    if driver.inverse {
-        format!("{} ({})", driver.name, crate::t!("show.inverse"))
-    } else {
-        driver.name.clone()
-    }
+/// Serializes to pretty JSON; the model types cannot fail to serialize.
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
 }

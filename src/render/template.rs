@@ -149,7 +149,7 @@ fn md_filter(value: Value, _: Kwargs, _: &State) -> String {
         Some(text) => text.to_string(),
         None => value.to_string(),
     };
-    crate::render::escape::markdown_text(&text)
+    crate::escape::markdown_text(&text)
 }
 
 impl Templates {

@@ -2,9 +2,10 @@
 //! lists indented, tables drawn by `render::table`, every line wrapped to the width. Charts
 //! are left out: their figures are in the tables.
 
+use crate::escape;
 use crate::layout::{Block, ColumnKind, Document, Table};
-use crate::render::escape;
-use crate::render::table::{self, Cell, wrap};
+use crate::render::table::{self, Cell};
+use crate::wrap::wrap;
 
 pub fn render(document: &Document, width: u16) -> String {
     let mut out = wrap(&document.title, width);

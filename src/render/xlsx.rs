@@ -5,8 +5,8 @@
 use rust_xlsxwriter::{DocProperties, Format, Workbook, Worksheet, XlsxError};
 
 use crate::error::{Error, Result};
+use crate::escape;
 use crate::records::{Field, Records};
-use crate::render::escape;
 
 /// Columns wider than this (in pixels) wrap rather than grow: a note or a list of statement
 /// ids would make a column wider than a screen.

@@ -15,7 +15,6 @@ use sha2::{Digest, Sha256};
 use super::disclosure::rated;
 pub use super::disclosure::{Count, Figure};
 use crate::framework::{Competency, Framework, RaterKind, Scale};
-use crate::questionnaire::scan::selected_competencies;
 use crate::result::rating::RatingResult;
 use crate::result::{Answer, ScanResult};
 use crate::score::score_competency;
@@ -240,7 +239,8 @@ pub fn build(
             withheld: !shown,
         });
     }
-    let competencies = selected_competencies(framework, &own.competencies)
+    let competencies = framework
+        .scan_competencies(&own.competencies)
         .into_iter()
         .map(|competency| {
             competency_feedback(competency, own, previous, &present, raters, (min, max))

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::framework::{Competency, Framework, Library, ScalePoint};
+use crate::framework::{Competency, Driver, Framework, Library, ScalePoint};
 use crate::t;
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,7 +90,7 @@ fn competency(c: &Competency) -> GuideCompetency {
         number: c.number,
         name: c.name.clone(),
         definition: c.definition.clone(),
-        drivers: c.drivers.iter().map(crate::render::driver_label).collect(),
+        drivers: c.drivers.iter().map(Driver::label).collect(),
         remarks: c.remarks.clone(),
         questions: items(&c.questions),
         indicators: items(&c.indicators),
@@ -159,7 +159,7 @@ fn check_question(framework: &Framework, id: &str) -> Result<()> {
 /// chosen).
 pub fn build(library: &Library, framework: &Framework, selection: &Selection) -> Result<Guide> {
     for id in &selection.competencies {
-        crate::commands::show::find_competency(framework, id)?;
+        framework.find_competency(id)?;
     }
     for id in &selection.questions {
         check_question(framework, id)?;

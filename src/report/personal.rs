@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::suggestions::{self, Audience, BoksSuggestion, Suggestion};
 use crate::framework::{Framework, Library, Role, Scale};
-use crate::questionnaire::scan::selected_competencies;
 use crate::result::{Answer, ScanResult};
 use crate::score::{CompetencyScore, development_points, round2, score_scan, strengths};
 
@@ -107,7 +106,8 @@ fn statements(
     scale: Option<&Scale>,
     result: &ScanResult,
 ) -> Vec<Vec<StatementAnswer>> {
-    selected_competencies(framework, &result.competencies)
+    framework
+        .scan_competencies(&result.competencies)
         .into_iter()
         .map(|competency| {
             competency
@@ -436,6 +436,6 @@ pub fn build(
         progress,
         warnings,
         plan: None,
-        scale_range: crate::layout::chart::scale_range(scale),
+        scale_range: Scale::range_of(scale),
     }
 }

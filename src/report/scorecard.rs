@@ -6,8 +6,7 @@
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::framework::{Framework, Library};
-use crate::layout::chart::scale_range;
+use crate::framework::{Framework, Library, Scale};
 use crate::result::interview::{InterviewResult, LoadedInterview};
 use crate::score::{PanelScore, mean_of, panel_score, round2};
 use crate::t;
@@ -234,7 +233,7 @@ pub fn build(
         complete: results.iter().all(|r| r.complete),
         competencies,
         warnings: interviews.iter().flat_map(|i| i.warnings.clone()).collect(),
-        scale_range: scale_range(library.scale(&framework.scales.interview)),
+        scale_range: Scale::range_of(library.scale(&framework.scales.interview)),
     })
 }
 
@@ -465,7 +464,9 @@ pub fn compare(
             .max()
             .cloned()
             .unwrap_or_default(),
-        scale_range: scorecards.first().map_or((1.0, 5.0), |c| c.scale_range),
+        scale_range: scorecards
+            .first()
+            .map_or(Scale::range_of(None), |c| c.scale_range),
     }
 }
 

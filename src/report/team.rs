@@ -10,7 +10,6 @@ pub use super::disclosure::{Basis, Change, CompetencyStats, Count, Figure, Ident
 use super::disclosure::{PersonKey, Policy};
 use super::suggestions::{self, Audience, Suggestion};
 use crate::framework::{Competency, Framework, Library, Role, Scale};
-use crate::questionnaire::scan::selected_competencies;
 use crate::result::ScanResult;
 use crate::scans::{SkipReason, Skipped};
 use crate::score::{CompetencyScore, score_scan};
@@ -574,7 +573,8 @@ pub fn build(
     };
     let context = Context {
         role_targets,
-        competencies: selected_competencies(framework, &[])
+        competencies: framework
+            .scan_competencies(&[])
             .into_iter()
             .filter(asked)
             .collect(),
