@@ -663,6 +663,8 @@ enum InterviewStep {
     Rate(usize),
     Advice,
     Motivation,
+    /// The review of everything recorded, confirmed with Enter.
+    Review,
 }
 
 struct CompetencyPlan<'a> {
@@ -742,7 +744,11 @@ impl<'a> InterviewPlan<'a> {
             steps.extend((0..plan.asked.len()).map(|n| InterviewStep::Note(c, n)));
             steps.extend([InterviewStep::Observed(c), InterviewStep::Rate(c)]);
         }
-        steps.extend([InterviewStep::Advice, InterviewStep::Motivation]);
+        steps.extend([
+            InterviewStep::Advice,
+            InterviewStep::Motivation,
+            InterviewStep::Review,
+        ]);
         InterviewPlan {
             candidate: format!("Kandidaat {session}"),
             competencies,
@@ -804,7 +810,10 @@ impl Plan for InterviewPlan<'_> {
     }
 
     fn expect_prompt(&self, term: &mut Pty, step: usize, resumed: Option<&InterviewState>) {
-        let (which, before) = term.expect_any(&[PICK_KEYS, NOTE_KEYS, CHOICE_KEYS]);
+        // The keys line of a choice, with or without the "? = de ankers" the later ratings and
+        // the review add.
+        let choice_keys = CHOICE_KEYS.trim_end_matches("\r\n");
+        let (which, before) = term.expect_any(&[PICK_KEYS, NOTE_KEYS, choice_keys]);
         let expected = match self.steps[step] {
             InterviewStep::Questions(c) => {
                 let competency = self.competencies[c].competency;
@@ -866,6 +875,10 @@ impl Plan for InterviewPlan<'_> {
                 let ok = which == 1 && before.contains("Motivering van je advies");
                 (ok, "the motivation".to_string())
             }
+            InterviewStep::Review => {
+                let ok = which == 2 && before.contains("Overzicht: controleer je beoordelingen");
+                (ok, "the review".to_string())
+            }
         };
         if !expected.0 {
             term.fail(&format!("expected {}, got {before:?}", expected.1));
@@ -888,6 +901,8 @@ impl Plan for InterviewPlan<'_> {
             InterviewStep::Rate(c) => self.competencies[c].rating.to_string(),
             InterviewStep::Advice => self.advice.to_string(),
             InterviewStep::Motivation => typed_text(self.motivation.as_deref().unwrap_or_default()),
+            // Enter keeps "klaar", the choice the review starts on.
+            InterviewStep::Review => String::new(),
         };
         let enter = if keys.ends_with('\r') { "" } else { "\r" };
         term.send(&format!("{keys}{enter}"));
@@ -943,6 +958,7 @@ impl Plan for InterviewPlan<'_> {
                         state.motivation = Some(text.clone());
                     }
                 }
+                InterviewStep::Review => {}
             }
         }
         state
