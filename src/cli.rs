@@ -51,6 +51,7 @@ pub enum Command {
     Panel(PanelArgs),
     Share(ShareArgs),
     Team(TeamArgs),
+    Status(StatusArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
 }
@@ -207,6 +208,14 @@ pub struct ReportArgs {
     pub plan: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct StatusArgs {
+    #[arg(required = true, value_name = "FOLDER|FILE")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -395,6 +395,126 @@ fn xlsx_text(path: &Path) -> String {
 // Who still has to respond, forgetting, the team report
 
 #[test]
+fn status_counts_finished_and_begun_ratings_per_person_and_kind_without_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    round(dir.path(), 4, 1);
+    // One more colleague begins a rating of Sanne and stops; one rates Mehmet.
+    let args = rating_args("Sanne de Vries", "collega", &["--rater-name", "Els Visser"]);
+    ok(dir.path(), &args, "4\n3\nq\n");
+    ok(
+        dir.path(),
+        &rating_args("Mehmet Kaya", "leidinggevende", &["--competency", "durf"]),
+        &"3\n".repeat(DURF),
+    );
+    let out = ok(dir.path(), &["status", ".", "--format", "json"], "");
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let row = |person: &str, kind: &str| {
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["person"] == person && r["kind"] == kind)
+            .unwrap_or_else(|| panic!("no {person}/{kind} in {rows}"))
+            .clone()
+    };
+    let colleagues = row("Sanne de Vries", "collega's");
+    assert_eq!(
+        (
+            colleagues["complete"].as_u64(),
+            colleagues["started"].as_u64()
+        ),
+        (Some(4), Some(1))
+    );
+    let lead = row("Sanne de Vries", "leidinggevenden");
+    assert_eq!(
+        (lead["complete"].as_u64(), lead["started"].as_u64()),
+        (Some(1), Some(0))
+    );
+    let own = row("Sanne de Vries", "zelfscan");
+    assert_eq!(own["complete"].as_u64(), Some(1));
+    let mehmet = row("Mehmet Kaya", "zelfscan");
+    assert_eq!(
+        (mehmet["complete"].as_u64(), mehmet["started"].as_u64()),
+        (Some(0), Some(0))
+    );
+    let table = ok(dir.path(), &["status", "."], "");
+    assert!(
+        table.contains("Sanne de Vries") && table.contains("begonnen"),
+        "{table}"
+    );
+    for text in [&out, &table] {
+        assert_no_rater_name("status", text);
+        assert!(!text.contains("Els Visser"), "{text}");
+        // No score: the only numbers are the counts.
+        assert!(!text.contains(",5") && !text.contains(".5"), "{text}");
+    }
+}
+
+#[test]
+fn forget_removes_the_persons_scans_and_ratings_about_them_and_their_name_from_ratings_they_gave() {
+    let dir = tempfile::tempdir().unwrap();
+    round(dir.path(), 4, 0);
+    // Pieter Smit (a rater of Sanne) is rated himself, and has a scan.
+    let about_pieter = rating_args("Pieter Smit", "collega", &["--competency", "durf"]);
+    ok(dir.path(), &about_pieter, &"3\n".repeat(DURF));
+    let before = files_in(dir.path());
+    let given = before
+        .iter()
+        .find(|f| {
+            f.contains("sanne")
+                && std::fs::read_to_string(dir.path().join(f))
+                    .unwrap()
+                    .contains("Pieter Smit")
+        })
+        .expect("Pieter's rating of Sanne")
+        .clone();
+    let out = ok(dir.path(), &["forget", ".", "--name", "Pieter Smit"], "");
+    let about = format!(
+        "rating-eindhoven-pieter-smit-collega-{}.yaml",
+        common::TODAY
+    );
+    assert!(out.contains(&about), "{out}");
+    assert!(
+        out.contains(&given) && out.contains("eruit gehaald"),
+        "{out}"
+    );
+    let after = files_in(dir.path());
+    assert!(!after.contains(&about), "{after:?}");
+    assert!(
+        after.contains(&given),
+        "the rating of Sanne stays: {after:?}"
+    );
+    let text = std::fs::read_to_string(dir.path().join(&given)).unwrap();
+    assert!(
+        !text.contains("Pieter") && !text.contains("rater_name"),
+        "{text}"
+    );
+    assert!(
+        text.contains("about: Sanne de Vries") && text.contains("coachen.i1"),
+        "{text}"
+    );
+    // The rating, anonymous now, still counts in Sanne's report.
+    let report = json_report(
+        dir.path(),
+        &[
+            "scan-eindhoven-sanne-de-vries-2026-11-16.yaml".into(),
+            given,
+        ],
+    );
+    assert_eq!(
+        report["raters"][0]["withheld"], true,
+        "one rating alone is withheld"
+    );
+    // Forgetting Sanne removes her scan and every rating about her.
+    let out = ok(dir.path(), &["forget", ".", "--name", "Sanne de Vries"], "");
+    assert!(out.contains("5"), "{out}");
+    assert!(
+        files_in(dir.path()).is_empty(),
+        "{:?}",
+        files_in(dir.path())
+    );
+}
+
+#[test]
 fn team_uses_self_scans_only_and_counts_the_ratings_it_skipped() {
     let dir = tempfile::tempdir().unwrap();
     for file in std::fs::read_dir(example("team")).unwrap() {

@@ -26,6 +26,8 @@ enum Finding {
     About,
     /// An interview they held: it is about the candidate, and stays.
     Interviewer,
+    /// A rating they gave of someone else: it stays, without their name.
+    Rater,
     /// A result about someone whose name may be theirs, spelled otherwise.
     OtherSpelling(String),
     /// Not about them but holding their name (a report, a note about a colleague).
@@ -40,6 +42,7 @@ enum Finding {
 struct People {
     subjects: Vec<String>,
     interviewers: Vec<String>,
+    raters: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -47,13 +50,18 @@ struct Who {
     name: Option<String>,
     candidate: Option<String>,
     interviewer: Option<String>,
+    /// Whom a rating (360) is about, and who gave it.
+    about: Option<String>,
+    rater_name: Option<String>,
 }
 
 impl People {
     fn add(&mut self, who: Who) {
         self.subjects.extend(who.name);
         self.subjects.extend(who.candidate);
+        self.subjects.extend(who.about);
         self.interviewers.extend(who.interviewer);
+        self.raters.extend(who.rater_name);
     }
 }
 
@@ -67,9 +75,15 @@ fn people_in(text: &str, whole: bool) -> (People, bool) {
         return (people, true);
     }
     let person_lines = text.lines().filter(|line| {
-        ["name:", "candidate:", "interviewer:"]
-            .iter()
-            .any(|key| line.starts_with(key))
+        [
+            "name:",
+            "candidate:",
+            "interviewer:",
+            "about:",
+            "rater_name:",
+        ]
+        .iter()
+        .any(|key| line.starts_with(key))
     });
     for line in person_lines {
         if let Ok(who) = serde_yaml::from_str::<Who>(line) {
@@ -118,6 +132,9 @@ fn examine(path: &Path, person: &str) -> Option<Finding> {
     if is_them(&people.interviewers) {
         return Some(Finding::Interviewer);
     }
+    if readable && is_them(&people.raters) {
+        return Some(Finding::Rater);
+    }
     // A temp file cut off before its name line still holds what came before it.
     if temp && mentions(&text, person) {
         return Some(Finding::About);
@@ -141,6 +158,8 @@ struct Found {
     /// Removed (or to be): the path as found, and where it leads when it is a link.
     about: Vec<(PathBuf, Option<PathBuf>)>,
     interviewer: Vec<PathBuf>,
+    /// Ratings they gave, their name taken out (or to be).
+    rater: Vec<PathBuf>,
     other_spelling: Vec<(PathBuf, String)>,
     mentions: Vec<PathBuf>,
     unreadable: Vec<PathBuf>,
@@ -216,6 +235,13 @@ pub fn run(args: &ForgetArgs, out: &mut dyn Write) -> Result<()> {
                 found.about.push((file, target));
             }
             Some(Finding::Interviewer) => found.interviewer.push(file),
+            Some(Finding::Rater) => {
+                if !dry_run && !remove_rater_name(&file)? {
+                    found.in_use.push(file);
+                    continue;
+                }
+                found.rater.push(file);
+            }
             Some(Finding::OtherSpelling(other)) => found.other_spelling.push((file, other)),
             Some(Finding::Mentions) => found.mentions.push(file),
             Some(Finding::Unreadable) => found.unreadable.push(file),
@@ -224,11 +250,28 @@ pub fn run(args: &ForgetArgs, out: &mut dyn Write) -> Result<()> {
     report(&found, name, dry_run, out)
 }
 
+/// Takes the rater's name out of a rating they gave: the rating stays, anonymous. Held while
+/// it is rewritten, so that no running session saves the name back. `Ok(false)`: a session
+/// holds it.
+fn remove_rater_name(path: &Path) -> Result<bool> {
+    let mut held = match ResultFile::open(path) {
+        Ok(held) => held,
+        Err(Error::InUse { .. }) => return Ok(false),
+        Err(error) => return Err(error),
+    };
+    let text = result::read_text(path)?;
+    let mut rating = result::record::parse::<result::rating::RatingResult>(path, &text)?;
+    rating.rater_name = None;
+    held.save(&result::file_contents(&rating)?)?;
+    Ok(true)
+}
+
 /// The summary and the lists of what is left for the user to decide or check.
 fn report(found: &Found, name: &str, dry_run: bool, out: &mut dyn Write) -> Result<()> {
     let name = terminal_line(name);
     let count = found.about.len();
     let summary = match (count, dry_run) {
+        (0, _) if !found.rater.is_empty() => t!("forget.nothing", name = &name),
         (0, _) if !found.interviewer.is_empty() => t!("forget.only_interviewer", name = &name),
         (0, _) => t!("forget.nothing", name = &name),
         (_, true) => t!("forget.dry_run_summary", count = count, name = &name),
@@ -247,7 +290,12 @@ fn report(found: &Found, name: &str, dry_run: bool, out: &mut dyn Write) -> Resu
             )
         })
         .collect();
+    let rater_heading = match dry_run {
+        true => t!("forget.would_unname", name = &name),
+        false => t!("forget.unnamed", name = &name),
+    };
     let sections = [
+        (rater_heading, paths(&found.rater)),
         (t!("forget.in_use"), paths(&found.in_use)),
         (t!("forget.unreadable"), paths(&found.unreadable)),
         (t!("forget.other_spelling"), other_spellings),

@@ -19,6 +19,7 @@ mod scan;
 mod session;
 mod share;
 pub(crate) mod show;
+mod status;
 mod team;
 mod validate;
 
@@ -87,6 +88,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
         Command::Panel(args) => panel::run(context, &args, out),
         Command::Share(args) => share::run(context, &args, out),
         Command::Team(args) => team::run(context, &args, out),
+        Command::Status(args) => status::run(context, &args, out),
         Command::Completions(args) => completions::run(&args, out),
         Command::Man(_) => completions::man(out),
     }

@@ -458,4 +458,71 @@ mod tests {
         assert_eq!(finding(5.5, 4.0, 1.0, 7.0), None);
         assert_eq!(finding(6.0, 4.0, 1.0, 7.0), Some(BlindSpot));
     }
+
+    fn kind(id: &str, minimum: usize) -> RaterKind {
+        RaterKind {
+            id: id.into(),
+            name: format!("{id}s"),
+            minimum,
+            origin: Default::default(),
+        }
+    }
+
+    /// Competency scores per rater, by hand: collega 3, 4, 2 (mean 3.0); one leidinggevende 5
+    /// and two bewoners 1, 3: below their minimum each, together three (mean 3.0) as "anderen".
+    #[test]
+    fn kinds_below_their_minimum_are_merged_and_no_group_holds_another() {
+        let kinds = [
+            kind("collega", 3),
+            kind("leidinggevende", 3),
+            kind("bewoner", 3),
+        ];
+        let present: Vec<&RaterKind> = kinds.iter().collect();
+        let scores = [
+            ("collega", 3.0),
+            ("collega", 4.0),
+            ("collega", 2.0),
+            ("leidinggevende", 5.0),
+            ("bewoner", 1.0),
+            ("bewoner", 3.0),
+        ];
+        let (no_answers, no_notes) = (BTreeMap::new(), BTreeMap::new());
+        let raters: Vec<Rater> = scores
+            .iter()
+            .map(|(id, _)| Rater {
+                kind: kinds.iter().find(|k| k.id == *id).unwrap(),
+                answers: &no_answers,
+                notes: &no_notes,
+            })
+            .collect();
+        let values: Vec<f64> = scores.iter().map(|(_, v)| *v).collect();
+        let index = |r: &Rater| raters.iter().position(|x| std::ptr::eq(x, r));
+        let split = split(&present, &raters, |r| index(r).map(|i| values[i]));
+        assert_eq!(split.shown.len(), 1);
+        assert_eq!(split.shown[0].0.id, "collega");
+        assert_eq!(split.shown[0].1, [3.0, 4.0, 2.0]);
+        // Merged in the order of the kinds: the lead, then the residents.
+        assert_eq!(split.merged, [5.0, 1.0, 3.0]);
+        let (n, mean) = rated::group(&split.merged, merged_minimum(&split.merged_kinds)).unwrap();
+        // (5 + 1 + 3) / 3 = 3.0.
+        assert_eq!((n.get(), mean.value()), (3, 3.0));
+        // Without one resident, "anderen" is two: withheld.
+        assert_eq!(rated::group(&split.merged[..2], 3), None);
+    }
+
+    /// "alle anderen" from the published figures: collega 3.5 over 4 and anderen 2.5 over 3
+    /// give (14 + 7.5) / 7 = 3.07 -> 3.0 at half points.
+    #[test]
+    fn all_others_is_made_of_the_published_figures() {
+        use super::super::disclosure::testing::{count, figure};
+        let combined = rated::combined(&[(count(4), figure(3.5)), (count(3), figure(2.5))]);
+        assert_eq!(combined.map(Figure::value), Some(3.0));
+        assert_eq!(rated::combined(&[]), None);
+        // A statement's mean to whole points: 4, 4, 5 -> 4.33 -> 4.
+        assert_eq!(
+            rated::statement(&[4.0, 4.0, 5.0], 3).map(Figure::value),
+            Some(4.0)
+        );
+        assert_eq!(rated::statement(&[4.0, 5.0], 3), None);
+    }
 }
