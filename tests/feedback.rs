@@ -335,6 +335,64 @@ fn the_order_of_notes_does_not_follow_the_files() {
     assert_eq!(first["competencies"], second["competencies"]);
 }
 
+/// A reader who knows the scores of every colleague but one solves the mean for the last one:
+/// x = n × mean − (the others' sum). Every figure of others the report prints is at half points
+/// (whole points for a statement), so x stays in an interval at least n × 0.5 wide; and two
+/// reports a rater apart leave (2n + 1) × 0.25 either way. Worked out here on the example round.
+#[test]
+fn a_reader_who_knows_the_other_raters_cannot_solve_the_last_ones_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let four = round(dir.path(), 4, 0);
+    let report = json_report(dir.path(), &four);
+    let three_dir = tempfile::tempdir().unwrap();
+    let three = round(three_dir.path(), 3, 0);
+    let earlier = json_report(three_dir.path(), &three);
+    let half = |v: f64| (v * 2.0 - (v * 2.0).round()).abs() < 1e-9;
+    for (now, before) in report["competencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(earlier["competencies"].as_array().unwrap())
+    {
+        let id = now["id"].as_str().unwrap();
+        for figure in [&group(now, "collega").unwrap()["mean"], &now["others_all"]] {
+            assert!(
+                half(figure.as_f64().unwrap()),
+                "{id}: {figure} is finer than half points"
+            );
+        }
+        for statement in now["statements"].as_array().into_iter().flatten() {
+            let others = statement["others"].as_f64().unwrap();
+            assert_eq!(others, others.round(), "{id}: a statement to whole points");
+        }
+        // The last colleague's score, from the three the reader knows: an interval of 4 × 0.5.
+        let m4 = group(now, "collega").unwrap()["mean"].as_f64().unwrap();
+        let ratings: Vec<String> = four
+            .iter()
+            .filter(|f| f.starts_with("rating-"))
+            .cloned()
+            .collect();
+        let known = mean_of(dir.path(), &ratings[..3], id) * 3.0;
+        let last = mean_of(dir.path(), &ratings[3..], id);
+        let (low, high) = (4.0 * (m4 - 0.25) - known, 4.0 * (m4 + 0.25) - known);
+        assert!(
+            (low..=high).contains(&last),
+            "{id}: {last} in [{low}, {high}]"
+        );
+        assert!(
+            high - low >= 2.0 - 1e-9,
+            "{id}: the interval is {low}..{high}"
+        );
+        // Beside the earlier report of three: x = 4 m4 − 3 m3 ± 1.75, 3.5 points wide.
+        let m3 = group(before, "collega").unwrap()["mean"].as_f64().unwrap();
+        let guess = 4.0 * m4 - 3.0 * m3;
+        assert!(
+            (last - guess).abs() <= 1.75 + 1e-9,
+            "{id}: {last} vs {guess}"
+        );
+    }
+}
+
 /// The rater names of the example round, which no output may hold.
 const RATER_NAMES: [&str; 8] = [
     "Pieter", "Smit", "Ans de", "Groot", "Fatima", "Yilmaz", "Joost", "Bakker",
