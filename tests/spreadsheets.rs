@@ -8,6 +8,7 @@ use std::path::Path;
 use std::process::Command as Process;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
+use common::pty::Pty;
 
 /// The CSV of every example report in `lang`.
 fn example_csvs(lang: &str) -> Vec<(&'static str, String)> {
@@ -338,28 +339,16 @@ fn a_formula_typed_as_a_name_stays_text_in_the_xlsx() {
 
 #[test]
 fn xlsx_is_not_written_to_a_terminal() {
-    let mut session = rexpect::session::spawn_command(
-        {
-            let mut command = common::command(Path::new(env!("CARGO_MANIFEST_DIR")));
-            command.args([
-                "report",
-                "data/examples/scans/sanne-2026-11.yaml",
-                "--format",
-                "xlsx",
-            ]);
-            command
-        },
-        Some(10_000),
-    )
-    .unwrap();
-    session
-        .exp_string("xlsx is binair en hoort niet in een terminal")
-        .unwrap();
-    session.exp_string("-o RAPPORT.xlsx").unwrap();
-    session.exp_eof().unwrap();
-    let status = session.process().wait().unwrap();
-    assert!(
-        matches!(status, rexpect::process::WaitStatus::Exited(_, 2)),
-        "{status:?}"
+    let mut pty = Pty::start(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &[
+            "report",
+            "data/examples/scans/sanne-2026-11.yaml",
+            "--format",
+            "xlsx",
+        ],
     );
+    pty.expect("xlsx is binair en hoort niet in een terminal");
+    pty.expect("-o RAPPORT.xlsx");
+    pty.end_with(2);
 }
