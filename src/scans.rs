@@ -1,15 +1,21 @@
 //! Reading the scans of a team: every `*.yaml`/`*.yml` below the given folders, each file
 //! either used or skipped with a reason. Reasons name the file and a line, never a person, and
 //! never quote the file's content (a broken file may hold a name anywhere).
+//!
+//! Each file is read, parsed, checked against its framework and reduced to the record the
+//! report keeps in one go, on every core, and its text dropped (`read_all`): memory grows with
+//! the small records, not with the files, and the one thread left to gather them does little.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::framework::{Framework, Library};
-use crate::result::{self, Fingerprints, LoadedScan, ResultKind, ScanResult};
+use crate::result::{self, Fingerprints, MAX_RESULT_BYTES, ResultKind, ScanResult};
 
 /// A file that could not be used, and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,21 +55,63 @@ pub enum SkipReason {
     OlderScan,
 }
 
-/// A file read and parsed as a scan, not yet checked against its framework.
-pub struct Parsed {
-    path: PathBuf,
-    text: String,
-    result: ScanResult,
+/// Texts that many records share (a team, a role, a date, a framework id), each kept once per
+/// reading thread rather than once per file.
+#[derive(Default)]
+pub struct Interner(HashSet<Arc<str>>);
+
+impl Interner {
+    pub fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(text) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
 }
 
-/// Every file below `paths`, sorted, each once. A path that does not exist is an error (a typo
-/// should not pass for an empty team); files given by name are read whatever their extension.
+/// What the report keeps of a checked scan (`read_all`'s `keep`): made on a reading thread from
+/// the scan and the framework it was checked against.
+pub type Keep<'k, T> = dyn Fn(&Framework, &ScanResult, &mut Interner) -> T + Sync + 'k;
+
+/// A file read as a scan: what choosing the framework and the people needs, and the record the
+/// report keeps or, when the scan is unusable, the line of its first problem.
+struct Scan<T> {
+    /// Its place in the list of files.
+    file: usize,
+    framework: Arc<str>,
+    complete: bool,
+    /// Not checked (`Err(None)`) when unfinished or of a framework other than the one asked.
+    checked: std::result::Result<Checked<T>, Option<usize>>,
+}
+
+struct Checked<T> {
+    record: T,
+    /// The normalised name and team (`newest_per_person`); none for a scan without a name.
+    person: Option<Box<str>>,
+    started: Box<str>,
+    warnings: Vec<String>,
+}
+
+/// A usable scan of the report's framework: the record kept, and its non-fatal findings.
+pub struct Usable<T> {
+    pub record: T,
+    pub warnings: Vec<String>,
+}
+
+/// The files of a round, read: the scans among them, and every other file skipped.
+pub struct Read<'f, T> {
+    files: &'f [PathBuf],
+    scans: Vec<Scan<T>>,
+    skipped: Vec<Skipped>,
+}
+
+/// Every file below `paths`, each folder's sorted, in the order given. A path that does not
+/// exist is an error (a typo should not pass for an empty team); files given by name are read
+/// whatever their extension. A file reached twice is read once (`read_all`).
 pub fn find_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = files_below(paths, &crate::input::is_yaml)?;
-    // A file given twice (a folder and a file in it) must count once.
-    let mut seen = BTreeSet::new();
-    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    Ok(files)
+    files_below(paths, &crate::input::is_yaml)
 }
 
 /// Every file below `paths` that `keep_file` accepts, each folder's sorted, in the order given;
@@ -88,69 +136,288 @@ pub fn files_below(paths: &[PathBuf], keep_file: &dyn Fn(&Path) -> bool) -> Resu
     Ok(files)
 }
 
-/// Reads and parses every file; what is not a scan at all is skipped here. Parsing is most of
-/// the time a team report takes, and files are independent, so it is spread over the cores;
-/// the order of the files is kept.
-pub fn read_all(files: &[PathBuf]) -> (Vec<Parsed>, Vec<Skipped>) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = files.len().div_ceil(threads).max(64);
-    let outcomes: Vec<std::result::Result<Parsed, Skipped>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(|p| read_one(p)).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            // A worker panics only on a bug; pass it on as if the files were read here.
-            .flat_map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
-            })
-            .collect()
-    });
-    let mut parsed = Vec::new();
-    let mut skipped = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Ok(scan) => parsed.push(scan),
-            Err(skip) => skipped.push(skip),
+/// Files read per turn of a reading thread.
+const CHUNK: usize = 64;
+
+/// Reads, parses and checks every file, each scan against the framework it names (only against
+/// `only` when given: the others are not checked), and keeps of each usable scan what `keep`
+/// makes of it; what is not a scan at all is skipped here. The files are shared out over the
+/// cores in chunks and gathered in their order; a file reached twice (a folder and a file in
+/// it, a link, another name of it) counts once, the first time, told by its device and inode.
+pub fn read_all<'f, T: Send>(
+    files: &'f [PathBuf],
+    library: &Library,
+    only: Option<&str>,
+    keep: &Keep<'_, T>,
+) -> Read<'f, T> {
+    let chunks = files.len().div_ceil(CHUNK);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(chunks)
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let mut read = Read {
+        files,
+        scans: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let mut seen = HashSet::new();
+    std::thread::scope(|scope| {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        for _ in 0..threads {
+            let (sender, next) = (sender.clone(), &next);
+            scope.spawn(move || {
+                let mut reader = Reader::new(library, only);
+                loop {
+                    let chunk = next.fetch_add(1, Ordering::Relaxed);
+                    if chunk >= chunks {
+                        break;
+                    }
+                    let start = chunk * CHUNK;
+                    let outcomes: Vec<Outcome<T>> = (start..files.len().min(start + CHUNK))
+                        .map(|file| reader.read(file, &files[file], keep))
+                        .collect();
+                    if sender.send((chunk, outcomes)).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-    }
-    (parsed, skipped)
+        drop(sender);
+        // In the order of the files, whichever thread is done first. A thread panics only on a
+        // bug: the scope passes the panic on once the others are done.
+        let mut waiting = BTreeMap::new();
+        let mut due = 0;
+        for (chunk, outcomes) in receiver {
+            waiting.insert(chunk, outcomes);
+            while let Some(outcomes) = waiting.remove(&due) {
+                for outcome in outcomes {
+                    read.add(outcome, &mut seen);
+                }
+                due += 1;
+            }
+        }
+    });
+    read
 }
 
-fn read_one(path: &Path) -> std::result::Result<Parsed, Skipped> {
-    let skip = |line, reason| Skipped {
-        file: path.display().to_string(),
-        line,
-        reason,
-        detail: None,
-    };
-    if crate::input::is_special_file(path) {
-        return Err(skip(None, SkipReason::NotAFile));
+/// What reading one file gave, and the file itself as far as it could be told.
+struct Outcome<T> {
+    file: usize,
+    identity: Option<FileIdentity>,
+    read: std::result::Result<Scan<T>, Skipped>,
+}
+
+/// The file itself, whatever its path: a hard link, a link or a second path to it is the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct FileIdentity {
+    device: u64,
+    inode: u64,
+}
+
+impl FileIdentity {
+    #[cfg(unix)]
+    fn of(metadata: &std::fs::Metadata) -> Option<FileIdentity> {
+        use std::os::unix::fs::MetadataExt;
+        Some(FileIdentity {
+            device: metadata.dev(),
+            inode: metadata.ino(),
+        })
     }
-    let text = result::read_text(path).map_err(|_| skip(None, SkipReason::Unreadable))?;
-    match result::contribution::parse_scan_or_contribution(path, &text) {
-        Ok(result) => Ok(Parsed {
-            path: path.to_path_buf(),
-            text,
-            result,
-        }),
-        Err(error) => {
-            let (line, reason) = classify(&text, &error);
-            Err(skip(line, reason))
+
+    #[cfg(not(unix))]
+    fn of(_: &std::fs::Metadata) -> Option<FileIdentity> {
+        None
+    }
+}
+
+/// A file once: by its identity, else (it could not be looked at) by the path as given.
+#[derive(PartialEq, Eq, Hash)]
+enum Seen<'f> {
+    File(FileIdentity),
+    Path(&'f Path),
+}
+
+impl<'f, T> Read<'f, T> {
+    fn add(&mut self, outcome: Outcome<T>, seen: &mut HashSet<Seen<'f>>) {
+        let files: &'f [PathBuf] = self.files;
+        let key = match outcome.identity {
+            Some(identity) => Seen::File(identity),
+            None => Seen::Path(&files[outcome.file]),
+        };
+        if !seen.insert(key) {
+            return;
         }
+        match outcome.read {
+            Ok(scan) => self.scans.push(scan),
+            Err(skip) => self.skipped.push(skip),
+        }
+    }
+
+    fn name(&self, file: usize) -> String {
+        self.files[file].display().to_string()
+    }
+}
+
+/// What a reading thread keeps between files: its buffer, the fingerprints it computed, the
+/// texts it shares out.
+struct Reader<'a> {
+    library: &'a Library,
+    only: Option<&'a str>,
+    bytes: Vec<u8>,
+    fingerprints: Fingerprints,
+    interner: Interner,
+}
+
+impl<'a> Reader<'a> {
+    fn new(library: &'a Library, only: Option<&'a str>) -> Self {
+        Reader {
+            library,
+            only,
+            bytes: Vec::new(),
+            fingerprints: Fingerprints::default(),
+            interner: Interner::default(),
+        }
+    }
+
+    fn read<T>(&mut self, file: usize, path: &Path, keep: &Keep<'_, T>) -> Outcome<T> {
+        let skip = |line, reason| Skipped {
+            file: path.display().to_string(),
+            line,
+            reason,
+            detail: None,
+        };
+        let Ok(metadata) = std::fs::metadata(path) else {
+            return Outcome {
+                file,
+                identity: None,
+                read: Err(skip(None, SkipReason::Unreadable)),
+            };
+        };
+        let identity = FileIdentity::of(&metadata);
+        let outcome = |read| Outcome {
+            file,
+            identity,
+            read,
+        };
+        if is_special(&metadata) {
+            return outcome(Err(skip(None, SkipReason::NotAFile)));
+        }
+        // The buffer is lent out while its text is checked, and kept for the next file.
+        let mut bytes = std::mem::take(&mut self.bytes);
+        let read = match read_text(path, &metadata, &mut bytes) {
+            Some(text) => self
+                .parse(file, path, text, keep)
+                .map_err(|(line, reason)| skip(line, reason)),
+            None => Err(skip(None, SkipReason::Unreadable)),
+        };
+        self.bytes = bytes;
+        outcome(read)
+    }
+
+    fn parse<T>(
+        &mut self,
+        file: usize,
+        path: &Path,
+        text: &str,
+        keep: &Keep<'_, T>,
+    ) -> std::result::Result<Scan<T>, (Option<usize>, SkipReason)> {
+        let scan = result::contribution::parse_scan_or_contribution(path, text)
+            .map_err(|error| classify(text, &error))?;
+        let framework = self.interner.get(&scan.framework);
+        let complete = scan.complete;
+        let asked = self.only.is_none_or(|only| only == &*framework);
+        let checked = if complete && asked {
+            self.check(path, text, scan, keep)
+        } else {
+            Err(None)
+        };
+        Ok(Scan {
+            file,
+            framework,
+            complete,
+            checked,
+        })
+    }
+
+    fn check<T>(
+        &mut self,
+        path: &Path,
+        text: &str,
+        scan: ScanResult,
+        keep: &Keep<'_, T>,
+    ) -> std::result::Result<Checked<T>, Option<usize>> {
+        let loaded = result::check_scan(path, text, scan, self.library, &mut self.fingerprints)
+            .map_err(|error| first_line(&error))?;
+        // Checked, so the framework is there.
+        let framework = self
+            .library
+            .framework(&loaded.result.framework)
+            .map_err(|_| None)?;
+        let scan = &loaded.result;
+        let name = crate::person::normalized_name(&scan.name);
+        let person = (!name.is_empty()).then(|| {
+            let team = crate::person::normalized_name(scan.team.as_deref().unwrap_or(""));
+            format!("{name}\n{team}").into_boxed_str()
+        });
+        Ok(Checked {
+            record: keep(framework, scan, &mut self.interner),
+            person,
+            started: scan.started.as_str().into(),
+            warnings: loaded.warnings,
+        })
+    }
+}
+
+/// Whether a file is a named pipe, a device or a socket (see `crate::input::is_special_file`).
+fn is_special(metadata: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        kind.is_fifo() || kind.is_char_device() || kind.is_block_device() || kind.is_socket()
+    }
+    #[cfg(not(unix))]
+    {
+        !metadata.is_file() && !metadata.is_dir()
+    }
+}
+
+/// The text of a file into `bytes`, as `result::read_text` reads it (no larger than a result,
+/// UTF-8), with the size already looked up and the buffer of the last file used again.
+fn read_text<'b>(
+    path: &Path,
+    metadata: &std::fs::Metadata,
+    bytes: &'b mut Vec<u8>,
+) -> Option<&'b str> {
+    use std::io::Read;
+    if metadata.len() > MAX_RESULT_BYTES {
+        return None;
+    }
+    bytes.clear();
+    std::fs::File::open(path)
+        .ok()?
+        .take(MAX_RESULT_BYTES + 1)
+        .read_to_end(bytes)
+        .ok()?;
+    if bytes.len() as u64 > MAX_RESULT_BYTES {
+        return None;
+    }
+    std::str::from_utf8(bytes).ok()
+}
+
+/// The line of the first problem an error names, if any.
+fn first_line(error: &Error) -> Option<usize> {
+    match error {
+        Error::Problems(problems) => problems.first().map(|p| p.line),
+        _ => None,
     }
 }
 
 /// Says what a file that is not a usable scan is, from its text rather than the error message,
 /// which may quote the file.
 fn classify(text: &str, error: &Error) -> (Option<usize>, SkipReason) {
-    let line = match error {
-        Error::Problems(problems) => problems.first().map(|p| p.line),
-        _ => None,
-    };
+    let line = first_line(error);
     let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(text) else {
         return (line, SkipReason::BrokenYaml);
     };
@@ -169,11 +436,14 @@ fn classify(text: &str, error: &Error) -> (Option<usize>, SkipReason) {
 
 /// The framework most usable (complete) scans are of; an error when two frameworks have as
 /// many, rather than a silent pick.
-pub fn most_common_framework<'a>(parsed: &[Parsed], library: &'a Library) -> Result<&'a Framework> {
+pub fn most_common_framework<'a, T>(
+    read: &Read<'_, T>,
+    library: &'a Library,
+) -> Result<&'a Framework> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for scan in parsed.iter().filter(|p| p.result.complete) {
-        if library.framework(&scan.result.framework).is_ok() {
-            *counts.entry(scan.result.framework.as_str()).or_default() += 1;
+    for scan in read.scans.iter().filter(|s| s.complete) {
+        if library.framework(&scan.framework).is_ok() {
+            *counts.entry(&*scan.framework).or_default() += 1;
         }
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
@@ -189,27 +459,29 @@ pub fn most_common_framework<'a>(parsed: &[Parsed], library: &'a Library) -> Res
     }
 }
 
-/// Why the parsed files cannot be used when no framework could be chosen for the report: not
-/// finished, or of a framework vakwijzer does not know (`vakwijzer report FILE` names it).
-pub fn unusable(parsed: &[Parsed], library: &Library) -> Vec<Skipped> {
-    parsed
-        .iter()
-        .filter_map(|scan| {
-            let reason = if !scan.result.complete {
-                SkipReason::Incomplete
-            } else if library.framework(&scan.result.framework).is_err() {
-                SkipReason::Invalid
-            } else {
-                return None;
-            };
-            Some(Skipped {
-                file: scan.path.display().to_string(),
-                line: None,
-                reason,
-                detail: None,
-            })
-        })
-        .collect()
+/// Every file skipped, with why the scans cannot be used when no framework could be chosen for
+/// the report: not finished, or of a framework vakwijzer does not know (`vakwijzer report
+/// FILE` names it).
+pub fn unusable<T>(read: Read<'_, T>, library: &Library) -> Vec<Skipped> {
+    let mut skipped = Vec::new();
+    for scan in &read.scans {
+        let reason = if !scan.complete {
+            SkipReason::Incomplete
+        } else if library.framework(&scan.framework).is_err() {
+            SkipReason::Invalid
+        } else {
+            continue;
+        };
+        skipped.push(Skipped {
+            file: read.name(scan.file),
+            line: None,
+            reason,
+            detail: None,
+        });
+    }
+    let mut all = read.skipped;
+    all.extend(skipped);
+    all
 }
 
 /// Whether a framework id from a file may be shown: only a well-formed id, so that nothing
@@ -222,32 +494,27 @@ fn showable_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
 }
 
-/// The scans of `framework` that can be used, checked (with their warnings), one per person
-/// (the newest), and the files skipped with their reasons.
-pub fn select(
-    parsed: Vec<Parsed>,
-    framework: &Framework,
-    library: &Library,
-) -> (Vec<LoadedScan>, Vec<Skipped>) {
-    let mut skipped = Vec::new();
-    let mut usable: Vec<LoadedScan> = Vec::new();
-    let mut fingerprints = Fingerprints::default();
-    for Parsed {
-        path,
-        text,
-        result: scan,
-    } in parsed
-    {
+/// The usable scans of `framework`, one per person (the newest), and every file skipped with
+/// its reason.
+pub fn select<T>(read: Read<'_, T>, framework: &Framework) -> (Vec<Usable<T>>, Vec<Skipped>) {
+    let Read {
+        files,
+        scans,
+        mut skipped,
+    } = read;
+    let name = |file: usize| files[file].display().to_string();
+    let mut usable = Vec::new();
+    for scan in scans {
         let skip = |line, reason| Skipped {
-            file: path.display().to_string(),
+            file: name(scan.file),
             line,
             reason,
             detail: None,
         };
-        if scan.framework != framework.id {
+        if *scan.framework != framework.id {
             let id = &scan.framework;
             skipped.push(Skipped {
-                detail: showable_id(id).then(|| id.clone()),
+                detail: showable_id(id).then(|| id.to_string()),
                 ..skip(None, SkipReason::OtherFramework)
             });
             continue;
@@ -256,18 +523,12 @@ pub fn select(
             skipped.push(skip(None, SkipReason::Incomplete));
             continue;
         }
-        match result::check_scan(&path, &text, scan, library, &mut fingerprints) {
-            Ok(loaded) => usable.push(loaded),
-            Err(error) => {
-                let line = match &error {
-                    Error::Problems(problems) => problems.first().map(|p| p.line),
-                    _ => None,
-                };
-                skipped.push(skip(line, SkipReason::Invalid));
-            }
+        match scan.checked {
+            Ok(checked) => usable.push((scan.file, checked)),
+            Err(line) => skipped.push(skip(line, SkipReason::Invalid)),
         }
     }
-    let (kept, older) = newest_per_person(usable);
+    let (kept, older) = newest_per_person(usable, files);
     skipped.extend(older);
     (kept, skipped)
 }
@@ -275,42 +536,51 @@ pub fn select(
 /// One scan per person: the newest counts, so a person who scanned twice in a round is not
 /// counted twice. A person is the name within a team (two people of one name in one team
 /// are not told apart); a scan without a name is always its own person.
-fn newest_per_person(scans: Vec<LoadedScan>) -> (Vec<LoadedScan>, Vec<Skipped>) {
-    let key = |scan: &LoadedScan| {
-        let name = crate::person::normalized_name(&scan.result.name);
-        let team = crate::person::normalized_name(scan.result.team.as_deref().unwrap_or(""));
-        (!name.is_empty()).then_some((name, team))
-    };
-    let mut newest: HashMap<(String, String), usize> = HashMap::new();
+fn newest_per_person<T>(
+    scans: Vec<(usize, Checked<T>)>,
+    files: &[PathBuf],
+) -> (Vec<Usable<T>>, Vec<Skipped>) {
+    // The newer scan is the later begun, of two begun at once the later file.
+    fn order<'s, T>(scan: &'s (usize, Checked<T>), files: &'s [PathBuf]) -> (&'s str, &'s Path) {
+        (&scan.1.started, &files[scan.0])
+    }
+    let mut newest: HashMap<&str, usize> = HashMap::new();
     for (index, scan) in scans.iter().enumerate() {
-        let Some(person) = key(scan) else { continue };
+        let Some(person) = scan.1.person.as_deref() else {
+            continue;
+        };
         let entry = newest.entry(person).or_insert(index);
-        let current = &scans[*entry];
-        if (&scan.result.started, &scan.path) > (&current.result.started, &current.path) {
+        if order(scan, files) > order(&scans[*entry], files) {
             *entry = index;
         }
     }
+    // The file of the newest scan of each scan's person, if it has a name.
+    let newer: Vec<Option<(usize, usize)>> = scans
+        .iter()
+        .map(|(_, scan)| {
+            let winner = newest[scan.person.as_deref()?];
+            Some((winner, scans[winner].0))
+        })
+        .collect();
+    drop(newest);
     let mut kept = Vec::new();
     let mut older = Vec::new();
-    for (index, scan) in scans.iter().enumerate() {
-        match key(scan).and_then(|person| newest.get(&person)) {
-            Some(&winner) if winner != index => older.push(Skipped {
-                file: scan.path.display().to_string(),
+    for (index, (file, scan)) in scans.into_iter().enumerate() {
+        match newer[index] {
+            Some((winner, newer_file)) if winner != index => older.push(Skipped {
+                file: files[file].display().to_string(),
                 line: None,
                 reason: SkipReason::OlderScan,
-                detail: Some(scans[winner].path.display().to_string()),
+                detail: Some(files[newer_file].display().to_string()),
             }),
-            _ => kept.push(index),
+            _ => kept.push(Usable {
+                record: scan.record,
+                warnings: scan.warnings,
+            }),
         }
     }
-    let mut scans: Vec<Option<LoadedScan>> = scans.into_iter().map(Some).collect();
-    let kept = kept
-        .into_iter()
-        .filter_map(|index| scans[index].take())
-        .collect();
     (kept, older)
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

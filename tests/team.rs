@@ -458,6 +458,27 @@ fn a_file_given_twice_counts_once() {
     assert_eq!(report["team"]["scans"], 14);
 }
 
+/// The same file by another name (a hard link, a link, a path through a linked folder) is
+/// the same scan: told by its device and inode, not by its path.
+#[cfg(unix)]
+#[test]
+fn a_file_under_another_name_counts_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let round = dir.path().join("round");
+    std::fs::create_dir(&round).unwrap();
+    for entry in std::fs::read_dir(EXAMPLE).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, round.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::hard_link(round.join("scan-01.yaml"), round.join("hard-01.yaml")).unwrap();
+    std::os::unix::fs::symlink(round.join("scan-02.yaml"), round.join("link-02.yaml")).unwrap();
+    std::os::unix::fs::symlink(&round, dir.path().join("linked")).unwrap();
+    let linked = dir.path().join("linked/scan-03.yaml");
+    let report = json(&["team", round.to_str().unwrap(), linked.to_str().unwrap()]);
+    assert_eq!(report["team"]["scans"], 14);
+    assert_eq!(report["skipped"], serde_json::json!([]), "{report}");
+}
+
 #[test]
 fn csv_has_one_machine_readable_row_per_competency() {
     // English: the CSV programs read, as it always was.

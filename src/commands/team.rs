@@ -7,7 +7,7 @@ use super::Context;
 use super::output::emit;
 use crate::cli::TeamArgs;
 use crate::error::Error;
-use crate::framework::{Framework, Library};
+use crate::framework::Framework;
 use crate::render;
 use crate::report::team::{self, FrameworkChoice, LOWEST_MIN_GROUP, Member, Round};
 use crate::scans;
@@ -26,16 +26,17 @@ pub fn run(context: &Context, options: &TeamArgs, out: &mut dyn Write) -> Result
     if files.is_empty() {
         return Err(Error::Usage(t!("team.no_files")));
     }
-    let (parsed, skipped) = scans::read_all(&files);
+    // Each file is kept as the member it makes, its text dropped once read.
+    let keep: &scans::Keep<Member> = &Member::from_scan;
+    let read = scans::read_all(&files, &library, options.framework.as_deref(), keep);
     let (framework, choice) = match &options.framework {
         Some(id) => (library.framework(id)?, FrameworkChoice::Given),
-        None => match scans::most_common_framework(&parsed, &library) {
+        None => match scans::most_common_framework(&read, &library) {
             Ok(framework) => (framework, FrameworkChoice::MostFiles),
             Err(error) => {
                 // Say what was wrong with each file before giving up: the files that are no
                 // scan, and the scans that are unfinished or of a framework not known.
-                let mut all = skipped;
-                all.extend(scans::unusable(&parsed, &library));
+                let mut all = scans::unusable(read, &library);
                 all.sort_by(|a, b| a.file.cmp(&b.file));
                 tell_skipped(&all, "");
                 return Err(error);
@@ -45,13 +46,13 @@ pub fn run(context: &Context, options: &TeamArgs, out: &mut dyn Write) -> Result
     let scale = library
         .scale(&framework.scales.self_scan)
         .ok_or_else(|| Error::Usage(t!("scan.no_scale", framework = &framework.id)))?;
-    let current = round(parsed, skipped, framework, &library, "");
+    let current = round(read, framework, "");
     let earlier = match &options.since {
         Some(folder) => {
-            let (parsed, skipped) =
-                scans::read_all(&scans::find_files(std::slice::from_ref(folder))?);
+            let files = scans::find_files(std::slice::from_ref(folder))?;
+            let read = scans::read_all(&files, &library, Some(&framework.id), keep);
             let prefix = format!("{}: ", t!("team.earlier_round"));
-            Some(round(parsed, skipped, framework, &library, &prefix))
+            Some(round(read, framework, &prefix))
         }
         None => None,
     };
@@ -83,27 +84,17 @@ pub fn run(context: &Context, options: &TeamArgs, out: &mut dyn Write) -> Result
 /// The usable scans of `framework` as members (names dropped), and every file skipped. Which
 /// files were skipped, and the warnings, go to stderr here and not into the report, which is
 /// shared: file names may hold names.
-fn round(
-    parsed: Vec<scans::Parsed>,
-    mut skipped: Vec<scans::Skipped>,
-    framework: &Framework,
-    library: &Library,
-    prefix: &str,
-) -> Round {
-    let (loaded, mut unusable) = scans::select(parsed, framework, library);
-    skipped.append(&mut unusable);
+fn round(read: scans::Read<Member>, framework: &Framework, prefix: &str) -> Round {
+    let (usable, mut skipped) = scans::select(read, framework);
     skipped.sort_by(|a, b| a.file.cmp(&b.file));
     tell_skipped(&skipped, prefix);
-    for warning in loaded.iter().flat_map(|scan| &scan.warnings) {
+    for warning in usable.iter().flat_map(|scan| &scan.warnings) {
         super::warn(format!("{prefix}{warning}"));
     }
     Round {
-        members: loaded
-            .iter()
-            .map(|scan| Member::from_scan(framework, &scan.result))
-            .collect(),
+        scans_with_remarks: usable.iter().filter(|s| !s.warnings.is_empty()).count(),
+        members: usable.into_iter().map(|scan| scan.record).collect(),
         skipped,
-        scans_with_remarks: loaded.iter().filter(|s| !s.warnings.is_empty()).count(),
     }
 }
 

@@ -42,11 +42,7 @@ pub const MAX_FLOW_DEPTH: usize = 256;
 /// allow (NUL and other control characters), placed at their line, and flow collections nested
 /// deeper than [`MAX_FLOW_DEPTH`].
 pub fn check_yaml_text(file: &str, text: &str) -> std::result::Result<(), Problem> {
-    let invalid = text.char_indices().find(|&(_, c)| {
-        matches!(c, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\x7f')
-            || matches!(c, '\u{80}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
-    });
-    if let Some((at, c)) = invalid {
+    if let Some((at, c)) = forbidden_char(text) {
         let code = format!("U+{:04X}", u32::from(c));
         let position = text_position(&text.as_bytes()[..at]);
         return Err(
@@ -64,6 +60,31 @@ pub fn check_yaml_text(file: &str, text: &str) -> std::result::Result<(), Proble
     Ok(())
 }
 
+/// The first character YAML does not allow, and where it is. Only control characters and
+/// what is not ASCII are looked at one by one: a team report checks thousands of files, which
+/// are nearly all ASCII.
+fn forbidden_char(text: &str) -> Option<(usize, char)> {
+    let forbidden = |c: char| {
+        matches!(c, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\x7f')
+            || matches!(c, '\u{80}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(skip) = bytes[at..]
+        .iter()
+        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b >= 0x7f)
+    {
+        at += skip;
+        // `at` is at a character's first byte: ASCII, or where a multi-byte one begins.
+        let c = text[at..].chars().next()?;
+        if forbidden(c) {
+            return Some((at, c));
+        }
+        at += c.len_utf8();
+    }
+    None
+}
+
 /// Parses YAML from outside, after [`check_yaml_text`]; every problem names `file`.
 pub fn from_yaml<T: DeserializeOwned>(file: &str, text: &str) -> std::result::Result<T, Problem> {
     check_yaml_text(file, text)?;
@@ -75,6 +96,11 @@ pub fn from_yaml<T: DeserializeOwned>(file: &str, text: &str) -> std::result::Re
 /// scalars do not nest); and, so that a misreading of that model cannot hide deep nesting
 /// either, where all brackets counted as if nothing were quoted nest deeper than `4 * max`.
 fn flow_too_deep(b: &[u8], max: usize) -> Option<usize> {
+    // Neither count can pass `max` with no more brackets than that opened in all (as in nearly
+    // every file): the scanner is not needed then.
+    if b.iter().filter(|&&c| matches!(c, b'[' | b'{')).count() <= max {
+        return None;
+    }
     let mut naive = 0usize;
     for (at, &c) in b.iter().enumerate() {
         match c {
@@ -315,5 +341,33 @@ impl<'a> FlowScanner<'a> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_characters_are_found_where_they_are() {
+        let cases = [
+            ("naam: Jan\n", None),
+            ("naam: Zoë\t\r\n", None),
+            ("a\u{0}b", Some((1, '\0'))),
+            ("é\u{7f}", Some((2, '\u{7f}'))),
+            ("ë\u{85}ok\u{86}", Some((6, '\u{86}'))),
+            ("\u{fffd}\u{ffff}", Some((3, '\u{ffff}'))),
+            ("x\u{b}", Some((1, '\u{b}'))),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(forbidden_char(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_found_with_many_brackets_only() {
+        assert_eq!(flow_too_deep(b"notes: {}\na: [1, [2]]\n", 2), None);
+        assert_eq!(flow_too_deep(b"a: [[[1]]]\n", 2), Some(5));
+        assert_eq!(flow_too_deep(b"a: '[[[' \n", 2), None);
     }
 }

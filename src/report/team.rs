@@ -3,6 +3,7 @@
 //! and every figure in it is released by the disclosure policy (`super::disclosure`).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -11,8 +12,8 @@ use super::disclosure::{PersonKey, Policy};
 use super::suggestions::{self, Audience, Suggestion};
 use crate::framework::{Competency, Framework, Library, Role, Scale};
 use crate::result::ScanResult;
-use crate::scans::{SkipReason, Skipped};
-use crate::score::{CompetencyScore, score_scan};
+use crate::scans::{Interner, SkipReason, Skipped};
+use crate::score::{CompetencyScore, score_competency};
 
 /// The smallest group shown unless `--min-group` says otherwise.
 pub const DEFAULT_MIN_GROUP: usize = 5;
@@ -39,45 +40,91 @@ impl GroupField {
 
 /// One person's scan reduced to what a team report may use: the grouping fields, the date,
 /// the scores, and who they are only as a key to match rounds by (never shown). The name
-/// itself is dropped here, before anything is counted.
+/// itself is dropped here, before anything is counted. Small, since a report may hold a
+/// hundred thousand: the texts many share are shared, and each score is one mark.
 #[derive(Debug, Clone)]
 pub struct Member {
     pub identity: Identity,
-    pub team: Option<String>,
-    pub role: Option<String>,
-    pub date: String,
-    pub scores: Vec<CompetencyScore>,
+    pub team: Option<Arc<str>>,
+    pub role: Option<Arc<str>>,
+    pub date: Arc<str>,
+    /// Per competency of the framework, in its order.
+    pub marks: Box<[Mark]>,
+}
+
+/// What one person's scan says of one competency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// The scan did not ask it.
+    NotAsked,
+    /// Asked, and no statement answered.
+    Unanswered,
+    /// Asked, and every statement answered "not applicable".
+    NotApplicable,
+    /// The score in hundredths: `score::round2` of the mean, so nothing is lost.
+    Score(u16),
+}
+
+impl Mark {
+    fn of(score: &CompetencyScore) -> Mark {
+        match score.score {
+            // A mean of points of at most 255, rounded to hundredths: a whole number below
+            // 25,500 once multiplied, which divides back to the same f64.
+            Some(value) => Mark::Score((value * 100.0).round() as u16),
+            None if score.not_applicable > 0 => Mark::NotApplicable,
+            None => Mark::Unanswered,
+        }
+    }
+
+    pub fn score(self) -> Option<f64> {
+        match self {
+            Mark::Score(hundredths) => Some(f64::from(hundredths) / 100.0),
+            _ => None,
+        }
+    }
 }
 
 impl Member {
-    pub fn from_scan(framework: &Framework, result: &ScanResult) -> Member {
-        let field = |value: &Option<String>| {
+    /// The member a scan of `framework` makes; `texts` shares the team, role and date.
+    pub fn from_scan(framework: &Framework, result: &ScanResult, texts: &mut Interner) -> Member {
+        let mut field = |value: &Option<String>| {
             value
                 .as_deref()
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
-                .map(str::to_string)
+                .map(|v| texts.get(v))
         };
+        let (team, role) = (field(&result.team), field(&result.role));
         let identity = if crate::result::contribution::is_anonymous(result) {
             Identity::Anonymous
         } else {
             PersonKey::of_name(&result.name).map_or(Identity::Unnamed, Identity::Named)
         };
+        // What `score::score_scan` scores, in the framework's order.
+        let asked = framework.scan_competencies(&result.competencies);
+        let marks = framework
+            .competencies
+            .iter()
+            .map(|competency| {
+                if asked.iter().any(|a| std::ptr::eq(*a, competency)) {
+                    Mark::of(&score_competency(competency, &result.answers, None))
+                } else {
+                    Mark::NotAsked
+                }
+            })
+            .collect();
         Member {
             identity,
-            team: field(&result.team),
-            role: field(&result.role),
-            date: result.date().to_string(),
-            scores: score_scan(framework, result, None),
+            team,
+            role,
+            date: texts.get(result.date()),
+            marks,
         }
     }
 
-    fn score(&self, competency: &str) -> Option<&CompetencyScore> {
-        self.scores.iter().find(|s| s.id == competency)
-    }
-
-    fn value(&self, competency: &str) -> Option<f64> {
-        self.score(competency).and_then(|s| s.score)
+    /// The mark of the framework's competency at `index`.
+    fn mark(&self, index: usize) -> Mark {
+        self.marks.get(index).copied().unwrap_or(Mark::NotAsked)
     }
 }
 
@@ -267,8 +314,9 @@ struct Context<'a> {
     /// With `--by role`, each role's own targets, by role id: a group is measured against the
     /// targets of the role it is (empty when `--role` sets one role for everyone).
     role_targets: BTreeMap<&'a str, &'a BTreeMap<String, f64>>,
-    /// The competencies anyone in the round was asked; the others get no row at all.
-    competencies: Vec<&'a Competency>,
+    /// The competencies anyone in the round was asked, with their place in the framework (where
+    /// a member's mark for it is); the others get no row at all.
+    competencies: Vec<(usize, &'a Competency)>,
     scale: &'a Scale,
     targets: Option<&'a BTreeMap<String, f64>>,
     policy: Policy,
@@ -300,19 +348,15 @@ fn section(context: &Context, members: &[&Member]) -> Section {
     let competencies = context
         .competencies
         .iter()
-        .map(|competency| {
+        .map(|&(at, competency)| {
             let target = context.target(competency);
             if group_withheld {
                 return withheld_row(competency, target);
             }
-            let scores: Vec<&CompetencyScore> = members
+            let values: Vec<f64> = members.iter().filter_map(|m| m.mark(at).score()).collect();
+            let not_applicable = members
                 .iter()
-                .filter_map(|m| m.score(&competency.id))
-                .collect();
-            let values: Vec<f64> = scores.iter().filter_map(|s| s.score).collect();
-            let not_applicable = scores
-                .iter()
-                .filter(|s| s.score.is_none() && s.not_applicable > 0)
+                .filter(|m| m.mark(at) == Mark::NotApplicable)
                 .count();
             match context
                 .policy
@@ -353,9 +397,10 @@ fn add_changes(context: &Context, current: &mut Section, now: &[&Member], then: 
         Basis::PeopleInBoth => pairs.iter().map(|&(n, t)| (now[n], then[t])).unzip(),
         _ => (now.to_vec(), then.to_vec()),
     };
-    for row in &mut current.competencies {
+    // A section has a row per competency of the context, in its order.
+    for (row, &(at, _)) in current.competencies.iter_mut().zip(&context.competencies) {
         let values = |members: &[&Member]| -> Vec<f64> {
-            members.iter().filter_map(|m| m.value(&row.id)).collect()
+            members.iter().filter_map(|m| m.mark(at).score()).collect()
         };
         row.change = Some(match row.stats {
             Some(_) => context.policy.change(&values(&now), &values(&then), basis),
@@ -501,7 +546,7 @@ fn split(
 fn period(members: &[Member]) -> Option<(String, String)> {
     let first = members.iter().map(|m| &m.date).min()?;
     let last = members.iter().map(|m| &m.date).max()?;
-    Some((first.clone(), last.clone()))
+    Some((first.to_string(), last.to_string()))
 }
 
 /// The schooling plan of a section: the competencies with a need, the greatest first, from
@@ -565,17 +610,17 @@ pub fn build(
             .filter_map(|r| Some((r.id.as_str(), r.targets.get(&framework.id)?)))
             .collect(),
     };
-    let asked = |c: &&Competency| {
-        current
-            .members
-            .iter()
-            .any(|m| m.scores.iter().any(|s| s.id == c.id))
+    let scanned = framework.scan_competencies(&[]);
+    let asked = |&(at, c): &(usize, &Competency)| {
+        scanned.iter().any(|s| std::ptr::eq(*s, c))
+            && current.members.iter().any(|m| m.mark(at) != Mark::NotAsked)
     };
     let context = Context {
         role_targets,
         competencies: framework
-            .scan_competencies(&[])
-            .into_iter()
+            .competencies
+            .iter()
+            .enumerate()
             .filter(asked)
             .collect(),
         scale,
@@ -681,23 +726,18 @@ mod tests {
         assert_eq!(ranked, ["c", "b", "a", "f", "e"]);
     }
 
+    /// A member with a score (or only "not applicable") for each competency, in order.
     fn member(team: Option<&str>, scores: &[(&str, Option<f64>)]) -> Member {
         Member {
             identity: Identity::Unnamed,
-            team: team.map(str::to_string),
+            team: team.map(Into::into),
             role: None,
             date: "2026-11-01".into(),
-            scores: scores
+            marks: scores
                 .iter()
-                .map(|(id, score)| CompetencyScore {
-                    id: id.to_string(),
-                    name: id.to_string(),
-                    score: *score,
-                    answered: usize::from(score.is_some()),
-                    not_applicable: usize::from(score.is_none()),
-                    statements: 1,
-                    target: None,
-                    gap: None,
+                .map(|(_, score)| match score {
+                    Some(value) => Mark::Score((value * 100.0) as u16),
+                    None => Mark::NotApplicable,
                 })
                 .collect(),
         }
@@ -729,7 +769,7 @@ mod tests {
         let scale = scale();
         let context = Context {
             role_targets: BTreeMap::new(),
-            competencies: vec![&a, &b],
+            competencies: vec![(0, &a), (1, &b)],
             scale: &scale,
             targets: None,
             policy: Policy { min_group: 3 },
@@ -759,7 +799,7 @@ mod tests {
         let scale = scale();
         let context = Context {
             role_targets: BTreeMap::new(),
-            competencies: vec![&a],
+            competencies: vec![(0, &a)],
             scale: &scale,
             targets: None,
             policy: Policy { min_group: 2 },
@@ -792,7 +832,7 @@ mod tests {
         let scale = scale();
         let context = Context {
             role_targets: BTreeMap::new(),
-            competencies: vec![&a, &b],
+            competencies: vec![(0, &a), (1, &b)],
             scale: &scale,
             targets: None,
             policy: Policy { min_group: 2 },
