@@ -472,6 +472,15 @@ fn help_as_flag(mut args: Vec<OsString>) -> Vec<OsString> {
 /// and end the process (status 0 for help and version, 2 for errors).
 pub fn parse(args: Vec<OsString>) -> Cli {
     let args = help_as_flag(args);
+    // Most command lines are parsed without the catalogue's words, which only help, version
+    // and errors show and which take most of the time of a parse to put in (issue 30); any
+    // other line is parsed again with them, to say what it says in them.
+    let plain = Cli::command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    if let Ok(cli) = plain {
+        return cli;
+    }
     let command = command();
     let parsed = command
         .clone()

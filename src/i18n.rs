@@ -1,8 +1,12 @@
 //! The catalogue of user-facing strings. Each language is one YAML file in `i18n/`
-//! (key -> text, `{name}` placeholders); adding a language is adding a file and a variant.
+//! (key -> text, `{name}` placeholders); adding a language is adding a file and a variant
+//! (and a line in build.rs, which compiles each file into a table sorted by key).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+// `NL` and `EN`: every (key, text) of a catalogue, sorted by key.
+include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 /// Languages the interface speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -13,11 +17,18 @@ pub enum Lang {
 }
 
 impl Lang {
-    fn catalogue_source(self) -> &'static str {
+    fn table(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Lang::Nl => include_str!("../i18n/nl.yaml"),
-            Lang::En => include_str!("../i18n/en.yaml"),
+            Lang::Nl => NL,
+            Lang::En => EN,
         }
+    }
+
+    /// The text for `key` in this language, if it has one.
+    fn lookup(self, key: &str) -> Option<&'static str> {
+        let table = self.table();
+        let at = table.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        Some(table[at].1)
     }
 
     pub fn code(self) -> &'static str {
@@ -28,59 +39,37 @@ impl Lang {
     }
 }
 
-struct Catalogue {
-    lang: Lang,
-    texts: HashMap<String, String>,
-    fallback: HashMap<String, String>,
-}
-
-static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-
-fn parse(lang: Lang) -> HashMap<String, String> {
-    // The catalogues are compiled in and checked by a unit test, so a parse failure here
-    // can only come from a build that skipped the tests; fall back to keys rather than panic.
-    serde_yaml::from_str(lang.catalogue_source()).unwrap_or_default()
-}
+static LANG: OnceLock<Lang> = OnceLock::new();
 
 /// Chooses the language for the rest of the process. The first call wins; later calls (and
 /// lookups before any call) use the first language chosen, or Dutch.
 pub fn init(lang: Lang) {
-    let _ = CATALOGUE.set(Catalogue {
-        lang,
-        texts: parse(lang),
-        fallback: parse(Lang::Nl),
-    });
-}
-
-fn catalogue() -> &'static Catalogue {
-    CATALOGUE.get_or_init(|| Catalogue {
-        lang: Lang::Nl,
-        texts: parse(Lang::Nl),
-        fallback: HashMap::new(),
-    })
+    let _ = LANG.set(lang);
 }
 
 /// The language in use.
 pub fn current() -> Lang {
-    catalogue().lang
+    *LANG.get_or_init(Lang::default)
 }
 
 /// The text for `key` in the current language (Dutch when missing, the key itself as a last resort).
 pub fn text(key: &str) -> String {
-    let catalogue = catalogue();
-    catalogue
-        .texts
-        .get(key)
-        .or_else(|| catalogue.fallback.get(key))
-        .cloned()
-        .unwrap_or_else(|| key.to_string())
+    current()
+        .lookup(key)
+        .or_else(|| Lang::Nl.lookup(key))
+        .map_or_else(|| key.to_string(), str::to_string)
 }
 
 /// Every text of the current language (Dutch where it has none), for templates.
 pub fn catalogue_map() -> HashMap<String, String> {
-    let catalogue = catalogue();
-    let mut all = catalogue.fallback.clone();
-    all.extend(catalogue.texts.clone());
+    let mut all: HashMap<String, String> = HashMap::new();
+    for lang in [Lang::Nl, current()] {
+        all.extend(
+            lang.table()
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string())),
+        );
+    }
     all
 }
 
@@ -111,9 +100,24 @@ mod tests {
     use std::path::Path;
 
     fn keys(lang: Lang) -> BTreeSet<String> {
-        let map: HashMap<String, String> =
-            serde_yaml::from_str(lang.catalogue_source()).expect("catalogue parses");
-        map.into_keys().collect()
+        lang.table().iter().map(|(k, _)| k.to_string()).collect()
+    }
+
+    #[test]
+    fn the_tables_are_the_catalogues() {
+        for (lang, file) in [(Lang::Nl, "i18n/nl.yaml"), (Lang::En, "i18n/en.yaml")] {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+            let parsed: std::collections::BTreeMap<String, String> =
+                serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let table: Vec<(String, String)> = lang
+                .table()
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            assert_eq!(table, parsed.into_iter().collect::<Vec<_>>(), "{file}");
+            assert!(lang.lookup("help.about").is_some());
+            assert_eq!(lang.lookup("no.such.key"), None);
+        }
     }
 
     #[test]

@@ -18,27 +18,9 @@ pub struct SourceFile {
     pub text: String,
 }
 
-/// The bundled data, in the order it is loaded.
-const BUNDLED: &[(&str, &str)] = &[
-    ("data/scales.yaml", include_str!("../../data/scales.yaml")),
-    (
-        "data/frameworks/eindhoven.yaml",
-        include_str!("../../data/frameworks/eindhoven.yaml"),
-    ),
-    (
-        "data/frameworks/generiek.yaml",
-        include_str!("../../data/frameworks/generiek.yaml"),
-    ),
-    (
-        "data/frameworks/wmo.yaml",
-        include_str!("../../data/frameworks/wmo.yaml"),
-    ),
-    ("data/boks.yaml", include_str!("../../data/boks.yaml")),
-    ("data/methods.yaml", include_str!("../../data/methods.yaml")),
-    ("data/targets.yaml", include_str!("../../data/targets.yaml")),
-    ("data/links.yaml", include_str!("../../data/links.yaml")),
-    ("data/raters.yaml", include_str!("../../data/raters.yaml")),
-];
+// `BUNDLED`: the bundled data, in the order it is loaded: each file's name, its text, and (from
+// build.rs) the same content as JSON, which loads without YAML.
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// Largest data file accepted; a framework is a few tens of kilobytes, so anything near this
 /// is a mistake (or an attack) and is refused before it is parsed.
@@ -47,7 +29,7 @@ const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 pub fn bundled_files() -> Vec<SourceFile> {
     BUNDLED
         .iter()
-        .map(|(name, text)| SourceFile {
+        .map(|(name, text, _)| SourceFile {
             name: format!("{}{name}", t!("data.bundled_prefix")),
             text: text.to_string(),
         })
@@ -106,8 +88,37 @@ struct Header {
     kind: Option<serde_yaml::Value>,
 }
 
-/// Parses one data file into a document, or the problem that stops it.
+/// The document of a kind, its content parsed by `$parse` (an expression of the document's
+/// type, wrapped in a result or option that `?` takes off).
+macro_rules! document {
+    ($kind:expr, $parse:expr) => {
+        match $kind {
+            DocumentKind::Framework => Document::Framework(Box::new($parse?)),
+            DocumentKind::Boks => Document::Boks(Box::new($parse?)),
+            DocumentKind::Links => Document::Links($parse?),
+            DocumentKind::Methods => Document::Methods($parse?),
+            DocumentKind::Scales => Document::Scales($parse?),
+            DocumentKind::Targets => Document::Targets($parse?),
+            DocumentKind::Organisation => Document::Organisation($parse?),
+            DocumentKind::Raters => Document::Raters($parse?),
+        }
+    };
+}
+
+/// Parses one data file into a document, or the problem that stops it. A bundled file, as
+/// bundled, is read from its JSON: the same document, without the time YAML takes.
 pub fn parse_document(file: &SourceFile) -> std::result::Result<Document, Problem> {
+    let json = BUNDLED
+        .iter()
+        .find(|(_, text, _)| *text == file.text)
+        .and_then(|(_, _, json)| *json);
+    match json.and_then(parse_json) {
+        Some(document) => Ok(document),
+        None => parse_yaml(file),
+    }
+}
+
+fn parse_yaml(file: &SourceFile) -> std::result::Result<Document, Problem> {
     let header: Header = from_yaml(&file.name, &file.text)?;
     let kinds = "framework, boks, links, methods, scales, targets, organisation, raters";
     let Some(kind) = header.kind else {
@@ -127,14 +138,32 @@ pub fn parse_document(file: &SourceFile) -> std::result::Result<Document, Proble
     fn typed<T: DeserializeOwned>(file: &SourceFile) -> std::result::Result<T, Problem> {
         serde_yaml::from_str(&file.text).map_err(|e| yaml_problem(&file.name, &file.text, &e))
     }
-    Ok(match kind {
-        DocumentKind::Framework => Document::Framework(Box::new(typed(file)?)),
-        DocumentKind::Boks => Document::Boks(Box::new(typed(file)?)),
-        DocumentKind::Links => Document::Links(typed(file)?),
-        DocumentKind::Methods => Document::Methods(typed(file)?),
-        DocumentKind::Scales => Document::Scales(typed(file)?),
-        DocumentKind::Targets => Document::Targets(typed(file)?),
-        DocumentKind::Organisation => Document::Organisation(typed(file)?),
-        DocumentKind::Raters => Document::Raters(typed(file)?),
-    })
+    Ok(document!(kind, typed(file)))
+}
+
+/// A bundled file's document from its JSON; none when it does not read as one (the YAML then
+/// says why).
+fn parse_json(json: &str) -> Option<Document> {
+    #[derive(Deserialize)]
+    struct Header {
+        kind: DocumentKind,
+    }
+    let Header { kind } = serde_json::from_str(json).ok()?;
+    Some(document!(kind, serde_json::from_str(json).ok()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_json_is_the_bundled_yaml() {
+        for (file, (name, _, json)) in bundled_files().iter().zip(BUNDLED) {
+            let json = json.unwrap_or_else(|| panic!("{name} is bundled as JSON too"));
+            let from_json = parse_json(json).unwrap_or_else(|| panic!("{name}: JSON"));
+            let from_yaml = parse_yaml(file).unwrap_or_else(|p| panic!("{p}"));
+            // Debug writes every field, and floats as they round-trip.
+            assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{name}");
+        }
+    }
 }
