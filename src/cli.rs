@@ -49,6 +49,7 @@ pub enum Command {
     Forget(ForgetArgs),
     Compare(CompareArgs),
     Panel(PanelArgs),
+    Decide(DecideArgs),
     Share(ShareArgs),
     Team(TeamArgs),
     Status(StatusArgs),
@@ -248,6 +249,16 @@ pub struct PanelArgs {
     pub format: ReportFormat,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DecideArgs {
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "resume")]
+    pub out: Option<PathBuf>,
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
 pub mod contribution;
+pub mod decision;
 pub mod file;
 mod header;
 pub mod interview;
@@ -45,6 +46,8 @@ pub enum ResultKind {
     Plan,
     /// A rating of someone else, for 360-degree feedback.
     Rating,
+    /// What a panel agreed on a candidate after the interviews (`vakwijzer decide`).
+    Decision,
 }
 
 /// One answer to a statement: a point on the scale, or "not applicable".

@@ -427,7 +427,7 @@ fn classify(text: &str, error: &Error) -> (Option<usize>, SkipReason) {
         .and_then(|k| serde_yaml::from_value::<ResultKind>(k.clone()).ok())
     {
         None => (line, SkipReason::NotAResult),
-        Some(ResultKind::Interview) => (line, SkipReason::NotAScan),
+        Some(ResultKind::Interview | ResultKind::Decision) => (line, SkipReason::NotAScan),
         Some(ResultKind::Plan) => (line, SkipReason::Plan),
         Some(ResultKind::Rating) => (line, SkipReason::Rating),
         Some(ResultKind::Scan | ResultKind::Contribution) => (line, SkipReason::Invalid),

@@ -649,7 +649,7 @@ fn check_interview_file(dir: &Path, bytes: &[u8]) {
         Ok(loaded) => {
             let framework = library().framework(&loaded.result.framework).unwrap();
             if let Ok(card) =
-                vakwijzer::report::scorecard::build(library(), framework, &[loaded], None)
+                vakwijzer::report::scorecard::build(library(), framework, &[loaded], None, None)
             {
                 render(&card, Format::Md, &OPTIONS).unwrap();
             }

@@ -9,11 +9,13 @@ use std::path::Path;
 
 /// What a command that asks gets on standard input, as a pipe would give it: answers for
 /// every statement of a scan (extra lines are not read), and for an interview per competency
-/// question 1, no note, indicator 1 and rating 3, then the advice and a motivation.
+/// question 1, no note, indicator 1 and rating 3, then the advice and a motivation; for a
+/// decision per competency rating 4 without a reason, then advice, decision and the defaults.
 fn answers_for(subcommand: &str) -> String {
     match subcommand {
         "scan" => "4\n".repeat(200),
         "interview" => "1\n-\n1\n3\n".repeat(8) + "wel\nSterke voorbeelden\n",
+        "decide" => "4\n-\n".repeat(8) + "wel\naannemen\n-\n-\n-\n",
         _ => String::new(),
     }
 }

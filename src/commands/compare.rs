@@ -6,7 +6,10 @@ use std::io::Write;
 
 use super::Context;
 use super::output::emit;
-use super::report::{check_vacancy_framework, load_interviews, split_vacancy};
+use super::report::{
+    LoadedDecision, check_decisions_have_interviews, check_vacancy_framework, decision_on,
+    load_interviews, split_decisions, split_vacancy,
+};
 use crate::cli::CompareArgs;
 use crate::error::Error;
 use crate::framework::{Framework, Library};
@@ -19,11 +22,12 @@ use crate::{Result, t};
 pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
     let (files, vacancy) = split_vacancy(&library, &args.files, args.vacancy.as_deref())?;
+    let (files, decisions) = split_decisions(&library, &files)?;
     let interviews = load_interviews(&library, &files)?;
     let framework = framework_of(&library, &interviews)?;
     check_vacancy_framework(vacancy.as_ref(), &framework.id)?;
     let vacancy = vacancy.as_ref().map(|(_, v)| v);
-    let scorecards = scorecards(&library, framework, interviews, vacancy)?;
+    let scorecards = scorecards(&library, framework, interviews, vacancy, &decisions)?;
     let comparison = scorecard::compare(framework, &scorecards, vacancy);
     let rendered = render(&comparison, args.format.into(), &context.render_options())?;
     // The -o file may replace none of the inputs, the vacancy included.
@@ -51,12 +55,13 @@ pub(crate) fn framework_of<'a>(
 }
 
 /// A scorecard per candidate, in the order of their names, each from the interviews of their
-/// panel.
+/// panel, with the decision on them among `decisions`.
 pub(crate) fn scorecards(
     library: &Library,
     framework: &Framework,
     interviews: Vec<LoadedInterview>,
     vacancy: Option<&Vacancy>,
+    decisions: &[LoadedDecision],
 ) -> Result<Vec<Scorecard>> {
     let mut panels: BTreeMap<String, Vec<_>> = BTreeMap::new();
     for interview in interviews {
@@ -65,8 +70,13 @@ pub(crate) fn scorecards(
             .or_default()
             .push(interview);
     }
+    let candidates: Vec<&str> = panels.keys().map(String::as_str).collect();
+    check_decisions_have_interviews(decisions, &candidates)?;
     panels
-        .values()
-        .map(|panel| scorecard::build(library, framework, panel, vacancy))
+        .iter()
+        .map(|(candidate, panel)| {
+            let decision = decision_on(decisions, candidate, &framework.id)?;
+            scorecard::build(library, framework, panel, vacancy, decision)
+        })
         .collect()
 }

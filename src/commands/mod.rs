@@ -3,6 +3,7 @@
 mod boks;
 mod compare;
 mod completions;
+mod decide;
 mod feedback;
 mod forget;
 mod form;
@@ -86,6 +87,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
         Command::Forget(args) => forget::run(&args, out),
         Command::Compare(args) => compare::run(context, &args, out),
         Command::Panel(args) => panel::run(context, &args, out),
+        Command::Decide(args) => decide::run(context, &args, out),
         Command::Share(args) => share::run(context, &args, out),
         Command::Team(args) => team::run(context, &args, out),
         Command::Status(args) => status::run(context, &args, out),

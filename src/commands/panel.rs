@@ -16,7 +16,7 @@ pub fn run(context: &Context, args: &PanelArgs, out: &mut dyn Write) -> Result<(
     let library = context.library()?;
     let interviews = load_interviews(&library, &args.files)?;
     let framework = framework_of(&library, &interviews)?;
-    let scorecards = scorecards(&library, framework, interviews, None)?;
+    let scorecards = scorecards(&library, framework, interviews, None, &[])?;
     let agreement = panel::build(&scorecards)?;
     let rendered = render(&agreement, args.format.into(), &context.render_options())?;
     emit(rendered, &args.output, &args.files, out)

@@ -13,6 +13,7 @@ use crate::framework::Library;
 use crate::render::render;
 use crate::report::personal;
 use crate::report::scorecard;
+use crate::result::decision::DecisionResult;
 use crate::result::{self, LoadedScan, ResultKind, interview, plan};
 use crate::vacancy::{self, Vacancy};
 use crate::{Result, t};
@@ -27,6 +28,7 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
         args.files.clone()
     };
     let (files, vacancy) = split_vacancy(&library, &given, args.vacancy.as_deref())?;
+    let (files, decisions) = split_decisions(&library, &files)?;
     let files = &files;
     let kinds: Vec<ResultKind> = files
         .iter()
@@ -57,7 +59,13 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
         return Err(Error::Usage(t!("report.mixed_kinds")));
     }
     if kinds[0] == ResultKind::Interview {
-        return scorecard(context, &library, args, files, vacancy, out);
+        return scorecard(context, &library, args, files, vacancy, &decisions, out);
+    }
+    if let Some(decision) = decisions.first() {
+        return Err(Error::Usage(t!(
+            "decision.with_scans",
+            path = decision.path.display()
+        )));
     }
     if let Some((path, _)) = vacancy {
         return Err(Error::Usage(t!(
@@ -240,13 +248,90 @@ pub(crate) fn check_vacancy_framework(
     }
 }
 
-/// The scorecard of one candidate from the interviews of their panel.
+/// A decision and the file it came from.
+pub(crate) type LoadedDecision = result::Loaded<DecisionResult>;
+
+/// The inputs split into the rest and the decisions (`kind: decision`) among them, read and
+/// checked, their warnings told.
+pub(crate) fn split_decisions(
+    library: &Library,
+    files: &[PathBuf],
+) -> Result<(Vec<PathBuf>, Vec<LoadedDecision>)> {
+    let mut rest = Vec::new();
+    let mut decisions = Vec::new();
+    for path in files {
+        if result::result_kind_of(path) == Some("decision") {
+            let loaded = result::record::load::<DecisionResult>(path, library)?;
+            for warning in &loaded.warnings {
+                super::warn(warning);
+            }
+            decisions.push(loaded);
+        } else {
+            rest.push(path.clone());
+        }
+    }
+    if rest.is_empty() && !decisions.is_empty() {
+        return Err(Error::Usage(t!("decision.no_interviews")));
+    }
+    Ok((rest, decisions))
+}
+
+/// The decision on `candidate` among `decisions`, checked to be of `framework`; two on the
+/// same candidate are refused.
+pub(crate) fn decision_on<'a>(
+    decisions: &'a [LoadedDecision],
+    candidate: &str,
+    framework: &str,
+) -> Result<Option<&'a DecisionResult>> {
+    let mut found = decisions.iter().filter(|d| d.result.candidate == candidate);
+    let Some(first) = found.next() else {
+        return Ok(None);
+    };
+    if let Some(second) = found.next() {
+        return Err(Error::Usage(t!(
+            "decision.twice",
+            a = first.path.display(),
+            b = second.path.display(),
+            candidate = candidate
+        )));
+    }
+    if first.result.framework != framework {
+        return Err(Error::Usage(t!(
+            "decision.other_framework",
+            path = first.path.display(),
+            framework = framework
+        )));
+    }
+    Ok(Some(&first.result))
+}
+
+/// Refuses a decision on a candidate none of the interviews is about.
+pub(crate) fn check_decisions_have_interviews(
+    decisions: &[LoadedDecision],
+    candidates: &[&str],
+) -> Result<()> {
+    match decisions
+        .iter()
+        .find(|d| !candidates.contains(&d.result.candidate.as_str()))
+    {
+        Some(decision) => Err(Error::Usage(t!(
+            "decision.other_candidate",
+            path = decision.path.display(),
+            candidate = &decision.result.candidate
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The scorecard of one candidate from the interviews of their panel, with the panel's
+/// decision when one is given.
 fn scorecard(
     context: &Context,
     library: &Library,
     args: &ReportArgs,
     files: &[PathBuf],
     vacancy: Option<LoadedVacancy>,
+    decisions: &[LoadedDecision],
     out: &mut dyn Write,
 ) -> Result<()> {
     let interviews = load_interviews(library, files)?;
@@ -254,7 +339,10 @@ fn scorecard(
     let framework = library.framework(&interviews[0].result.framework)?;
     check_vacancy_framework(vacancy.as_ref(), &framework.id)?;
     let vacancy = vacancy.as_ref().map(|(_, v)| v);
-    let card = scorecard::build(library, framework, &interviews, vacancy)?;
+    let candidate = interviews[0].result.candidate.as_str();
+    check_decisions_have_interviews(decisions, &[candidate])?;
+    let decision = decision_on(decisions, candidate, &framework.id)?;
+    let card = scorecard::build(library, framework, &interviews, vacancy, decision)?;
     let rendered = render(&card, args.format.into(), &context.render_options())?;
     // The -o file may replace none of the inputs, the vacancy included.
     let inputs: Vec<PathBuf> = args.files.iter().chain(&args.vacancy).cloned().collect();

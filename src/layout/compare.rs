@@ -111,6 +111,7 @@ pub fn layout(comparison: &Comparison) -> Document {
     } else {
         blocks.push(Block::bullets(disputes));
     }
+    blocks.extend(decisions(comparison));
     blocks.push(Block::heading(2, t!("compare.advice")));
     blocks.push(Block::Table(advice(comparison)));
     let mut meta = vec![comparison.framework_name.clone()];
@@ -165,6 +166,53 @@ fn vacancy_blocks(comparison: &Comparison) -> Vec<Block> {
         blocks.push(Block::heading(2, t!("compare.failed")));
         blocks.extend(failed);
     }
+    blocks
+}
+
+/// Per candidate with a decision, in rank order: the decision, and each agreed rating beside
+/// the mechanical mean, flagged when a point or more apart.
+fn decisions(comparison: &Comparison) -> Vec<Block> {
+    let decided: Vec<_> = comparison
+        .candidates
+        .iter()
+        .filter(|c| c.decision.is_some() || c.agreed.iter().any(Option::is_some))
+        .collect();
+    if decided.is_empty() {
+        return Vec::new();
+    }
+    let mut table = Table::new([
+        (t!("compare.candidate"), ColumnKind::Name),
+        (t!("report.competency"), ColumnKind::Name),
+        (t!("scorecard.mean"), ColumnKind::Score),
+        (t!("decision.agreed"), ColumnKind::Number),
+        (String::new(), ColumnKind::Text),
+    ]);
+    for candidate in &decided {
+        for (index, (id, name)) in comparison.competencies.iter().enumerate() {
+            let Some(agreed) = candidate.agreed[index] else {
+                continue;
+            };
+            let flag = if candidate.agreed_differs.contains(id) {
+                t!("decision.differs_short")
+            } else {
+                String::new()
+            };
+            table.rows.push(vec![
+                Cell::from(candidate.candidate.as_str()),
+                Cell::from(name.as_str()),
+                Cell::Score(candidate.means[index]),
+                Cell::Count(usize::from(agreed)),
+                Cell::Text(flag),
+            ]);
+        }
+    }
+    let mut blocks = vec![Block::heading(2, t!("compare.decisions"))];
+    blocks.extend(decided.iter().map(|c| {
+        let decision = c.decision.clone().unwrap_or_else(|| "—".to_string());
+        Block::paragraph(format!("{}: {decision}", c.candidate))
+    }));
+    blocks.push(Block::Table(table));
+    blocks.push(Block::note(t!("decision.legend")));
     blocks
 }
 

@@ -88,6 +88,7 @@ pub fn layout(card: &Scorecard) -> Document {
     if !notes.is_empty() {
         blocks.push(Block::bullets(notes));
     }
+    blocks.extend(decision_blocks(card));
     blocks.push(Block::heading(2, t!("scorecard.advice")));
     let pairs = card
         .advice
@@ -119,6 +120,68 @@ pub fn layout(card: &Scorecard) -> Document {
         personal_data: true,
         blocks,
     }
+}
+
+/// The panel's decision: what it decided, with whom and when, and per competency the agreed
+/// rating beside the mechanical mean with the reason; a point or more apart is a notice.
+fn decision_blocks(card: &Scorecard) -> Vec<Block> {
+    let Some(decision) = &card.decision else {
+        return Vec::new();
+    };
+    let dash = || "—".to_string();
+    let mut blocks = vec![Block::heading(2, t!("decision.heading"))];
+    if !decision.complete {
+        blocks.push(Block::notice(t!("decision.incomplete")));
+    }
+    blocks.push(Block::KeyValues {
+        pairs: vec![
+            (
+                t!("decision.decision"),
+                decision.decision.clone().unwrap_or_else(dash),
+            ),
+            (
+                t!("decision.advice"),
+                decision.advice.clone().unwrap_or_else(dash),
+            ),
+            (
+                t!("decision.motivation"),
+                decision.motivation.clone().unwrap_or_else(dash),
+            ),
+            (
+                t!("decision.participants"),
+                decision.participants.join(", "),
+            ),
+            (
+                t!("decision.date"),
+                decision.date.clone().unwrap_or_else(dash),
+            ),
+        ],
+    });
+    let line = |row: &crate::report::scorecard::ScorecardRow, agreed: u8| {
+        t!(
+            "decision.agreed_line",
+            name = &row.name,
+            agreed = agreed,
+            mean = number(row.panel.mean)
+        )
+    };
+    let mut lines = Vec::new();
+    for row in &card.competencies {
+        let Some(agreed) = row.agreed else {
+            continue;
+        };
+        if row.agreed_differs {
+            let text = format!("{} — {}", line(row, agreed), t!("decision.differs"));
+            blocks.push(Block::notice(text));
+        }
+        let mut text = line(row, agreed);
+        if let Some(reason) = &row.agreed_reason {
+            text.push_str(&format!(": “{reason}”"));
+        }
+        lines.push(text);
+    }
+    blocks.push(Block::bullets(lines));
+    blocks
 }
 
 /// How the total is weighed: by the vacancy, or every competency the same.
@@ -179,6 +242,10 @@ fn ratings(card: &Scorecard) -> Table {
     if weighed {
         columns.push((t!("scorecard.weight"), ColumnKind::Number));
     }
+    let decided = card.decision.is_some();
+    if decided {
+        columns.push((t!("decision.agreed"), ColumnKind::Number));
+    }
     columns.push((String::new(), ColumnKind::Text));
     let mut table = Table::new(columns);
     table.rows = card
@@ -199,11 +266,20 @@ fn ratings(card: &Scorecard) -> Table {
             if weighed {
                 cells.push(Cell::Text(short_number(row.weight)));
             }
-            cells.push(if row.panel.discuss {
-                Cell::Text(t!("scorecard.discuss"))
-            } else {
-                Cell::from("")
-            });
+            if decided {
+                cells.push(
+                    row.agreed
+                        .map_or(Cell::from("—"), |a| Cell::Count(usize::from(a))),
+                );
+            }
+            let mut flags = Vec::new();
+            if row.panel.discuss {
+                flags.push(t!("scorecard.discuss"));
+            }
+            if row.agreed_differs {
+                flags.push(t!("decision.differs_short"));
+            }
+            cells.push(Cell::Text(flags.join(", ")));
             cells
         })
         .collect();

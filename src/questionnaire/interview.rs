@@ -41,6 +41,77 @@ pub struct InterviewSession<'a> {
     from_review: bool,
 }
 
+/// The advices to choose from, keyed 1 to 5; in piped input also by their id or label.
+pub fn advice_choices() -> Vec<Choice> {
+    Advice::ALL
+        .iter()
+        .enumerate()
+        .map(|(index, advice)| Choice {
+            key: char::from(b'1' + index as u8),
+            label: format!("{} {}", index + 1, advice.label()),
+            detail: None,
+            aliases: vec![advice.id().to_string(), advice.label()],
+        })
+        .collect()
+}
+
+/// Asks for one of `all` (offered as `choices`, one each, `current` preselected): the one
+/// chosen and on, or nothing and back or quit.
+pub fn choose_one<T: Copy + PartialEq>(
+    prompter: &mut dyn Prompter,
+    id: &str,
+    text: &str,
+    progress: &str,
+    choices: &[Choice],
+    all: &[T],
+    current: Option<T>,
+) -> Result<(Option<T>, Flow)> {
+    let prompt = ChoicePrompt {
+        id: id.to_string(),
+        text,
+        choices,
+        previous: current.and_then(|c| all.iter().position(|x| *x == c)),
+        progress: progress.to_string(),
+        compact: false,
+    };
+    Ok(match prompter.choose(&prompt)? {
+        Chosen::Index(index) => (Some(all[index]), Flow::Next),
+        Chosen::Back => (None, Flow::Back),
+        Chosen::Quit => (None, Flow::Quit),
+    })
+}
+
+/// The rating choices of `scale`: a key per point with its anchor, and `0` for "niet
+/// beoordeeld".
+pub fn rating_choices(scale: &Scale) -> Vec<Choice> {
+    let mut choices: Vec<Choice> = scale
+        .points
+        .iter()
+        .map(|p| Choice {
+            key: char::from(b'0' + p.value),
+            label: format!("{} {}", p.value, p.label),
+            detail: p.anchor.clone(),
+            aliases: Vec::new(),
+        })
+        .collect();
+    choices.push(Choice {
+        key: '0',
+        label: format!("0 {}", t!("interview.not_rated")),
+        detail: Some(t!("interview.not_rated_detail")),
+        aliases: vec![interview::NOT_RATED.to_string(), t!("interview.not_rated")],
+    });
+    choices
+}
+
+/// The rating a choice of [`rating_choices`] stands for.
+pub fn chosen_rating(choice: &Choice) -> Rating {
+    if choice.key == '0' {
+        Rating::NotRated
+    } else {
+        Rating::Score(choice.key as u8 - b'0')
+    }
+}
+
 impl<'a> InterviewSession<'a> {
     pub fn new(
         framework: &'a Framework,
@@ -243,23 +314,7 @@ impl<'a> InterviewSession<'a> {
             self.scale.max(),
         )
         .filter(|_| came_up);
-        let mut choices: Vec<Choice> = self
-            .scale
-            .points
-            .iter()
-            .map(|p| Choice {
-                key: char::from(b'0' + p.value),
-                label: format!("{} {}", p.value, p.label),
-                detail: p.anchor.clone(),
-                aliases: Vec::new(),
-            })
-            .collect();
-        choices.push(Choice {
-            key: '0',
-            label: format!("0 {}", t!("interview.not_rated")),
-            detail: Some(t!("interview.not_rated_detail")),
-            aliases: vec![interview::NOT_RATED.to_string(), t!("interview.not_rated")],
-        });
+        let choices = rating_choices(self.scale);
         let previous = match self.record(c).rating {
             Some(Rating::Score(value)) => choices
                 .iter()
@@ -290,12 +345,7 @@ impl<'a> InterviewSession<'a> {
         self.scale_shown = true;
         match prompter.choose(&prompt)? {
             Chosen::Index(index) => {
-                let rating = if choices[index].key == '0' {
-                    Rating::NotRated
-                } else {
-                    Rating::Score(choices[index].key as u8 - b'0')
-                };
-                self.record(c).rating = Some(rating);
+                self.record(c).rating = Some(chosen_rating(&choices[index]));
                 self.save()?;
                 if std::mem::take(&mut self.from_review) {
                     return Ok(Flow::Jump(self.steps.len() - 1));
@@ -308,44 +358,22 @@ impl<'a> InterviewSession<'a> {
     }
 
     fn ask_advice(&mut self, prompter: &mut dyn Prompter) -> Result<Flow> {
-        let choices: Vec<Choice> = Advice::ALL
-            .iter()
-            .enumerate()
-            .map(|(index, advice)| Choice {
-                key: char::from(b'1' + index as u8),
-                label: format!("{} {}", index + 1, advice.label()),
-                detail: None,
-                aliases: vec![
-                    serde_yaml::to_string(advice)
-                        .unwrap_or_default()
-                        .trim()
-                        .to_string(),
-                    advice.label(),
-                ],
-            })
-            .collect();
-        let previous = self
-            .result
-            .advice
-            .and_then(|a| Advice::ALL.iter().position(|x| *x == a));
         let text = t!("interview.advice");
-        let prompt = ChoicePrompt {
-            id: "advice".to_string(),
-            text: &text,
-            choices: &choices,
-            previous,
-            progress: t!("interview.closing"),
-            compact: false,
-        };
-        match prompter.choose(&prompt)? {
-            Chosen::Index(index) => {
-                self.result.advice = Some(Advice::ALL[index]);
-                self.save()?;
-                Ok(Flow::Next)
-            }
-            Chosen::Back => Ok(Flow::Back),
-            Chosen::Quit => Ok(Flow::Quit),
+        let progress = t!("interview.closing");
+        let (chosen, flow) = choose_one(
+            prompter,
+            "advice",
+            &text,
+            &progress,
+            &advice_choices(),
+            &Advice::ALL,
+            self.result.advice,
+        )?;
+        if let Some(advice) = chosen {
+            self.result.advice = Some(advice);
+            self.save()?;
         }
+        Ok(flow)
     }
 
     fn ask_motivation(&mut self, prompter: &mut dyn Prompter) -> Result<Flow> {

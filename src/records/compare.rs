@@ -22,6 +22,8 @@ pub fn records(comparison: &Comparison) -> Records {
             "must_haves_not_met",
             "disputed",
             "advice",
+            "decision",
+            "agreed_differs",
         ]
         .map(Column::fixed),
     );
@@ -55,6 +57,8 @@ pub fn records(comparison: &Comparison) -> Records {
             Field::Text(failed.join(" ")),
             Field::Text(disputed.join(" ")),
             Field::Text(advice.join("; ")),
+            Field::Text(row.decision_id.clone().unwrap_or_default()),
+            Field::Text(row.agreed_differs.join(" ")),
         ]);
         records.rows.push(record);
     }

@@ -17,6 +17,8 @@ pub fn records(card: &Scorecard) -> Records {
         "discuss",
         "weight",
         "minimum",
+        "agreed",
+        "agreed_differs",
     ]);
     for row in &card.competencies {
         let minimum = card
@@ -38,6 +40,8 @@ pub fn records(card: &Scorecard) -> Records {
                 Field::Flag(row.panel.discuss),
                 Field::Number(Some(row.weight)),
                 Field::Number(minimum),
+                Field::Count(row.agreed.map(usize::from)),
+                Field::Flag(row.agreed_differs),
             ]);
         }
     }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::framework::{Framework, Library, Scale};
+use crate::result::decision::DecisionResult;
 use crate::result::interview::{InterviewResult, LoadedInterview};
 use crate::score::{PanelScore, mean_of, panel_score, round2};
 use crate::t;
@@ -33,6 +34,8 @@ pub struct Scorecard {
     /// The flagged competencies with the ratings that differ.
     pub disputes: Vec<Dispute>,
     pub advice: Vec<AdviceEntry>,
+    /// What the panel agreed after discussing the interviews, if a decision was given.
+    pub decision: Option<PanelDecision>,
     pub complete: bool,
     pub warnings: Vec<String>,
     /// Who of the vacancy's panel did not interview the candidate, and who interviewed without
@@ -52,6 +55,32 @@ pub struct ScorecardRow {
     pub ratings: Vec<InterviewerRating>,
     #[serde(flatten)]
     pub panel: PanelScore,
+    /// With a decision: the rating the panel agreed on (none for "niet beoordeeld").
+    pub agreed: Option<u8>,
+    pub agreed_reason: Option<String>,
+    /// The agreed rating is a point or more from the mechanical mean.
+    pub agreed_differs: bool,
+}
+
+/// An agreed rating this far from the mechanical mean, or further, is flagged: the panel's
+/// discussion moved the rating, which the mean of separate ratings predicts better.
+pub const DECISION_DIFFERENCE: f64 = 1.0;
+
+/// The panel's decision on the candidate (`kind: decision`).
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct PanelDecision {
+    /// The decision in the reader's language, and as the file has it (`tweede-gesprek`).
+    pub decision: Option<String>,
+    pub decision_id: Option<String>,
+    pub advice: Option<String>,
+    pub advice_id: Option<String>,
+    pub motivation: Option<String>,
+    pub participants: Vec<String>,
+    /// The day of the discussion.
+    pub date: Option<String>,
+    /// How many agreed ratings are a point or more from the mechanical mean.
+    pub differs: usize,
+    pub complete: bool,
 }
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -161,6 +190,7 @@ pub fn build(
     framework: &Framework,
     interviews: &[LoadedInterview],
     vacancy: Option<&Vacancy>,
+    decision: Option<&DecisionResult>,
 ) -> Result<Scorecard> {
     check_panel(interviews)?;
     let results: Vec<&InterviewResult> = interviews.iter().map(|i| &i.result).collect();
@@ -194,13 +224,20 @@ pub fn build(
                 })
                 .collect();
             let given: Vec<Option<u8>> = ratings.iter().map(|r| r.rating).collect();
+            let panel = panel_score(&given);
+            let agreed = decision.and_then(|d| d.agreed_score(&competency.id));
             ScorecardRow {
                 id: competency.id.clone(),
                 name: competency.name.clone(),
                 weight: vacancy
                     .map_or(crate::vacancy::DEFAULT_WEIGHT, |v| v.weight(&competency.id)),
                 ratings,
-                panel: panel_score(&given),
+                agreed,
+                agreed_reason: decision
+                    .and_then(|d| d.agreed.get(&competency.id)?.reason.clone())
+                    .filter(|r| !r.is_empty()),
+                agreed_differs: differs(agreed, panel.mean),
+                panel,
             }
         })
         .collect();
@@ -231,10 +268,36 @@ pub fn build(
             })
             .collect(),
         complete: results.iter().all(|r| r.complete),
+        decision: decision.map(|d| panel_decision(d, &competencies)),
         competencies,
         warnings: interviews.iter().flat_map(|i| i.warnings.clone()).collect(),
         scale_range: Scale::range_of(library.scale(&framework.scales.interview)),
     })
+}
+
+/// Whether an agreed rating is a point or more from the mean (a small margin for the rounding
+/// of the mean to two decimals).
+fn differs(agreed: Option<u8>, mean: Option<f64>) -> bool {
+    match (agreed, mean) {
+        (Some(agreed), Some(mean)) => {
+            (f64::from(agreed) - mean).abs() >= DECISION_DIFFERENCE - 1e-9
+        }
+        _ => false,
+    }
+}
+
+fn panel_decision(decision: &DecisionResult, rows: &[ScorecardRow]) -> PanelDecision {
+    PanelDecision {
+        decision: decision.decision.map(|d| d.label()),
+        decision_id: decision.decision.map(|d| d.id().to_string()),
+        advice: decision.advice.map(|a| a.label()),
+        advice_id: decision.advice.map(|a| a.id().to_string()),
+        motivation: decision.motivation.clone().filter(|m| !m.is_empty()),
+        participants: decision.participants.clone().unwrap_or_default(),
+        date: decision.decided.clone(),
+        differs: rows.iter().filter(|r| r.agreed_differs).count(),
+        complete: decision.complete,
+    }
 }
 
 /// The competencies' means weighted: sum(weight × mean) / sum(weight) over the competencies
@@ -370,6 +433,13 @@ pub struct CandidateRow {
     /// Each interviewer's advice.
     pub advice_by: Vec<AdviceEntry>,
     pub panel_notes: Vec<String>,
+    /// With a decision: what the panel decided (in the reader's language, and its id).
+    pub decision: Option<String>,
+    pub decision_id: Option<String>,
+    /// With a decision: per competency of the comparison, the agreed rating.
+    pub agreed: Vec<Option<u8>>,
+    /// With a decision: the competencies whose agreed rating is a point or more from the mean.
+    pub agreed_differs: Vec<String>,
 }
 
 impl CandidateRow {
@@ -423,6 +493,21 @@ pub fn compare(
                 .collect(),
             advice_by: card.advice.clone(),
             panel_notes: card.panel_notes.clone(),
+            decision: card.decision.as_ref().and_then(|d| d.decision.clone()),
+            decision_id: card.decision.as_ref().and_then(|d| d.decision_id.clone()),
+            agreed: competencies
+                .iter()
+                .map(|(id, _)| {
+                    let row = card.competencies.iter().find(|r| &r.id == id)?;
+                    row.agreed
+                })
+                .collect(),
+            agreed_differs: card
+                .competencies
+                .iter()
+                .filter(|r| r.agreed_differs)
+                .map(|r| r.id.clone())
+                .collect(),
         })
         .collect();
     // Highest total first; candidates without a score last; ties by name for a stable order.
@@ -481,6 +566,9 @@ mod tests {
             weight,
             ratings: Vec::new(),
             panel: panel_score(ratings),
+            agreed: None,
+            agreed_reason: None,
+            agreed_differs: false,
         }
     }
 

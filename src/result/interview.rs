@@ -199,23 +199,7 @@ impl Record for InterviewResult {
                 dropped.push(competency_id.clone());
                 return false;
             };
-            if let Some(Rating::Score(value)) = record.rating
-                && scale.point(value).is_none()
-            {
-                let position = locator.key_value("rating", &value.to_string(), 0);
-                let expected = format!(
-                    "{}-{} {} {NOT_RATED}",
-                    scale.min(),
-                    scale.max(),
-                    t!("word.or")
-                );
-                let message = t!(
-                    "scan.answer_out_of_range",
-                    answer = value,
-                    expected = expected
-                );
-                problems.push(Problem::new(file, position, message));
-            }
+            problems.extend(check_rating(record.rating, scale, file, locator));
             let before = record.asked.len() + record.observed.len();
             record
                 .asked
@@ -242,6 +226,34 @@ impl Record for InterviewResult {
             self.date()
         )
     }
+}
+
+/// A rating that is not on the interview scale, as a problem at its line.
+pub(crate) fn check_rating(
+    rating: Option<Rating>,
+    scale: &Scale,
+    file: &str,
+    locator: &Locator,
+) -> Option<Problem> {
+    let Some(Rating::Score(value)) = rating else {
+        return None;
+    };
+    if scale.point(value).is_some() {
+        return None;
+    }
+    let position = locator.key_value("rating", &value.to_string(), 0);
+    let expected = format!(
+        "{}-{} {} {NOT_RATED}",
+        scale.min(),
+        scale.max(),
+        t!("word.or")
+    );
+    let message = t!(
+        "scan.answer_out_of_range",
+        answer = value,
+        expected = expected
+    );
+    Some(Problem::new(file, position, message))
 }
 
 /// An interview result read from a file, checked against the framework it was made with.
