@@ -50,6 +50,7 @@ pub enum Command {
     Compare(CompareArgs),
     Panel(PanelArgs),
     Decide(DecideArgs),
+    Dossier(DossierArgs),
     Share(ShareArgs),
     Team(TeamArgs),
     Status(StatusArgs),
@@ -65,6 +66,7 @@ impl Command {
             | Command::Report(ReportArgs { output, .. })
             | Command::Compare(CompareArgs { output, .. })
             | Command::Panel(PanelArgs { output, .. })
+            | Command::Dossier(DossierArgs { output, .. })
             | Command::Team(TeamArgs { output, .. })
             | Command::Form(FormArgs { output, .. }) => output.output.as_deref(),
             _ => None,
@@ -259,6 +261,36 @@ pub struct DecideArgs {
     pub out: Option<PathBuf>,
     #[arg(long, value_name = "FILE")]
     pub resume: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DossierArgs {
+    #[arg(required = true, value_name = "FOLDER|FILE")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_name = "NAME")]
+    pub candidate: Option<String>,
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: DossierFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The dossier is for printing and handing over; the others read it in a browser or editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DossierFormat {
+    Pdf,
+    Html,
+    Md,
+}
+
+impl From<DossierFormat> for crate::render::Format {
+    fn from(format: DossierFormat) -> Self {
+        match format {
+            DossierFormat::Pdf => Self::Pdf,
+            DossierFormat::Html => Self::Html,
+            DossierFormat::Md => Self::Md,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Args)]

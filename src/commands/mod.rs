@@ -4,6 +4,7 @@ mod boks;
 mod compare;
 mod completions;
 mod decide;
+mod dossier;
 mod feedback;
 mod forget;
 mod form;
@@ -88,6 +89,7 @@ pub fn execute(context: &Context, command: Command, out: &mut dyn Write) -> Resu
         Command::Compare(args) => compare::run(context, &args, out),
         Command::Panel(args) => panel::run(context, &args, out),
         Command::Decide(args) => decide::run(context, &args, out),
+        Command::Dossier(args) => dossier::run(context, &args, out),
         Command::Share(args) => share::run(context, &args, out),
         Command::Team(args) => team::run(context, &args, out),
         Command::Status(args) => status::run(context, &args, out),

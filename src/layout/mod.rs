@@ -5,6 +5,7 @@
 
 pub mod chart;
 pub mod compare;
+pub mod dossier;
 pub mod feedback;
 pub mod guide;
 pub mod panel;

@@ -124,7 +124,7 @@ pub fn layout(card: &Scorecard) -> Document {
 
 /// The panel's decision: what it decided, with whom and when, and per competency the agreed
 /// rating beside the mechanical mean with the reason; a point or more apart is a notice.
-fn decision_blocks(card: &Scorecard) -> Vec<Block> {
+pub fn decision_blocks(card: &Scorecard) -> Vec<Block> {
     let Some(decision) = &card.decision else {
         return Vec::new();
     };

@@ -49,6 +49,14 @@ const BUILT_IN: &[(&str, &str)] = &[
     ),
     ("panel.md", include_str!("../../templates/panel.md.tera")),
     (
+        "dossier.md",
+        include_str!("../../templates/dossier.md.tera"),
+    ),
+    (
+        "dossier.html",
+        include_str!("../../templates/dossier.html.tera"),
+    ),
+    (
         "panel.html",
         include_str!("../../templates/panel.html.tera"),
     ),
