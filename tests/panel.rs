@@ -282,3 +282,47 @@ fn too_few_candidates_or_interviewers_is_refused_with_exit_2() {
         assert!(output.stdout.is_empty());
     }
 }
+
+/// A vacancy's folders stand for their files: `panel` and `compare` on the folder of the
+/// interviews (with the vacancy's folder, which holds the vacancy and a decision) say what they
+/// say on the files by name. The agreement leaves the vacancy and the decision out.
+#[test]
+fn folders_stand_for_the_interviews_in_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let interviews = common::root("data/examples/interviews");
+    let vacancy = common::root("data/examples/vacature");
+    let path = |p: &Path| p.to_str().unwrap().to_string();
+    let run = |args: Vec<String>| {
+        let output = vakwijzer(dir.path())
+            .args(&args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap()
+    };
+    let by_name = |folder: &str| -> Vec<String> {
+        examples(folder)
+            .iter()
+            .map(|f| path(&common::root(f)))
+            .collect()
+    };
+    for command in ["panel", "compare"] {
+        let folders = run(vec![command.into(), path(&interviews), path(&vacancy)]);
+        let mut files = vec![command.to_string()];
+        files.extend(by_name("interviews"));
+        if command == "compare" {
+            files.extend(by_name("vacature"));
+        }
+        assert_eq!(folders, run(files), "{command} on folders");
+    }
+    let compared = run(vec!["compare".into(), path(&interviews), path(&vacancy)]);
+    assert!(
+        compared.to_string().contains("Generalist WIJteam Woensel"),
+        "the vacancy in the folder counts: {compared}"
+    );
+}

@@ -8,7 +8,7 @@ use super::Context;
 use super::output::emit;
 use super::report::{
     LoadedDecision, check_decisions_have_interviews, check_vacancy_framework, decision_on,
-    load_interviews, split_decisions, split_vacancy,
+    given_files, load_interviews, split_decisions, split_vacancy,
 };
 use crate::cli::CompareArgs;
 use crate::error::Error;
@@ -21,7 +21,8 @@ use crate::{Result, t};
 
 pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<()> {
     let library = context.library()?;
-    let (files, vacancy) = split_vacancy(&library, &args.files, args.vacancy.as_deref())?;
+    let given = given_files(&args.files)?;
+    let (files, vacancy) = split_vacancy(&library, &given, args.vacancy.as_deref())?;
     let (files, decisions) = split_decisions(&library, &files)?;
     let interviews = load_interviews(&library, &files)?;
     let framework = framework_of(&library, &interviews)?;
@@ -31,7 +32,7 @@ pub fn run(context: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result
     let comparison = scorecard::compare(framework, &scorecards, vacancy);
     let rendered = render(&comparison, args.format.into(), &context.render_options())?;
     // The -o file may replace none of the inputs, the vacancy included.
-    let inputs: Vec<_> = args.files.iter().chain(&args.vacancy).cloned().collect();
+    let inputs: Vec<_> = given.iter().chain(&args.vacancy).cloned().collect();
     emit(rendered, &args.output, &inputs, out)
 }
 

@@ -21,12 +21,7 @@ use crate::{Result, t};
 pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<()> {
     let (role, format, output) = (args.role.as_deref(), args.format, &args.output);
     let library = context.library()?;
-    // A folder (a round of 360 feedback) stands for the results below it.
-    let given = if args.files.iter().any(|p| p.is_dir()) {
-        crate::scans::find_files(&args.files)?
-    } else {
-        args.files.clone()
-    };
+    let given = given_files(&args.files)?;
     let (files, vacancy) = split_vacancy(&library, &given, args.vacancy.as_deref())?;
     let (files, decisions) = split_decisions(&library, &files)?;
     let files = &files;
@@ -198,6 +193,16 @@ pub(crate) type LoadedVacancy = (PathBuf, Vacancy);
 
 /// The inputs split into the interviews (or scans) and the vacancy: the one given with
 /// `--vacancy`, or a file among the inputs that says `kind: vacancy`. Two are refused.
+/// The files given on the command line, a folder (a round of 360 feedback, a vacancy's
+/// interviews) standing for the results below it; `report`, `compare` and `panel` take them so.
+pub(crate) fn given_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    if paths.iter().any(|p| p.is_dir()) {
+        crate::scans::find_files(paths)
+    } else {
+        Ok(paths.to_vec())
+    }
+}
+
 pub(crate) fn split_vacancy(
     library: &Library,
     files: &[PathBuf],
