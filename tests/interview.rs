@@ -257,7 +257,21 @@ fn compare_ranks_the_three_example_candidates() {
     assert_eq!(csv.rows[0][..3], ["1", "Sanne Bos", "2"]);
     assert_eq!(csv.number(&csv.rows[0], "aanpassingsvermogen"), Some(4.5));
     let table = stdout(vakwijzer(dir.path()).arg("compare").args(&files));
-    assert!(table.contains("C8 Overtuigingskracht"));
+    assert!(table.contains("C8\u{a0}Overtuigingskracht"));
+    // At 60 columns the legend wraps, but never between a column's code and its name.
+    let narrow = stdout(
+        vakwijzer(dir.path())
+            .env("COLUMNS", "60")
+            .arg("compare")
+            .args(&files),
+    );
+    for line in narrow.lines() {
+        let last = line.trim_end().rsplit(' ').next().unwrap_or_default();
+        assert!(
+            !(last.starts_with('C') && last[1..].parse::<u32>().is_ok()),
+            "a line ends in a bare column code:\n{narrow}"
+        );
+    }
     let md = stdout(
         vakwijzer(dir.path())
             .arg("compare")

@@ -59,7 +59,8 @@ pub fn layout(comparison: &Comparison) -> Document {
         .competencies
         .iter()
         .enumerate()
-        .map(|(index, (_, name))| format!("C{} {name}", index + 1))
+        // A no-break space: a narrow terminal never leaves "C4" at the end of a line.
+        .map(|(index, (_, name))| format!("C{}\u{a0}{name}", index + 1))
         .collect();
     let (min, max) = comparison.scale_range;
     let bars = BarChart {
