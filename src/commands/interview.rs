@@ -70,22 +70,13 @@ fn new_result(
     library: &crate::framework::Library,
     options: &InterviewArgs,
 ) -> Result<InterviewResult> {
-    let Some(framework_id) = &options.framework else {
-        return Err(Error::Usage(t!("scan.framework_needed")));
-    };
-    let framework = library.framework(framework_id)?;
-    for id in &options.session.competencies {
-        framework.find_competency(id)?;
-    }
-    if framework
-        .interview_competencies(&options.session.competencies)
-        .is_empty()
-    {
-        return Err(Error::Usage(t!(
-            "guide.no_questions",
-            framework = &framework.id
-        )));
-    }
+    let framework = session::framework_to_ask(
+        library,
+        options.framework.as_deref(),
+        &options.session,
+        crate::framework::Framework::interview_competencies,
+        |framework| t!("guide.no_questions", framework = &framework.id),
+    )?;
     let (Some(candidate), Some(interviewer)) = (&options.candidate, &options.interviewer) else {
         return Err(Error::Usage(t!("interview.names_needed")));
     };

@@ -150,23 +150,13 @@ fn new_rating(library: &Library, options: &ScanArgs) -> Result<RatingResult> {
 
 /// The framework to scan, with the competencies asked checked against it.
 fn check_framework<'a>(library: &'a Library, options: &ScanArgs) -> Result<&'a Framework> {
-    let Some(framework_id) = &options.framework else {
-        return Err(Error::Usage(t!("scan.framework_needed")));
-    };
-    let framework = library.framework(framework_id)?;
-    for id in &options.session.competencies {
-        framework.find_competency(id)?;
-    }
-    if framework
-        .scan_competencies(&options.session.competencies)
-        .is_empty()
-    {
-        return Err(Error::Usage(t!(
-            "scan.nothing_to_ask",
-            framework = &framework.id
-        )));
-    }
-    Ok(framework)
+    session::framework_to_ask(
+        library,
+        options.framework.as_deref(),
+        &options.session,
+        Framework::scan_competencies,
+        |framework| t!("scan.nothing_to_ask", framework = &framework.id),
+    )
 }
 
 /// Walks the session. Typed and piped answers are saved one by one; answers from a file, all

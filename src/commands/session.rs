@@ -8,10 +8,33 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::SessionArgs;
 use crate::error::{Error, Result};
-use crate::framework::Library;
+use crate::framework::{Competency, Framework, Library};
 use crate::questionnaire::prompt::Prompter;
 use crate::result::{self, Record, ResultFile};
 use crate::t;
+
+/// The framework a new questionnaire asks (given, or the usage error), with the competencies
+/// named by `--competency` checked against it: `asked` picks those it has something to ask of,
+/// and `nothing` says so when none is left.
+pub fn framework_to_ask<'a>(
+    library: &'a Library,
+    framework: Option<&str>,
+    session: &SessionArgs,
+    asked: for<'f> fn(&'f Framework, &[String]) -> Vec<&'f Competency>,
+    nothing: impl FnOnce(&Framework) -> String,
+) -> Result<&'a Framework> {
+    let Some(framework_id) = framework else {
+        return Err(Error::Usage(t!("scan.framework_needed")));
+    };
+    let framework = library.framework(framework_id)?;
+    for id in &session.competencies {
+        framework.find_competency(id)?;
+    }
+    if asked(framework, &session.competencies).is_empty() {
+        return Err(Error::Usage(nothing(framework)));
+    }
+    Ok(framework)
+}
 
 /// A session's result and the file it is saved to, held (locked) while the session runs.
 pub struct Opened<T> {
