@@ -156,12 +156,14 @@ pub fn read_all<'f, T: Send>(
         .min(chunks)
         .max(1);
     let next = AtomicUsize::new(0);
+    // Sized once for every file: grown by doubling, a hundred thousand scans would need room
+    // for twice as many, and old and new both while it moves (issue 30: flat memory).
     let mut read = Read {
         files,
-        scans: Vec::new(),
+        scans: Vec::with_capacity(files.len()),
         skipped: Vec::new(),
     };
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::with_capacity(files.len());
     std::thread::scope(|scope| {
         let (sender, receiver) = std::sync::mpsc::channel();
         for _ in 0..threads {
@@ -503,31 +505,38 @@ pub fn select<T>(read: Read<'_, T>, framework: &Framework) -> (Vec<Usable<T>>, V
         mut skipped,
     } = read;
     let name = |file: usize| files[file].display().to_string();
-    let mut usable = Vec::new();
-    for scan in scans {
-        let skip = |line, reason| Skipped {
-            file: name(scan.file),
-            line,
-            reason,
-            detail: None,
-        };
-        if *scan.framework != framework.id {
-            let id = &scan.framework;
-            skipped.push(Skipped {
-                detail: showable_id(id).then(|| id.to_string()),
-                ..skip(None, SkipReason::OtherFramework)
-            });
-            continue;
-        }
-        if !scan.complete {
-            skipped.push(skip(None, SkipReason::Incomplete));
-            continue;
-        }
-        match scan.checked {
-            Ok(checked) => usable.push((scan.file, checked)),
-            Err(line) => skipped.push(skip(line, SkipReason::Invalid)),
-        }
-    }
+    // Collected from the scans' own iterator, so that the standard library reuses their
+    // allocation in place: a hundred thousand scans are not held twice (issue 30).
+    let usable: Vec<(usize, Checked<T>)> = scans
+        .into_iter()
+        .filter_map(|scan| {
+            let skip = |line, reason| Skipped {
+                file: name(scan.file),
+                line,
+                reason,
+                detail: None,
+            };
+            if *scan.framework != framework.id {
+                let id = &scan.framework;
+                skipped.push(Skipped {
+                    detail: showable_id(id).then(|| id.to_string()),
+                    ..skip(None, SkipReason::OtherFramework)
+                });
+                return None;
+            }
+            if !scan.complete {
+                skipped.push(skip(None, SkipReason::Incomplete));
+                return None;
+            }
+            match scan.checked {
+                Ok(checked) => Some((scan.file, checked)),
+                Err(line) => {
+                    skipped.push(skip(line, SkipReason::Invalid));
+                    None
+                }
+            }
+        })
+        .collect();
     let (kept, older) = newest_per_person(usable, files);
     skipped.extend(older);
     (kept, skipped)
@@ -563,22 +572,27 @@ fn newest_per_person<T>(
         })
         .collect();
     drop(newest);
-    let mut kept = Vec::new();
     let mut older = Vec::new();
-    for (index, (file, scan)) in scans.into_iter().enumerate() {
-        match newer[index] {
-            Some((winner, newer_file)) if winner != index => older.push(Skipped {
-                file: files[file].display().to_string(),
-                line: None,
-                reason: SkipReason::OlderScan,
-                detail: Some(files[newer_file].display().to_string()),
-            }),
-            _ => kept.push(Usable {
+    // In place, as in `select`.
+    let kept: Vec<Usable<T>> = scans
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, (file, scan))| match newer[index] {
+            Some((winner, newer_file)) if winner != index => {
+                older.push(Skipped {
+                    file: files[file].display().to_string(),
+                    line: None,
+                    reason: SkipReason::OlderScan,
+                    detail: Some(files[newer_file].display().to_string()),
+                });
+                None
+            }
+            _ => Some(Usable {
                 record: scan.record,
                 warnings: scan.warnings,
             }),
-        }
-    }
+        })
+        .collect();
     (kept, older)
 }
 #[cfg(test)]
