@@ -30,22 +30,14 @@ pub fn run(context: &Context, args: &ReportArgs, out: &mut dyn Write) -> Result<
         .map(|path| result::read_text(path).and_then(|text| result::peek_kind(path, &text)))
         .collect::<Result<_>>()?;
     // Ratings of others make it a 360 report: the self-scans and the ratings about them.
-    let ratings: Vec<PathBuf> = files
+    let (ratings, others): (Vec<_>, Vec<_>) = files
         .iter()
-        .zip(&kinds)
-        .filter(|(_, k)| **k == ResultKind::Rating)
-        .map(|(f, _)| f.clone())
-        .collect();
-    let files: &Vec<PathBuf> = &files
-        .iter()
-        .zip(&kinds)
-        .filter(|(_, k)| **k != ResultKind::Rating)
-        .map(|(f, _)| f.clone())
-        .collect();
-    let kinds: Vec<ResultKind> = kinds
-        .into_iter()
-        .filter(|k| *k != ResultKind::Rating)
-        .collect();
+        .cloned()
+        .zip(kinds)
+        .partition(|(_, kind)| *kind == ResultKind::Rating);
+    let ratings: Vec<PathBuf> = ratings.into_iter().map(|(file, _)| file).collect();
+    let (files, kinds): (Vec<PathBuf>, Vec<ResultKind>) = others.into_iter().unzip();
+    let files = &files;
     if !ratings.is_empty() && kinds.is_empty() {
         return Err(Error::Usage(t!("feedback.no_scan")));
     }
