@@ -240,7 +240,29 @@ impl Serialize for Cell {
     }
 }
 
+/// `text` as the lead-in of a quote: with a colon, unless it ends in its own punctuation
+/// (an interview question ends in "?", and "Hoe deed je dat?:" reads as a slip).
+pub fn lead_in(text: &str) -> String {
+    if text.trim_end().ends_with(['?', '!', '.', ':']) {
+        text.trim_end().to_string()
+    } else {
+        format!("{text}:")
+    }
+}
+
 /// The date part of a timestamp, for a document's date.
 pub fn day(date: &str) -> String {
     date.get(..10).unwrap_or(date).to_string()
+}
+
+#[cfg(test)]
+mod lead_in_tests {
+    use super::lead_in;
+
+    #[test]
+    fn a_question_keeps_its_own_mark_and_anything_else_gets_a_colon() {
+        assert_eq!(lead_in("Hoe deed je dat?"), "Hoe deed je dat?");
+        assert_eq!(lead_in("Geef een voorbeeld."), "Geef een voorbeeld.");
+        assert_eq!(lead_in("Jouw aantekening"), "Jouw aantekening:");
+    }
 }

@@ -79,8 +79,10 @@ pub fn layout(card: &Scorecard) -> Document {
         for rating in &row.ratings {
             for (question, note) in rating.notes.iter().filter(|(_, n)| !n.is_empty()) {
                 notes.push(format!(
-                    "{}, {} — {question}: “{note}”",
-                    row.name, rating.interviewer
+                    "{}, {} — {} “{note}”",
+                    row.name,
+                    rating.interviewer,
+                    super::lead_in(question)
                 ));
             }
         }
