@@ -1,8 +1,9 @@
 //! What start-up would otherwise parse, prepared when building (issue 30): the catalogues of
 //! user-facing texts (i18n/*.yaml) as sorted tables the binary looks texts up in, and the
-//! bundled data (data/) as JSON as well as YAML, which loads some twenty times faster. A
-//! catalogue that does not parse fails the build, naming the file; a data file that cannot be
-//! JSON is bundled as YAML only, and loads (or is reported) as any file does.
+//! bundled data (data/) as JSON as well as YAML, which loads some twenty times faster, with the
+//! kind of each document. A catalogue that does not parse fails the build, naming the file; a
+//! data file that cannot be JSON is bundled as YAML only, and loads (or is reported) as any
+//! file does.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -16,13 +17,24 @@ fn main() {
         let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
         let texts: BTreeMap<String, String> =
             serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
-        // Sorted by key (a BTreeMap of strings orders them as `str` does), for a binary search;
-        // `{:?}` writes each as a Rust string literal.
-        writeln!(code, "static {table}: &[(&str, &str)] = &[").unwrap();
+        // Sorted by key (a BTreeMap of strings orders them as `str` does), for a binary search.
+        // Every key and text is in one string, and the table holds where each begins and ends:
+        // a table of pointers would have the loader relocate two for every text at every
+        // start (issue 30). `{:?}` writes the string as a Rust string literal.
+        let mut all = String::new();
+        let mut entries = String::new();
         for (key, value) in &texts {
-            writeln!(code, "    ({key:?}, {value:?}),").unwrap();
+            let start = all.len();
+            all.push_str(key);
+            let middle = all.len();
+            all.push_str(value);
+            writeln!(entries, "    [{start}, {middle}, {}],", all.len()).unwrap();
         }
-        writeln!(code, "];").unwrap();
+        writeln!(
+            code,
+            "static {table}: Table = Table {{\n    text: {all:?},\n    entries: &[\n{entries}    ],\n}};"
+        )
+        .unwrap();
     }
     std::fs::write(out.join("catalogues.rs"), code).expect("writes the tables");
     std::fs::write(out.join("bundled.rs"), bundled()).expect("writes the bundled data");
@@ -41,18 +53,40 @@ const BUNDLED: [&str; 9] = [
     "data/raters.yaml",
 ];
 
-/// `BUNDLED`: each bundled file's name, its YAML and the same content as JSON.
+/// The kinds of document (`DocumentKind`, in whose module the code is included) by the
+/// `kind:` that names them.
+const KINDS: [(&str, &str); 8] = [
+    ("framework", "Framework"),
+    ("boks", "Boks"),
+    ("links", "Links"),
+    ("methods", "Methods"),
+    ("scales", "Scales"),
+    ("targets", "Targets"),
+    ("organisation", "Organisation"),
+    ("raters", "Raters"),
+];
+
+/// `BUNDLED`: each bundled file's name, its YAML, the same content as JSON, and its kind of
+/// document, so that a command loads only the kinds it needs without parsing the rest.
 fn bundled() -> String {
-    let mut code = String::from("const BUNDLED: &[(&str, &str, Option<&str>)] = &[\n");
+    let mut code = String::from("const BUNDLED: &[Bundled] = &[\n");
     for file in BUNDLED {
         println!("cargo:rerun-if-changed={file}");
         let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-        let json = serde_yaml::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|value| serde_json::to_string(&value).ok());
+        let value = serde_yaml::from_str::<serde_json::Value>(&text).ok();
+        let json = value
+            .as_ref()
+            .and_then(|value| serde_json::to_string(value).ok());
+        let kind = value
+            .as_ref()
+            .and_then(|value| value.get("kind")?.as_str())
+            .and_then(|kind| KINDS.iter().find(|(name, _)| *name == kind))
+            .map_or("None".to_string(), |(_, variant)| {
+                format!("Some(DocumentKind::{variant})")
+            });
         writeln!(
             code,
-            "    ({file:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{file}\")), {json:?}),"
+            "    Bundled {{ name: {file:?}, text: include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{file}\")), json: {json:?}, kind: {kind} }},"
         )
         .unwrap();
     }

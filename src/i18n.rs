@@ -5,7 +5,36 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-// `NL` and `EN`: every (key, text) of a catalogue, sorted by key.
+/// A catalogue compiled by build.rs: its keys and texts in one string, and for each entry,
+/// sorted by key, where its key begins, where its text begins and where that ends.
+struct Table {
+    text: &'static str,
+    entries: &'static [[u32; 3]],
+}
+
+impl Table {
+    fn entry(&self, [start, middle, end]: [u32; 3]) -> (&'static str, &'static str) {
+        let text = self.text;
+        let (start, middle, end) = (start as usize, middle as usize, end as usize);
+        (&text[start..middle], &text[middle..end])
+    }
+
+    /// The text for `key`, found by a binary search.
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let at = self
+            .entries
+            .binary_search_by(|&entry| self.entry(entry).0.cmp(key))
+            .ok()?;
+        Some(self.entry(self.entries[at]).1)
+    }
+
+    /// Every (key, text), sorted by key.
+    fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.entries.iter().map(|&entry| self.entry(entry))
+    }
+}
+
+// `NL` and `EN`: the catalogues.
 include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 /// Languages the interface speaks.
@@ -17,18 +46,16 @@ pub enum Lang {
 }
 
 impl Lang {
-    fn table(self) -> &'static [(&'static str, &'static str)] {
+    fn table(self) -> &'static Table {
         match self {
-            Lang::Nl => NL,
-            Lang::En => EN,
+            Lang::Nl => &NL,
+            Lang::En => &EN,
         }
     }
 
     /// The text for `key` in this language, if it has one.
     fn lookup(self, key: &str) -> Option<&'static str> {
-        let table = self.table();
-        let at = table.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
-        Some(table[at].1)
+        self.table().get(key)
     }
 
     pub fn code(self) -> &'static str {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Context;
 use crate::Result;
 use crate::cli::FrameworksArgs;
+use crate::framework::DocumentKind;
 use crate::render::list::ListFormat;
 use crate::render::list::{self, List};
 use crate::t;
@@ -28,7 +29,7 @@ struct Row<'a> {
 
 pub fn run(context: &Context, args: &FrameworksArgs, out: &mut dyn Write) -> Result<()> {
     let format = args.format;
-    let library = context.library()?;
+    let library = context.library_of(&[DocumentKind::Framework])?;
     let rows: Vec<Row> = library
         .frameworks
         .iter()

@@ -62,6 +62,12 @@ impl Context {
         Library::load(self.data.as_deref())
     }
 
+    /// The library for a command that needs only the documents of `kinds`: the bundled others
+    /// are not loaded (`Library::load_of`).
+    pub fn library_of(&self, kinds: &[crate::framework::DocumentKind]) -> Result<Library> {
+        Library::load_of(self.data.as_deref(), Some(kinds))
+    }
+
     /// How reports are rendered here: with the organisation's templates, at this width.
     pub fn render_options(&self) -> crate::render::Options<'_> {
         crate::render::Options {

@@ -18,20 +18,40 @@ pub struct SourceFile {
     pub text: String,
 }
 
-// `BUNDLED`: the bundled data, in the order it is loaded: each file's name, its text, and (from
-// build.rs) the same content as JSON, which loads without YAML.
+/// A bundled data file, prepared by build.rs.
+struct Bundled {
+    name: &'static str,
+    text: &'static str,
+    /// The same content as JSON, which loads without YAML; none when it is no JSON.
+    json: Option<&'static str>,
+    /// The kind of document it is; none when it does not say one that exists.
+    kind: Option<DocumentKind>,
+}
+
+// `BUNDLED`: the bundled data, in the order it is loaded.
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// Largest data file accepted; a framework is a few tens of kilobytes, so anything near this
 /// is a mistake (or an attack) and is refused before it is parsed.
 const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
+/// Every bundled data file.
 pub fn bundled_files() -> Vec<SourceFile> {
+    bundled_files_of(None)
+}
+
+/// The bundled data files of the kinds given (all of them for none), and the files whose kind
+/// is not known without parsing them.
+pub fn bundled_files_of(kinds: Option<&[DocumentKind]>) -> Vec<SourceFile> {
     BUNDLED
         .iter()
-        .map(|(name, text, _)| SourceFile {
-            name: format!("{}{name}", t!("data.bundled_prefix")),
-            text: text.to_string(),
+        .filter(|file| match (kinds, file.kind) {
+            (Some(kinds), Some(kind)) => kinds.contains(&kind),
+            _ => true,
+        })
+        .map(|file| SourceFile {
+            name: format!("{}{}", t!("data.bundled_prefix"), file.name),
+            text: file.text.to_string(),
         })
         .collect()
 }
@@ -108,11 +128,9 @@ macro_rules! document {
 /// Parses one data file into a document, or the problem that stops it. A bundled file, as
 /// bundled, is read from its JSON: the same document, without the time YAML takes.
 pub fn parse_document(file: &SourceFile) -> std::result::Result<Document, Problem> {
-    let json = BUNDLED
-        .iter()
-        .find(|(_, text, _)| *text == file.text)
-        .and_then(|(_, _, json)| *json);
-    match json.and_then(parse_json) {
+    let bundled = BUNDLED.iter().find(|bundled| bundled.text == file.text);
+    let parsed = bundled.and_then(|bundled| parse_json(bundled.kind?, bundled.json?));
+    match parsed {
         Some(document) => Ok(document),
         None => parse_yaml(file),
     }
@@ -141,14 +159,9 @@ fn parse_yaml(file: &SourceFile) -> std::result::Result<Document, Problem> {
     Ok(document!(kind, typed(file)))
 }
 
-/// A bundled file's document from its JSON; none when it does not read as one (the YAML then
-/// says why).
-fn parse_json(json: &str) -> Option<Document> {
-    #[derive(Deserialize)]
-    struct Header {
-        kind: DocumentKind,
-    }
-    let Header { kind } = serde_json::from_str(json).ok()?;
+/// A bundled file's document of `kind` from its JSON; none when it does not read as one (the
+/// YAML then says why).
+fn parse_json(kind: DocumentKind, json: &str) -> Option<Document> {
     Some(document!(kind, serde_json::from_str(json).ok()))
 }
 
@@ -158,9 +171,15 @@ mod tests {
 
     #[test]
     fn the_bundled_json_is_the_bundled_yaml() {
-        for (file, (name, _, json)) in bundled_files().iter().zip(BUNDLED) {
-            let json = json.unwrap_or_else(|| panic!("{name} is bundled as JSON too"));
-            let from_json = parse_json(json).unwrap_or_else(|| panic!("{name}: JSON"));
+        for (file, bundled) in bundled_files().iter().zip(BUNDLED) {
+            let name = bundled.name;
+            let json = bundled
+                .json
+                .unwrap_or_else(|| panic!("{name} is bundled as JSON too"));
+            let kind = bundled
+                .kind
+                .unwrap_or_else(|| panic!("{name} says its kind"));
+            let from_json = parse_json(kind, json).unwrap_or_else(|| panic!("{name}: JSON"));
             let from_yaml = parse_yaml(file).unwrap_or_else(|p| panic!("{p}"));
             // Debug writes every field, and floats as they round-trip.
             assert_eq!(format!("{from_json:?}"), format!("{from_yaml:?}"), "{name}");

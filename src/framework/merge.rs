@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::library::Library;
-use super::load::{Document, Located, SourceFile, bundled_files, parse_document, read_files};
+use super::load::{Document, Located, SourceFile, bundled_files_of, parse_document, read_files};
 use super::model::*;
 use super::positions::{Positions, Step, Step::Index as I, Step::Key as K};
 use super::references;
@@ -15,24 +15,57 @@ use super::validate::{self, Checker};
 use crate::error::{Error, Problem, Result};
 use crate::t;
 
+/// Whether a release build checks the bundled data as it loads it. It is the same in every run
+/// of a binary, and checked whole by the tests (and by every run of a debug build, which the
+/// tests use) and by `vakwijzer validate`: a release build spares every command that time
+/// (issue 30). An organisation's files are always checked, and with them every reference.
+const CHECK_BUNDLED: bool = cfg!(debug_assertions);
+
+/// What a load checks (`load_layers_checking`).
+#[derive(Debug, Clone, Copy)]
+struct Checks {
+    /// Each bundled document on its own.
+    bundled: bool,
+    /// The references between the documents.
+    references: bool,
+}
+
 impl Library {
     /// The bundled data, extended and overridden by the folder or file at `data`.
     pub fn load(data: Option<&Path>) -> Result<Library> {
-        let mut layers = vec![bundled_files()];
+        Library::load_of(data, None)
+    }
+
+    /// As `load`, with only the bundled documents of `kinds` (every kind for none) when there
+    /// is no `data`: a command that needs one kind does not parse the others. With `data`,
+    /// everything is loaded and checked, so that every command says what is wrong with the
+    /// organisation's files.
+    pub fn load_of(data: Option<&Path>, kinds: Option<&[DocumentKind]>) -> Result<Library> {
+        let kinds = if data.is_some() { None } else { kinds };
+        let mut layers = vec![bundled_files_of(kinds)];
         if let Some(path) = data {
             layers.push(read_files(path)?);
         }
-        Library::from_layers(&layers)
+        let checks = Checks {
+            bundled: CHECK_BUNDLED,
+            // A part of the bundled data refers to parts left out.
+            references: data.is_some() || (CHECK_BUNDLED && kinds.is_none()),
+        };
+        into_result(load_layers_checking(&layers, checks))
     }
 
-    /// Loads layers of files; a later layer replaces documents of an earlier one by id.
+    /// Loads layers of files, every document and reference checked; a later layer replaces
+    /// documents of an earlier one by id.
     pub fn from_layers(layers: &[Vec<SourceFile>]) -> Result<Library> {
-        let (library, problems) = load_layers(layers);
-        if problems.is_empty() {
-            Ok(library)
-        } else {
-            Err(Error::Problems(problems))
-        }
+        into_result(load_layers(layers))
+    }
+}
+
+fn into_result((library, problems): (Library, Vec<Problem>)) -> Result<Library> {
+    if problems.is_empty() {
+        Ok(library)
+    } else {
+        Err(Error::Problems(problems))
     }
 }
 
@@ -42,6 +75,14 @@ impl Library {
 /// The problems that cause others come first: files that do not parse and duplicate ids.
 /// What a broken file would have defined is not reported as unknown elsewhere.
 pub fn load_layers(layers: &[Vec<SourceFile>]) -> (Library, Vec<Problem>) {
+    let checks = Checks {
+        bundled: true,
+        references: true,
+    };
+    load_layers_checking(layers, checks)
+}
+
+fn load_layers_checking(layers: &[Vec<SourceFile>], checks: Checks) -> (Library, Vec<Problem>) {
     let files: Vec<(usize, &SourceFile)> = layers
         .iter()
         .enumerate()
@@ -62,13 +103,16 @@ pub fn load_layers(layers: &[Vec<SourceFile>]) -> (Library, Vec<Problem>) {
             }
         };
         let mut checker = Checker::new(file, *layer > 0);
-        stage(&mut staging, &mut checker, *layer, index, document);
+        let check = *layer > 0 || checks.bundled;
+        stage(&mut staging, &mut checker, check, (*layer, index), document);
         roots.extend(checker.roots);
         problems.extend(checker.problems);
         warnings.extend(checker.warnings);
     }
-    references::check(&staging, &files, &broken, &mut problems);
-    let mut library = library(&staging, &files, &mut problems);
+    if checks.references {
+        references::check(&staging, &files, &broken, &mut problems);
+    }
+    let mut library = library(staging, &files, &mut problems);
     let by_place =
         |a: &Problem, b: &Problem| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column));
     roots.sort_by(by_place);
@@ -80,7 +124,14 @@ pub fn load_layers(layers: &[Vec<SourceFile>]) -> (Library, Vec<Problem>) {
     (library, roots)
 }
 
-fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, document: Document) {
+/// Stages a document of file `file` in layer `layer`, checked on its own when `check` says so.
+fn stage(
+    staging: &mut Staging,
+    c: &mut Checker,
+    check: bool,
+    (layer, file): (usize, usize),
+    document: Document,
+) {
     let duplicate = |c: &mut Checker, path: &[Step], id: &str| {
         let problem = c.problem(
             c.at(path),
@@ -89,7 +140,9 @@ fn stage(staging: &mut Staging, c: &mut Checker, layer: usize, file: usize, docu
         );
         c.roots.push(problem);
     };
-    validate::check_document(&document, c);
+    if check {
+        validate::check_document(&document, c);
+    }
     match document {
         Document::Framework(framework) => {
             let id = framework.id.clone();
@@ -278,34 +331,28 @@ fn merge_role(staging: &mut Staging, c: &mut Checker, layer: usize, role: Locate
 
 /// The library the merged documents make, its default roles settled.
 fn library(
-    staging: &Staging,
+    staging: Staging,
     files: &[(usize, &SourceFile)],
     problems: &mut Vec<Problem>,
 ) -> Library {
+    let default_roles = default_roles(&staging, files, problems);
+    let framework_files = staging
+        .frameworks
+        .iter()
+        .map(|(_, f)| (f.doc.id.clone(), files[f.file].1.name.clone()))
+        .collect();
     Library {
-        framework_files: staging
-            .frameworks
-            .iter()
-            .map(|(_, f)| (f.doc.id.clone(), files[f.file].1.name.clone()))
-            .collect(),
-        frameworks: staging
-            .frameworks
-            .iter()
-            .map(|(_, f)| f.doc.clone())
-            .collect(),
-        boks: staging.boks.as_ref().map(|(_, b)| b.doc.clone()),
-        links: staging.links.iter().map(|(_, l)| l.doc.clone()).collect(),
-        method_categories: staging
-            .categories
-            .iter()
-            .map(|(_, c)| c.doc.clone())
-            .collect(),
-        methods: staging.methods.iter().map(|(_, m)| m.doc.clone()).collect(),
-        scales: staging.scales.iter().map(|(_, s)| s.doc.clone()).collect(),
-        roles: staging.roles.iter().map(|(_, r)| r.doc.clone()).collect(),
-        raters: staging.raters.iter().map(|(_, r)| r.doc.clone()).collect(),
-        default_roles: default_roles(staging, files, problems),
-        organisation: staging.organisation.as_ref().map(|o| o.doc.clone()),
+        framework_files,
+        frameworks: staging.frameworks.into_docs(),
+        boks: staging.boks.map(|(_, b)| b.doc),
+        links: staging.links.into_docs(),
+        method_categories: staging.categories.into_docs(),
+        methods: staging.methods.into_docs(),
+        scales: staging.scales.into_docs(),
+        roles: staging.roles.into_docs(),
+        raters: staging.raters.into_docs(),
+        default_roles,
+        organisation: staging.organisation.map(|o| o.doc),
         warnings: Vec::new(),
     }
 }
@@ -358,4 +405,33 @@ fn default_roles(
         );
     }
     defaults
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::load::bundled_files;
+
+    /// What a release build does not check again at every start (`CHECK_BUNDLED`).
+    #[test]
+    fn the_bundled_data_passes_every_check() {
+        let (library, problems) = load_layers(&[bundled_files()]);
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems, Vec::<String>::new());
+        assert!(library.warnings.is_empty(), "{:?}", library.warnings);
+        assert_eq!(library.frameworks.len(), 3);
+    }
+
+    #[test]
+    fn a_command_that_needs_frameworks_only_gets_the_same_frameworks() {
+        let all = Library::load(None).unwrap();
+        let some = Library::load_of(None, Some(&[DocumentKind::Framework])).unwrap();
+        assert_eq!(
+            format!("{:?}", some.frameworks),
+            format!("{:?}", all.frameworks)
+        );
+        assert_eq!(some.framework_files, all.framework_files);
+        assert!(some.boks.is_none() && some.links.is_empty() && some.roles.is_empty());
+        assert!(!all.links.is_empty() && !all.roles.is_empty());
+    }
 }

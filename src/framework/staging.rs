@@ -68,6 +68,11 @@ impl<K: Hash + Eq, T> Keyed<K, T> {
     pub(super) fn iter(&self) -> std::slice::Iter<'_, (usize, Located<T>)> {
         self.entries.iter()
     }
+
+    /// The entries' documents, in order, moved out.
+    pub(super) fn into_docs(self) -> Vec<T> {
+        self.entries.into_iter().map(|(_, item)| item.doc).collect()
+    }
 }
 
 /// What can be read of a file that does not parse, to leave out the problems it causes

@@ -283,6 +283,11 @@ fn check_framework(framework: &Framework, c: &mut Checker) {
 /// questions (not in an interview). A framework with none at all is meant to be shown and
 /// linked only (like `wmo`), and gets one warning instead of one per competency.
 fn warn_what_jobs_miss(framework: &Framework, c: &mut Checker) {
+    // Only the organisation's files are warned about; placing a warning reads the file's
+    // positions, which the bundled files are spared (issue 30).
+    if !c.own {
+        return;
+    }
     let id = framework.id.as_str();
     let competencies = &framework.competencies;
     let none_scanned = competencies.iter().all(|k| k.indicators.is_empty());
