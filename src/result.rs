@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
+pub mod canonical;
 pub mod contribution;
 pub mod decision;
 pub mod file;
@@ -219,6 +220,10 @@ impl Record for ScanResult {
 
     fn scale_id(framework: &Framework) -> &str {
         &framework.scales.self_scan
+    }
+
+    fn read_written(text: &str) -> Option<Self> {
+        canonical::scan(text)
     }
 
     fn texts(&self) -> Vec<(&str, &str)> {
