@@ -4,10 +4,12 @@
 use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
-/// Finds lines in a YAML text. The lines are indexed by `key: value` on first use, so that
-/// placing many problems in a large file stays linear.
+/// Finds lines in a YAML text. The lines are split on first use (most files read have no
+/// problem to place) and indexed by `key: value` then, so that placing many problems in a large
+/// file stays linear.
 pub struct Locator<'a> {
-    lines: Vec<&'a str>,
+    text: &'a str,
+    lines: OnceCell<Vec<&'a str>>,
     index: OnceCell<LineIndex<'a>>,
     /// Bytes [`Locator::mention`] may still search: a file with very many problems of values
     /// found on no `key: value` line gets positions at the start of the file after that.
@@ -40,10 +42,15 @@ fn unquote(value: &str) -> &str {
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str) -> Self {
         Locator {
-            lines: text.lines().collect(),
+            text,
+            lines: OnceCell::new(),
             index: OnceCell::new(),
             mention_budget: Cell::new(text.len().max(1 << 20).saturating_mul(MENTION_PASSES)),
         }
+    }
+
+    fn lines(&self) -> &[&'a str] {
+        self.lines.get_or_init(|| self.text.lines().collect())
     }
 
     /// The `key:` part of a line, with the list dash and indentation stripped.
@@ -58,7 +65,7 @@ impl<'a> Locator<'a> {
     fn index(&self) -> &LineIndex<'a> {
         self.index.get_or_init(|| {
             let mut index = LineIndex::default();
-            for (number, line) in self.lines.iter().enumerate() {
+            for (number, line) in self.lines().iter().enumerate() {
                 let Some((key, rest, start)) = Self::key_of(line) else {
                     continue;
                 };
@@ -94,7 +101,7 @@ impl<'a> Locator<'a> {
         if value.is_empty() {
             return (1, 1);
         }
-        for (index, line) in self.lines.iter().enumerate() {
+        for (index, line) in self.lines().iter().enumerate() {
             let (left, cost) = (self.mention_budget.get(), line.len() + 1);
             if left < cost {
                 self.mention_budget.set(0);

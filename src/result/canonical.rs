@@ -8,7 +8,6 @@
 //! serde_yaml does; the tests hold it to that on generated files, hostile texts and mutations.
 
 use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
 
 use super::{Answer, NOT_APPLICABLE, ResultKind, ScanResult};
 
@@ -95,15 +94,21 @@ fn plain_characters(text: &str) -> bool {
 /// brackets and braces, `|`, `>`, backquotes and backslashes), and every white space but the
 /// space.
 fn plain(value: &str) -> Option<&str> {
+    let bytes = value.as_bytes();
     let first = value.chars().next()?;
-    let unsafe_char = |c: char| {
-        (c.is_whitespace() && c != ' ')
-            || matches!(c, '#' | '{' | '}' | '[' | ']' | '|' | '>' | '`' | '\\')
-    };
     let fits = first.is_alphanumeric()
-        && !value.ends_with([' ', ':'])
-        && !value.contains(": ")
-        && !value.chars().any(unsafe_char);
+        && !matches!(bytes.last(), Some(b' ' | b':'))
+        && bytes.iter().enumerate().all(|(at, &b)| match b {
+            0..0x20 | 0x7f => false,
+            b'#' | b'{' | b'}' | b'[' | b']' | b'|' | b'>' | b'`' | b'\\' => false,
+            b':' => bytes.get(at + 1) != Some(&b' '),
+            // The first byte of a character beyond ASCII.
+            0xc0.. => value[at..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace()),
+            _ => true,
+        });
     fits.then_some(value)
 }
 
@@ -178,29 +183,30 @@ impl<'a> Lines<'a> {
     }
 
     /// The map under `key`: `key: {}` when empty, else `key:` and one `  id: value` per line,
-    /// no id twice.
+    /// the ids in the order serde_yaml writes them in (sorted, so none twice).
     fn map<V>(
         &mut self,
         key: &str,
         value: impl Fn(&str) -> Option<V>,
     ) -> Option<BTreeMap<String, V>> {
-        let line = self.next()?.strip_prefix(key)?;
-        let mut map = BTreeMap::new();
-        match line {
-            ": {}" => return Some(map),
+        match self.next()?.strip_prefix(key)? {
+            ": {}" => return Some(BTreeMap::new()),
             ":" => {}
             _ => return None,
         }
+        let mut entries: Vec<(String, V)> = Vec::new();
         while let Some(entry) = self.peek().and_then(|line| line.strip_prefix("  ")) {
-            let (key, text) = entry.split_once(": ")?;
-            let parsed = value(plain(text)?)?;
-            match map.entry(id(key)?.to_string()) {
-                Entry::Vacant(slot) => slot.insert(parsed),
-                Entry::Occupied(_) => return None,
-            };
+            // An id holds no colon: the first is the one after the key.
+            let colon = entry.bytes().position(|b| b == b':')?;
+            let (key, text) = (id(&entry[..colon])?, entry[colon + 1..].strip_prefix(' ')?);
+            if entries.last().is_some_and(|(last, _)| last.as_str() >= key) {
+                return None;
+            }
+            entries.push((key.to_string(), value(plain(text)?)?));
             self.next();
         }
-        (!map.is_empty()).then_some(map)
+        // Built from sorted entries in one pass, without a search for each.
+        (!entries.is_empty()).then(|| entries.into_iter().collect())
     }
 }
 
