@@ -34,43 +34,93 @@ pub struct Cli {
 /// take these structs as they are (`commands::execute`).
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    Frameworks(FrameworksArgs),
-    Roles(RolesArgs),
-    Methods(MethodsArgs),
-    Show(ShowArgs),
-    Boks(BoksArgs),
-    Validate(ValidateArgs),
-    Scan(ScanArgs),
-    Form(FormArgs),
-    Plan(PlanArgs),
-    Guide(GuideArgs),
-    Interview(InterviewArgs),
-    Report(ReportArgs),
-    Forget(ForgetArgs),
-    Compare(CompareArgs),
-    Panel(PanelArgs),
-    Decide(DecideArgs),
-    Dossier(DossierArgs),
-    Share(ShareArgs),
-    Team(TeamArgs),
-    Status(StatusArgs),
-    Completions(CompletionsArgs),
-    Man(ManArgs),
+    Frameworks(Lazy<FrameworksArgs>),
+    Roles(Lazy<RolesArgs>),
+    Methods(Lazy<MethodsArgs>),
+    Show(Lazy<ShowArgs>),
+    Boks(Lazy<BoksArgs>),
+    Validate(Lazy<ValidateArgs>),
+    Scan(Lazy<ScanArgs>),
+    Form(Lazy<FormArgs>),
+    Plan(Lazy<PlanArgs>),
+    Guide(Lazy<GuideArgs>),
+    Interview(Lazy<InterviewArgs>),
+    Report(Lazy<ReportArgs>),
+    Forget(Lazy<ForgetArgs>),
+    Compare(Lazy<CompareArgs>),
+    Panel(Lazy<PanelArgs>),
+    Decide(Lazy<DecideArgs>),
+    Dossier(Lazy<DossierArgs>),
+    Share(Lazy<ShareArgs>),
+    Team(Lazy<TeamArgs>),
+    Status(Lazy<StatusArgs>),
+    Completions(Lazy<CompletionsArgs>),
+    Man(Lazy<ManArgs>),
 }
 
 impl Command {
     /// The file a report or guide is written to with `-o`, if any.
     pub fn report_file(&self) -> Option<&std::path::Path> {
         match self {
-            Command::Guide(GuideArgs { output, .. })
-            | Command::Report(ReportArgs { output, .. })
-            | Command::Compare(CompareArgs { output, .. })
-            | Command::Panel(PanelArgs { output, .. })
-            | Command::Dossier(DossierArgs { output, .. })
-            | Command::Team(TeamArgs { output, .. })
-            | Command::Form(FormArgs { output, .. }) => output.output.as_deref(),
+            Command::Guide(Lazy(GuideArgs { output, .. }))
+            | Command::Report(Lazy(ReportArgs { output, .. }))
+            | Command::Compare(Lazy(CompareArgs { output, .. }))
+            | Command::Panel(Lazy(PanelArgs { output, .. }))
+            | Command::Dossier(Lazy(DossierArgs { output, .. }))
+            | Command::Team(Lazy(TeamArgs { output, .. }))
+            | Command::Form(Lazy(FormArgs { output, .. })) => output.output.as_deref(),
             _ => None,
         }
+    }
+}
+
+/// A command's arguments, which clap builds only when that command is the one given: building
+/// the arguments of all the commands at every start took a third of the time a command like
+/// `frameworks` takes (issue 30). When the help is in the catalogue's words (`command`), each
+/// command is put in them as it is built (`help::localize_command`).
+#[derive(Debug, Clone)]
+pub struct Lazy<T>(pub T);
+
+impl<T> std::ops::Deref for Lazy<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Lazy)
+    }
+
+    fn from_arg_matches_mut(matches: &mut clap::ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(Lazy)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+
+    fn update_from_arg_matches_mut(
+        &mut self,
+        matches: &mut clap::ArgMatches,
+    ) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
+}
+
+impl<T: Args> Args for Lazy<T> {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        command.defer(|command| crate::help::localize_command(T::augment_args(command)))
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        command.defer(|command| crate::help::localize_command(T::augment_args_for_update(command)))
+    }
+
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
     }
 }
 

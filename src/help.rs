@@ -14,7 +14,9 @@ use crate::t;
 /// `help.<command>`, `help.<command>.<arg>`, `help.global.<arg>`, and clap's own words
 /// (`clap.*`).
 pub fn localize(command: Command) -> Command {
-    let global_args = ["lang", "data", "templates"];
+    // From here on, each command is put in the catalogue's words as clap builds it
+    // (`localize_command`), which `with_usage` has it do for all of them.
+    LOCALIZED.store(true, std::sync::atomic::Ordering::Relaxed);
     let mut command = clap_words(command.about(t!("help.about")))
         .disable_version_flag(true)
         .arg(
@@ -25,30 +27,38 @@ pub fn localize(command: Command) -> Command {
                 .help(t!("clap.version")),
         )
         .after_help(t!("clap.after_help"));
-    for arg in global_args {
+    for arg in GLOBAL_ARGS {
         let help = crate::i18n::text(&format!("help.global.{arg}"));
         command = command.mut_arg(arg, |a| spelled_out(a.help(help)));
     }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        command = command.mut_subcommand(&name, |sub| {
-            let args: Vec<String> = sub
-                .get_arguments()
-                .map(|a| a.get_id().to_string())
-                .filter(|id| !global_args.contains(&id.as_str()))
-                .collect();
-            let mut sub = clap_words(sub.about(crate::i18n::text(&format!("help.{name}"))));
-            for arg in args {
-                let help = crate::i18n::text(&format!("help.{name}.{arg}"));
-                sub = sub.mut_arg(&arg, |a| spelled_out(a.help(help)));
-            }
-            sub
-        });
-    }
     with_usage(command)
+}
+
+/// The options every command takes, from the top level.
+const GLOBAL_ARGS: [&str; 3] = ["lang", "data", "templates"];
+
+/// Whether the help is in the catalogue's words (`localize` was called): the commands' own
+/// arguments are built only when clap needs them (`cli::Lazy`), and put in those words then.
+static LOCALIZED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A command with its arguments just built (`cli::Lazy`): in the catalogue's words when the help
+/// is (`localize`), else as it is.
+pub fn localize_command(command: Command) -> Command {
+    if !LOCALIZED.load(std::sync::atomic::Ordering::Relaxed) {
+        return command;
+    }
+    let name = command.get_name().to_string();
+    let args: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .filter(|id| !GLOBAL_ARGS.contains(&id.as_str()))
+        .collect();
+    let mut command = clap_words(command.about(crate::i18n::text(&format!("help.{name}"))));
+    for arg in args {
+        let help = crate::i18n::text(&format!("help.{name}.{arg}"));
+        command = command.mut_arg(&arg, |a| spelled_out(a.help(help)));
+    }
+    command
 }
 
 /// The help layout and the help flag of one command, in the catalogue's words.
