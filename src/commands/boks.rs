@@ -7,6 +7,7 @@ use super::Context;
 use crate::cli::{BoksArgs, BoksFormat};
 use crate::error::Error;
 use crate::escape::markdown_text as md;
+use crate::framework::DocumentKind;
 use crate::framework::{Boks, BoksRow, Framework, Library};
 use crate::render::table::{self, Cell, bulleted};
 use crate::render::to_json;
@@ -15,7 +16,11 @@ use crate::{Result, t};
 
 pub fn run(context: &Context, args: &BoksArgs, out: &mut dyn Write) -> Result<()> {
     let (cluster, format) = (args.cluster.as_deref(), args.format);
-    let library = context.library()?;
+    let library = context.library_of(&[
+        DocumentKind::Boks,
+        DocumentKind::Framework,
+        DocumentKind::Organisation,
+    ])?;
     let Some(boks) = &library.boks else {
         return Err(Error::Usage(t!("boks.none")));
     };

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::Context;
 use crate::Result;
 use crate::cli::MethodsArgs;
+use crate::framework::DocumentKind;
 use crate::render::list::{self, List};
 use crate::t;
 
@@ -23,7 +24,7 @@ struct Record<'a> {
 
 pub fn run(context: &Context, args: &MethodsArgs, out: &mut dyn Write) -> Result<()> {
     let format = args.format;
-    let library = context.library()?;
+    let library = context.library_of(&[DocumentKind::Methods, DocumentKind::Organisation])?;
     let records: Vec<Record> = library
         .methods
         .iter()

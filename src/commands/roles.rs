@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::Context;
 use crate::Result;
 use crate::cli::RolesArgs;
+use crate::framework::DocumentKind;
 use crate::framework::{Level, Library, Role};
 use crate::render::list::{self, List};
 use crate::t;
@@ -33,7 +34,11 @@ struct LevelRecord<'a> {
 
 pub fn run(context: &Context, args: &RolesArgs, out: &mut dyn Write) -> Result<()> {
     let (framework, format) = (args.framework.as_deref(), args.format);
-    let library = context.library()?;
+    let library = context.library_of(&[
+        DocumentKind::Framework,
+        DocumentKind::Targets,
+        DocumentKind::Organisation,
+    ])?;
     let frameworks: Vec<&str> = match framework {
         Some(id) => vec![library.framework(id)?.id.as_str()],
         None => library.frameworks.iter().map(|f| f.id.as_str()).collect(),

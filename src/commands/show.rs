@@ -6,6 +6,7 @@ use std::io::Write;
 use super::Context;
 use crate::cli::{ShowArgs, ShowFormat};
 use crate::escape::markdown_text as md;
+use crate::framework::DocumentKind;
 use crate::framework::{Competency, Framework, Item, Library, Origin};
 use crate::render::table::{self, Cell, bulleted, numbered};
 use crate::render::to_json;
@@ -15,7 +16,7 @@ use crate::{Result, t};
 pub fn run(context: &Context, args: &ShowArgs, out: &mut dyn Write) -> Result<()> {
     let (framework_id, competency_id) = (args.framework.as_str(), args.competency.as_deref());
     let format = args.format;
-    let library = context.library()?;
+    let library = context.library_of(&[DocumentKind::Framework, DocumentKind::Organisation])?;
     let framework = library.framework(framework_id)?;
     let competencies: Vec<&Competency> = match competency_id {
         None => framework.competencies.iter().collect(),
