@@ -259,32 +259,12 @@ pub(crate) fn check_statement_answers(
     file: &str,
     locator: &Locator,
 ) -> (Vec<Problem>, Vec<String>) {
-    // Nearly always every answer is to a statement of the framework: each statement is looked
-    // up among the answers (the ids of a framework are unique) and none is hashed or copied; a
-    // team report checks thousands of scans, and hashing every statement for each was most of
-    // the check (issue 30). Only when an answer is to none are the statements gathered.
-    let statements = || {
-        framework
-            .competencies
-            .iter()
-            .flat_map(|c| c.indicators.iter().map(|i| i.id.as_str()))
-    };
-    let answered = statements().filter(|id| answers.contains_key(*id)).count();
-    // In the order of the answers, which is sorted: searched in below.
-    let dropped: Vec<String> = if answered == answers.len() {
-        Vec::new()
-    } else {
-        let known: std::collections::HashSet<&str> = statements().collect();
-        answers
-            .keys()
-            .filter(|id| !known.contains(id.as_str()))
-            .cloned()
-            .collect()
-    };
-    let is_dropped = |id: &String| dropped.binary_search(id).is_ok();
     let mut problems = Vec::new();
+    let mut dropped = Vec::new();
+    let statements = framework.statement_ids();
     for (item_id, answer) in answers.iter() {
-        if is_dropped(item_id) {
+        if !statements.contains(item_id.as_str()) {
+            dropped.push(item_id.clone());
             continue;
         }
         if let Err(message) = check_answer(*answer, scale) {
@@ -293,7 +273,7 @@ pub(crate) fn check_statement_answers(
         }
     }
     if !dropped.is_empty() {
-        answers.retain(|id, _| !is_dropped(id));
+        answers.retain(|id, _| statements.contains(id.as_str()));
     }
     (problems, dropped)
 }
