@@ -14,20 +14,24 @@ use crate::report::team::GroupField;
 #[derive(Debug, Parser)]
 #[command(name = "vakwijzer", version)]
 pub struct Cli {
-    #[arg(
-        long,
-        global = true,
-        env = "VAKWIJZER_LANG",
-        value_enum,
-        default_value = "nl"
-    )]
-    pub lang: Lang,
-    #[arg(long, global = true, env = "VAKWIJZER_DATA", value_name = "DIR")]
-    pub data: Option<PathBuf>,
-    #[arg(long, global = true, env = "VAKWIJZER_TEMPLATES", value_name = "DIR")]
-    pub templates: Option<PathBuf>,
+    #[command(flatten)]
+    pub options: Options,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The options every command takes, before the command's name or after it. They are not
+/// clap's global arguments, which clap copies into all the commands at every start (a third of
+/// what parsing a command line allocated, issue 30): each command is given them as it is built
+/// (`Lazy`), and what was given after the command's name counts (`given_after_the_command`).
+#[derive(Debug, Clone, Args)]
+pub struct Options {
+    #[arg(long, env = "VAKWIJZER_LANG", value_enum, default_value = "nl")]
+    pub lang: Lang,
+    #[arg(long, env = "VAKWIJZER_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    #[arg(long, env = "VAKWIJZER_TEMPLATES", value_name = "DIR")]
+    pub templates: Option<PathBuf>,
 }
 
 /// One variant per command, each holding its arguments as clap parsed them; the commands
@@ -112,11 +116,16 @@ impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
 
 impl<T: Args> Args for Lazy<T> {
     fn augment_args(command: clap::Command) -> clap::Command {
-        command.defer(|command| crate::help::localize_command(T::augment_args(command)))
+        command.defer(|command| {
+            crate::help::localize_command(Options::augment_args(T::augment_args(command)))
+        })
     }
 
     fn augment_args_for_update(command: clap::Command) -> clap::Command {
-        command.defer(|command| crate::help::localize_command(T::augment_args_for_update(command)))
+        command.defer(|command| {
+            let command = T::augment_args_for_update(command);
+            crate::help::localize_command(Options::augment_args_for_update(command))
+        })
     }
 
     fn group_id() -> Option<clap::Id> {
@@ -570,7 +579,7 @@ pub fn parse(args: Vec<OsString>) -> Cli {
     // other line is parsed again with them, to say what it says in them.
     let plain = Cli::command()
         .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+        .and_then(|matches| cli_of(&matches));
     if let Ok(cli) = plain {
         return cli;
     }
@@ -578,8 +587,28 @@ pub fn parse(args: Vec<OsString>) -> Cli {
     let parsed = command
         .clone()
         .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+        .and_then(|matches| cli_of(&matches));
     parsed.unwrap_or_else(|error| crate::help::exit(error, &command, &args))
+}
+
+/// The parsed command line, with the options given after the command's name taking the place
+/// of those before it (`Options`).
+fn cli_of(matches: &clap::ArgMatches) -> Result<Cli, clap::Error> {
+    let mut cli = Cli::from_arg_matches(matches)?;
+    if let Some((_, after)) = matches.subcommand() {
+        let given =
+            |id: &str| after.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
+        if given("lang") {
+            cli.options.lang = *after.get_one::<Lang>("lang").expect("a parsed --lang");
+        }
+        if given("data") {
+            cli.options.data = after.get_one::<PathBuf>("data").cloned();
+        }
+        if given("templates") {
+            cli.options.templates = after.get_one::<PathBuf>("templates").cloned();
+        }
+    }
+    Ok(cli)
 }
 
 #[cfg(test)]

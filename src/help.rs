@@ -51,11 +51,14 @@ pub fn localize_command(command: Command) -> Command {
     let args: Vec<String> = command
         .get_arguments()
         .map(|a| a.get_id().to_string())
-        .filter(|id| !GLOBAL_ARGS.contains(&id.as_str()))
         .collect();
     let mut command = clap_words(command.about(crate::i18n::text(&format!("help.{name}"))));
     for arg in args {
-        let help = crate::i18n::text(&format!("help.{name}.{arg}"));
+        let key = match GLOBAL_ARGS.contains(&arg.as_str()) {
+            true => format!("help.global.{arg}"),
+            false => format!("help.{name}.{arg}"),
+        };
+        let help = crate::i18n::text(&key);
         command = command.mut_arg(&arg, |a| spelled_out(a.help(help)));
     }
     command

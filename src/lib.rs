@@ -26,7 +26,8 @@ pub use error::{Error, Problem, Result};
 
 /// Runs one parsed command line.
 pub fn run(cli: cli::Cli) -> Result<()> {
-    let mut context = commands::Context::new(cli.data.clone(), cli.templates.clone());
+    let mut context =
+        commands::Context::new(cli.options.data.clone(), cli.options.templates.clone());
     if cli.command.report_file().is_some() {
         context = context.writing_to_file();
     }
