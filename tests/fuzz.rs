@@ -563,7 +563,7 @@ fn text(bytes: &[u8]) -> String {
 fn check_data(name: &str, bytes: &[u8], with_bundled: bool) {
     let file = SourceFile {
         name: format!("org/{name}"),
-        text: text(bytes),
+        text: text(bytes).into(),
     };
     let lines = lines_in(file.text.as_bytes());
     let layers = if with_bundled {
@@ -1231,7 +1231,7 @@ fn deeply_nested_yaml_is_refused_naming_the_file() {
     for (what, text) in deep_documents() {
         let file = SourceFile {
             name: "org/deep.yaml".into(),
-            text: text.clone(),
+            text: text.clone().into(),
         };
         let (_, problems) = load_layers(&[vec![file]]);
         assert!(!problems.is_empty(), "{what}");
@@ -1254,7 +1254,7 @@ fn the_nesting_limit_is_said_and_placed() {
     let text = format!("kind: framework\nid: x\nname: {}", "{a: ".repeat(100_000));
     let file = SourceFile {
         name: "org/deep.yaml".into(),
-        text,
+        text: text.into(),
     };
     let (_, problems) = load_layers(&[vec![file]]);
     let message = problems[0].to_string();
@@ -1320,7 +1320,7 @@ fn alias_bombs_are_refused_naming_the_file() {
         let text = alias_bomb(kind, field);
         let file = SourceFile {
             name: "org/bomb.yaml".into(),
-            text: text.clone(),
+            text: text.clone().into(),
         };
         let (_, problems) = load_layers(&[vec![file]]);
         assert!(problems.iter().all(|p| p.file == "org/bomb.yaml"));
@@ -1386,7 +1386,7 @@ fn very_long_lines_are_read_or_refused() {
     );
     let file = SourceFile {
         name: "org/lang.yaml".into(),
-        text: framework,
+        text: framework.into(),
     };
     let (_, problems) = load_layers(&[bundled_files(), vec![file]]);
     assert!(
@@ -1535,7 +1535,7 @@ fn a_framework_with_many_competencies_places_every_invalid_id() {
     }
     let file = SourceFile {
         name: "org/groot.yaml".into(),
-        text,
+        text: text.into(),
     };
     let (_, problems) = load_layers(&[bundled_files(), vec![file]]);
     assert!(problems.len() >= 10_000);
@@ -1566,11 +1566,11 @@ fn many_links_and_methods_with_unknown_references_are_each_reported() {
     let layer = vec![
         SourceFile {
             name: "org/links.yaml".into(),
-            text: links,
+            text: links.into(),
         },
         SourceFile {
             name: "org/methods.yaml".into(),
-            text: methods,
+            text: methods.into(),
         },
     ];
     let (_, problems) = load_layers(&[bundled_files(), layer]);

@@ -1,6 +1,7 @@
 //! Loading content: the bundled data compiled into the binary, then an organisation's own
 //! folder (`--data`), whose documents extend the bundled ones and replace them by id.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -11,11 +12,11 @@ use crate::error::{Error, Problem, Result};
 use crate::input::{Locator, collect_yaml, from_yaml, is_special_file, read_limited, yaml_problem};
 use crate::t;
 
-/// One input file: the name to show in messages and its text.
+/// One input file: the name to show in messages and its text, borrowed when it is bundled.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
-    pub text: String,
+    pub text: Cow<'static, str>,
 }
 
 /// A bundled data file, prepared by build.rs.
@@ -51,7 +52,7 @@ pub fn bundled_files_of(kinds: Option<&[DocumentKind]>) -> Vec<SourceFile> {
         })
         .map(|file| SourceFile {
             name: format!("{}{}", t!("data.bundled_prefix"), file.name),
-            text: file.text.to_string(),
+            text: Cow::Borrowed(file.text),
         })
         .collect()
 }
@@ -78,7 +79,7 @@ pub fn read_files(path: &Path) -> Result<Vec<SourceFile>> {
 fn read_one(path: &Path) -> Result<SourceFile> {
     Ok(SourceFile {
         name: path.display().to_string(),
-        text: read_limited(path, MAX_FILE_BYTES)?,
+        text: read_limited(path, MAX_FILE_BYTES)?.into(),
     })
 }
 
