@@ -4,7 +4,9 @@
 //! part and the day. Saved after every answer; `--resume` asks what is still open.
 
 use super::engine::{Flow, Session};
-use super::interview::{advice_choices, choose_one, chosen_rating, rating_choices};
+use super::interview::{
+    advice_choices, choose_one, chosen_rating, numbered_choices, rating_choices,
+};
 use super::prompt::{Choice, ChoicePrompt, Chosen, NoteInput, Prompter, TextPrompt};
 use crate::framework::Scale;
 use crate::render::number;
@@ -164,49 +166,35 @@ impl<'a> DecisionSession<'a> {
     }
 
     fn ask_advice(&mut self, prompter: &mut dyn Prompter) -> Result<Flow> {
-        let text = t!("decide.advice");
-        let choices = advice_choices();
-        let current = self.result.advice;
-        let (chosen, flow) = choose_one(
-            prompter,
-            "advice",
-            &text,
-            "",
-            &choices,
-            &Advice::ALL,
-            current,
-        )?;
-        if let Some(advice) = chosen {
-            self.result.advice = Some(advice);
-            self.save()?;
-        }
-        Ok(flow)
+        let (text, choices) = (t!("decide.advice"), advice_choices());
+        self.ask_one(prompter, "advice", &text, &choices, &Advice::ALL, |r| {
+            &mut r.advice
+        })
     }
 
     fn ask_decision(&mut self, prompter: &mut dyn Prompter) -> Result<Flow> {
-        let choices: Vec<Choice> = Decision::ALL
-            .iter()
-            .enumerate()
-            .map(|(index, decision)| Choice {
-                key: char::from(b'1' + index as u8),
-                label: format!("{} {}", index + 1, decision.label()),
-                detail: None,
-                aliases: vec![decision.id().to_string(), decision.label()],
-            })
-            .collect();
         let text = t!("decide.decision");
-        let current = self.result.decision;
-        let (chosen, flow) = choose_one(
-            prompter,
-            "decision",
-            &text,
-            "",
-            &choices,
-            &Decision::ALL,
-            current,
-        )?;
-        if let Some(decision) = chosen {
-            self.result.decision = Some(decision);
+        let choices = numbered_choices(&Decision::ALL, Decision::id, Decision::label);
+        self.ask_one(prompter, "decision", &text, &choices, &Decision::ALL, |r| {
+            &mut r.decision
+        })
+    }
+
+    /// Asks for one of `all` (`choose_one`), the one in `field` preselected, and saves the one
+    /// chosen there.
+    fn ask_one<T: Copy + PartialEq>(
+        &mut self,
+        prompter: &mut dyn Prompter,
+        id: &str,
+        text: &str,
+        choices: &[Choice],
+        all: &[T],
+        field: fn(&mut DecisionResult) -> &mut Option<T>,
+    ) -> Result<Flow> {
+        let current = *field(&mut self.result);
+        let (chosen, flow) = choose_one(prompter, id, text, "", choices, all, current)?;
+        if let Some(chosen) = chosen {
+            *field(&mut self.result) = Some(chosen);
             self.save()?;
         }
         Ok(flow)

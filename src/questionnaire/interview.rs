@@ -43,14 +43,22 @@ pub struct InterviewSession<'a> {
 
 /// The advices to choose from, keyed 1 to 5; in piped input also by their id or label.
 pub fn advice_choices() -> Vec<Choice> {
-    Advice::ALL
-        .iter()
+    numbered_choices(&Advice::ALL, Advice::id, Advice::label)
+}
+
+/// One choice for each of `all`, numbered from 1 and chosen by its number, its id or its label.
+pub fn numbered_choices<T: Copy>(
+    all: &[T],
+    id: fn(T) -> &'static str,
+    label: fn(T) -> String,
+) -> Vec<Choice> {
+    all.iter()
         .enumerate()
-        .map(|(index, advice)| Choice {
+        .map(|(index, &item)| Choice {
             key: char::from(b'1' + index as u8),
-            label: format!("{} {}", index + 1, advice.label()),
+            label: format!("{} {}", index + 1, label(item)),
             detail: None,
-            aliases: vec![advice.id().to_string(), advice.label()],
+            aliases: vec![id(item).to_string(), label(item)],
         })
         .collect()
 }
