@@ -67,10 +67,12 @@ pub(super) fn known_ids_hint<'s>(ids: impl ExactSizeIterator<Item = &'s str>) ->
     t!("validate.known_ids", ids = list.join(", "))
 }
 
-fn valid_id(id: &str) -> bool {
-    let mut chars = id.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c))
+/// Whether an id has the form every id must have: lowercase letters and digits, and `-`, `_`
+/// and `.` after the first. Byte by byte: a byte of a character beyond ASCII is none of these.
+pub(crate) fn valid_id(id: &str) -> bool {
+    let mut bytes = id.bytes();
+    matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9'))
+        && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.'))
 }
 
 impl<'a> Checker<'a> {

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::{Answer, NOT_APPLICABLE, ResultKind, ScanResult};
+use crate::framework::validate::valid_id;
 
 /// The scan in `text`, when the text is in the form vakwijzer writes; `None` for any other text.
 pub fn scan(text: &str) -> Option<ScanResult> {
@@ -132,10 +133,7 @@ fn answer(value: &str) -> Option<Answer> {
 
 /// An id as a key or an item of a list: what a framework's ids may be.
 fn id(value: &str) -> Option<&str> {
-    let mut bytes = value.bytes();
-    let fits = matches!(bytes.next(), Some(b'a'..=b'z' | b'0'..=b'9'))
-        && bytes.all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.'));
-    fits.then_some(value)
+    valid_id(value).then_some(value)
 }
 
 struct Lines<'a>(std::iter::Peekable<std::str::Split<'a, char>>);
