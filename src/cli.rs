@@ -23,7 +23,7 @@ pub struct Cli {
 /// The options every command takes, before the command's name or after it. They are not
 /// clap's global arguments, which clap copies into all the commands at every start (a third of
 /// what parsing a command line allocated, issue 30): each command is given them as it is built
-/// (`Lazy`), and what was given after the command's name counts (`given_after_the_command`).
+/// (`Lazy`), and what was given after the command's name counts (`cli_of`).
 #[derive(Debug, Clone, Args)]
 pub struct Options {
     #[arg(long, env = "VAKWIJZER_LANG", value_enum, default_value = "nl")]

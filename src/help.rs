@@ -34,7 +34,7 @@ pub fn localize(command: Command) -> Command {
     with_usage(command)
 }
 
-/// The options every command takes, from the top level.
+/// The ids of the options every command takes (`cli::Options`), whose help is `help.global.*`.
 const GLOBAL_ARGS: [&str; 3] = ["lang", "data", "templates"];
 
 /// Whether the help is in the catalogue's words (`localize` was called): the commands' own

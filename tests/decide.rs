@@ -91,15 +91,7 @@ fn piped_lines_make_a_decision_and_leave_the_interviews_as_they_were() {
         String::from_utf8_lossy(&out.stderr)
     );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let row = |id: &str| {
-        json["competencies"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"] == id)
-            .unwrap()
-            .clone()
-    };
+    let row = |id: &str| common::with_id(&json["competencies"], id).clone();
     assert_eq!(row("creativiteit")["mean"], 3.0);
     assert_eq!(row("creativiteit")["agreed"], 4);
     assert_eq!(row("creativiteit")["agreed_differs"], true);

@@ -157,15 +157,7 @@ fn a_panel_of_two_gets_a_scorecard_that_flags_a_two_point_disagreement() {
     ])))
     .unwrap();
     assert_eq!(json["interviewers"], serde_json::json!(["Pieter", "Ans"]));
-    let row = |id: &str| {
-        json["competencies"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["id"] == id)
-            .unwrap()
-            .clone()
-    };
+    let row = |id: &str| common::with_id(&json["competencies"], id).clone();
     let durf = row("durf");
     assert_eq!(durf["ratings"][0]["rating"], 4);
     assert_eq!(durf["ratings"][1]["rating"], 2);

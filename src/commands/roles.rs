@@ -8,8 +8,7 @@ use serde::Serialize;
 use super::Context;
 use crate::Result;
 use crate::cli::RolesArgs;
-use crate::framework::DocumentKind;
-use crate::framework::{Level, Library, Role};
+use crate::framework::{DocumentKind, Level, Library, Role};
 use crate::render::list::{self, List};
 use crate::t;
 

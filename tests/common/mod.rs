@@ -422,6 +422,15 @@ pub fn report_text(dir: &Path, args: &[String], format: &str) -> String {
     }
 }
 
+/// The object in the JSON array `rows` whose `id` is `id`; a missing one fails the test.
+pub fn with_id<'a>(rows: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    rows.as_array()
+        .expect("an array")
+        .iter()
+        .find(|row| row["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {rows}"))
+}
+
 /// `text` with every run of white space one space: to compare text across line breaks.
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
