@@ -313,3 +313,18 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// The binary does not load the C maths library at start: src/main.rs defines the four of its
+/// functions the code calls (issue 30). Should the code come to call another, the linker takes
+/// libm.so again, and this says so.
+#[test]
+fn the_binary_does_not_load_the_c_maths_library() {
+    let binary = common::binary();
+    let dynamic = common::tool("readelf", &["--dynamic", binary.to_str().unwrap()]);
+    // It read the libraries the binary loads (cargo links it dynamically).
+    assert!(dynamic.contains("(NEEDED)"), "{dynamic}");
+    assert!(
+        !dynamic.contains("libm.so"),
+        "the binary loads libm.so:\n{dynamic}"
+    );
+}
