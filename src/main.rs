@@ -25,6 +25,8 @@ fn main() -> ExitCode {
 /// `libm` crate: defined here, they leave the linker nothing to take from libm.so, so it is not
 /// loaded at every start (issue 30: a tenth of a hello world's start-up). Should the code come to
 /// call another of its functions, the linker loads libm.so again, and tests/frameworks.rs says so.
+/// Linux with glibc only, where libm is a library of its own.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 mod maths {
     #[unsafe(no_mangle)]
     extern "C" fn pow(x: f64, y: f64) -> f64 {
