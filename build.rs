@@ -69,7 +69,7 @@ const KINDS: [(&str, &str); 8] = [
 /// `BUNDLED`: each bundled file's name, its YAML, the same content as JSON, and its kind of
 /// document, so that a command loads only the kinds it needs without parsing the rest.
 fn bundled() -> String {
-    let mut code = String::from("const BUNDLED: &[Bundled] = &[\n");
+    let mut code = String::from("static BUNDLED: &[Bundled] = &[\n");
     for file in BUNDLED {
         println!("cargo:rerun-if-changed={file}");
         let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));

@@ -29,7 +29,8 @@ struct Bundled {
     kind: Option<DocumentKind>,
 }
 
-// `BUNDLED`: the bundled data, in the order it is loaded.
+// `BUNDLED`: the bundled data, in the order it is loaded; a static, so that each file's text
+// has one address, by which `bundled_of` knows it.
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
 /// Largest data file accepted; a framework is a few tens of kilobytes, so anything near this
@@ -126,14 +127,23 @@ macro_rules! document {
     };
 }
 
-/// Parses one data file into a document, or the problem that stops it. A bundled file, as
-/// bundled, is read from its JSON: the same document, without the time YAML takes.
+/// Parses one data file into a document, or the problem that stops it. A bundled file (its
+/// text the one in the binary, `bundled_files_of`) is read from its JSON: the same document,
+/// without the time YAML takes.
 pub fn parse_document(file: &SourceFile) -> std::result::Result<Document, Problem> {
-    let bundled = BUNDLED.iter().find(|bundled| bundled.text == file.text);
-    let parsed = bundled.and_then(|bundled| parse_json(bundled.kind?, bundled.json?));
+    let parsed = bundled_of(file).and_then(|bundled| parse_json(bundled.kind?, bundled.json?));
     match parsed {
         Some(document) => Ok(document),
         None => parse_yaml(file),
+    }
+}
+
+/// The bundled file `file` is, by its text being the one in the binary: an organisation's file
+/// is read, even when it says the same.
+fn bundled_of(file: &SourceFile) -> Option<&'static Bundled> {
+    match &file.text {
+        Cow::Borrowed(text) => BUNDLED.iter().find(|b| std::ptr::eq(*text, b.text)),
+        Cow::Owned(_) => None,
     }
 }
 
@@ -169,6 +179,23 @@ fn parse_json(kind: DocumentKind, json: &str) -> Option<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every bundled file is read from its JSON, and a file that only says the same is not.
+    #[test]
+    fn each_bundled_file_is_known_by_its_text_in_the_binary() {
+        for (file, bundled) in bundled_files().iter().zip(BUNDLED) {
+            assert!(
+                std::ptr::eq(bundled_of(file).unwrap(), bundled),
+                "{}",
+                file.name
+            );
+            let copy = SourceFile {
+                name: file.name.clone(),
+                text: Cow::Owned(file.text.to_string()),
+            };
+            assert!(bundled_of(&copy).is_none(), "{}", file.name);
+        }
+    }
 
     #[test]
     fn the_bundled_json_is_the_bundled_yaml() {
